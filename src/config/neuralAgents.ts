@@ -1,0 +1,54 @@
+/**
+ * Config schemas of the TensorFlow.js agents (kept apart from the tabular ones; merged into the agent
+ * union in schema.ts).
+ */
+import { z } from 'zod';
+
+const num = (lo: number, hi: number) => z.number({ error: 'must be a number' }).finite().min(lo).max(hi);
+const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int().min(lo).max(hi);
+
+export const observationSchema = z.enum(['one-hot', 'xy', 'local-view']);
+export const backendSchema = z.enum(['auto', 'wasm', 'webgl', 'cpu']);
+
+const common = {
+  observation: observationSchema.default('one-hot'),
+  hidden: z.array(int(1, 512)).min(1).max(4).default([64, 64]),
+  learningRate: num(1e-6, 1).default(0.001),
+  backend: backendSchema.default('auto'),
+};
+
+export const dqnSchema = z.strictObject({
+  type: z.literal('dqn'),
+  ...common,
+  epsilon: num(0, 1).default(1),
+  epsilonMin: num(0, 1).default(0.05),
+  /** Steps over which epsilon falls linearly from epsilon to epsilonMin. */
+  epsilonDecaySteps: int(1, 10_000_000).default(3000),
+  batchSize: int(1, 1024).default(32),
+  replaySize: int(100, 1_000_000).default(10_000),
+  learningStarts: int(0, 1_000_000).default(200),
+  trainEvery: int(1, 1000).default(4),
+  targetSync: int(1, 1_000_000).default(250),
+  doubleDqn: z.boolean().default(true),
+});
+
+export const actorCriticSchema = z.strictObject({
+  type: z.literal('actor-critic'),
+  ...common,
+  nSteps: int(1, 1000).default(8),
+  entropy: num(0, 10).default(0.01),
+  valueCoef: num(0, 100).default(0.5),
+});
+
+export const reinforceSchema = z.strictObject({
+  type: z.literal('reinforce'),
+  ...common,
+  baseline: z.boolean().default(true),
+  entropy: num(0, 10).default(0.01),
+});
+
+export const NEURAL_TYPES = ['dqn', 'actor-critic', 'reinforce'] as const;
+export type NeuralType = (typeof NEURAL_TYPES)[number];
+export function isNeuralType(t: string): t is NeuralType {
+  return (NEURAL_TYPES as readonly string[]).includes(t);
+}

@@ -1,0 +1,68 @@
+/**
+ * Dyna-Q (Sutton 1990; Sutton & Barto 8.2): Q-learning on real steps, plus `planningSteps` simulated
+ * Q-learning updates per real step, replayed from a learned model that remembers the last reward and
+ * next state seen for each (s, a).
+ */
+import { TabularAgent, type TdParams } from './tdBase';
+import { epsilonGreedy, maxQ } from './tabular';
+import type { Rng } from '../rng';
+
+export class DynaQAgent extends TabularAgent {
+  readonly type = 'dyna-q';
+  private readonly modelNext: Int32Array;
+  private readonly modelReward: Float64Array;
+  private readonly modelDone: Uint8Array;
+  /** (s, a) indices seen so far, for uniform sampling in planning. */
+  private readonly seen: Int32Array;
+  private readonly seenFlag: Uint8Array;
+  private nSeen = 0;
+
+  constructor(
+    nStates: number,
+    gamma: number,
+    p: TdParams,
+    rng: Rng,
+    private readonly planningSteps: number,
+  ) {
+    super(nStates, gamma, p, rng);
+    const n = nStates * 4;
+    this.modelNext = new Int32Array(n);
+    this.modelReward = new Float64Array(n);
+    this.modelDone = new Uint8Array(n);
+    this.seen = new Int32Array(n);
+    this.seenFlag = new Uint8Array(n);
+  }
+
+  start(s: number): number {
+    this.s = s;
+    this.a = epsilonGreedy(this.q, s, this.eps.value, this.rng);
+    return this.a;
+  }
+
+  step(r: number, s2: number, terminal: boolean): number {
+    const i = this.s * 4 + this.a;
+    // (a) direct RL: one Q-learning update from the real transition
+    this.update(i, r, s2, terminal);
+    // (b) model learning
+    this.modelNext[i] = s2;
+    this.modelReward[i] = r;
+    this.modelDone[i] = terminal ? 1 : 0;
+    if (!this.seenFlag[i]) {
+      this.seenFlag[i] = 1;
+      this.seen[this.nSeen++] = i;
+    }
+    // (c) planning: replay remembered transitions
+    for (let k = 0; k < this.planningSteps; k++) {
+      const j = this.seen[this.rng.int(this.nSeen)];
+      this.update(j, this.modelReward[j], this.modelNext[j], this.modelDone[j] === 1);
+    }
+    this.s = s2;
+    this.a = epsilonGreedy(this.q, s2, this.eps.value, this.rng);
+    return this.a;
+  }
+
+  private update(i: number, r: number, s2: number, terminal: boolean): void {
+    const target = terminal ? r : r + this.gamma * maxQ(this.q, s2);
+    this.q[i] += this.alpha * (target - this.q[i]);
+  }
+}

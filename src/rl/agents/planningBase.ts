@@ -1,0 +1,140 @@
+/**
+ * Shared machinery of the dynamic-programming agents: the value table, a (possibly stochastic) policy
+ * table, synchronous sweeps over the exact model, and greedy improvement that shares probability among
+ * tied best actions (as the textbook's arrows do). Walking the world follows the greedy policy.
+ */
+import type { Agent, Planner } from '../agent';
+import { lookahead, type Model } from '../model';
+
+export interface PlanningParams {
+  theta: number;
+  maxSweeps: number;
+}
+
+const TIE = 1e-9;
+
+export abstract class PlanningAgent implements Agent, Planner {
+  abstract readonly type: string;
+  readonly planner: Planner = this;
+  readonly v: Float64Array;
+  /** pi(a | s) at [s * 4 + a]. Starts uniform random. */
+  readonly pi: Float64Array;
+  sweeps = 0;
+  improvements = 0;
+  converged = false;
+  lastDelta = Infinity;
+  private readonly next: Float64Array;
+
+  constructor(
+    protected readonly model: Model,
+    protected readonly p: PlanningParams,
+  ) {
+    const n = model.grid.nStates;
+    this.v = new Float64Array(n);
+    this.next = new Float64Array(n);
+    this.pi = new Float64Array(n * 4).fill(0.25);
+  }
+
+  /** The backed-up value of s in one sweep. */
+  protected abstract backup(s: number): number;
+  abstract improve(): boolean;
+  abstract solve(): void;
+
+  sweep(): number {
+    const { active } = this.model;
+    let delta = 0;
+    for (let k = 0; k < active.length; k++) {
+      const s = active[k];
+      const x = this.backup(s);
+      delta = Math.max(delta, Math.abs(x - this.v[s]));
+      this.next[s] = x;
+    }
+    for (let k = 0; k < active.length; k++) this.v[active[k]] = this.next[active[k]];
+    this.sweeps++;
+    this.lastDelta = delta;
+    return delta;
+  }
+
+  /** Sweeps until the largest change is below theta or the sweep cap is reached. */
+  protected evaluate(): void {
+    while (this.sweeps < this.p.maxSweeps && this.sweep() >= this.p.theta);
+  }
+
+  /** Sum over a of pi(a|s) * Q(s, a). */
+  protected policyBackup(s: number): number {
+    let x = 0;
+    for (let a = 0; a < 4; a++) {
+      const p = this.pi[s * 4 + a];
+      if (p > 0) x += p * lookahead(this.model, this.v, s, a);
+    }
+    return x;
+  }
+
+  protected bestBackup(s: number): number {
+    let best = -Infinity;
+    for (let a = 0; a < 4; a++) best = Math.max(best, lookahead(this.model, this.v, s, a));
+    return best;
+  }
+
+  /** Makes pi greedy in V (ties share probability); returns true when no state's best set changed. */
+  protected makeGreedy(): boolean {
+    const { active } = this.model;
+    let stable = true;
+    const q = [0, 0, 0, 0];
+    for (let k = 0; k < active.length; k++) {
+      const s = active[k];
+      let best = -Infinity;
+      for (let a = 0; a < 4; a++) {
+        q[a] = lookahead(this.model, this.v, s, a);
+        best = Math.max(best, q[a]);
+      }
+      let ties = 0;
+      for (let a = 0; a < 4; a++) if (q[a] >= best - TIE * Math.max(1, Math.abs(best))) ties++;
+      for (let a = 0; a < 4; a++) {
+        const isBest = q[a] >= best - TIE * Math.max(1, Math.abs(best));
+        const p = isBest ? 1 / ties : 0;
+        if (this.pi[s * 4 + a] > 0 !== isBest) stable = false;
+        this.pi[s * 4 + a] = p;
+      }
+    }
+    this.improvements++;
+    return stable;
+  }
+
+  start(s: number): number {
+    return this.greedy(s);
+  }
+  step(_r: number, s2: number): number {
+    return this.greedy(s2);
+  }
+  endEpisode(): void {}
+
+  greedy(s: number): number {
+    let pick = 0;
+    let best = -Infinity;
+    for (let a = 0; a < 4; a++) {
+      const q = lookahead(this.model, this.v, s, a);
+      if (q > best + TIE * Math.max(1, Math.abs(best))) {
+        best = q;
+        pick = a;
+      }
+    }
+    return pick;
+  }
+
+  qValues(out: Float64Array): void {
+    const n = this.model.grid.nStates;
+    for (let s = 0; s < n; s++)
+      for (let a = 0; a < 4; a++) out[s * 4 + a] = lookahead(this.model, this.v, s, a);
+  }
+
+  values(out: Float64Array): void {
+    out.set(this.v);
+  }
+
+  epsilon(): number {
+    return 0;
+  }
+
+  dispose(): void {}
+}

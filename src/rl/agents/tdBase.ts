@@ -1,0 +1,78 @@
+/**
+ * The state every tabular TD agent keeps (Q table, epsilon schedule, optional traces, the last state and
+ * action) and the views over it. Each agent file adds only its own `start` / `step` update rule.
+ */
+import type { Agent } from '../agent';
+import type { Rng } from '../rng';
+import { argmaxFirst, EpsilonSchedule, maxQ, Traces, type EpsilonParams } from './tabular';
+
+export interface TdParams extends EpsilonParams {
+  alpha: number;
+  qInit: number;
+  lambda?: number;
+}
+
+export abstract class TabularAgent implements Agent {
+  abstract readonly type: string;
+  readonly planner = null;
+  readonly q: Float64Array;
+  protected readonly eps: EpsilonSchedule;
+  protected readonly traces: Traces | null;
+  protected readonly alpha: number;
+  protected readonly gamma: number;
+  protected readonly lambda: number;
+  /** State and action of the step in flight. */
+  protected s = 0;
+  protected a = 0;
+
+  constructor(
+    nStates: number,
+    gamma: number,
+    p: TdParams,
+    protected readonly rng: Rng,
+  ) {
+    this.q = new Float64Array(nStates * 4).fill(p.qInit);
+    this.eps = new EpsilonSchedule(p);
+    this.alpha = p.alpha;
+    this.gamma = gamma;
+    this.lambda = p.lambda ?? 0;
+    this.traces = this.lambda > 0 ? new Traces(nStates * 4) : null;
+  }
+
+  abstract start(s: number): number;
+  abstract step(r: number, s2: number, terminal: boolean): number;
+
+  endEpisode(): void {
+    this.traces?.clear();
+    this.eps.endEpisode();
+  }
+
+  /** Applies a TD error to the pair in flight, through the traces when lambda > 0. */
+  protected learn(delta: number): void {
+    const i = this.s * 4 + this.a;
+    if (this.traces) {
+      this.traces.visit(i);
+      this.traces.apply(this.q, this.alpha * delta, this.gamma * this.lambda);
+    } else {
+      this.q[i] += this.alpha * delta;
+    }
+  }
+
+  greedy(s: number): number {
+    return argmaxFirst(this.q, s);
+  }
+
+  qValues(out: Float64Array): void {
+    out.set(this.q);
+  }
+
+  values(out: Float64Array): void {
+    for (let s = 0; s < out.length; s++) out[s] = maxQ(this.q, s);
+  }
+
+  epsilon(): number {
+    return this.eps.value;
+  }
+
+  dispose(): void {}
+}

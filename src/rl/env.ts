@@ -1,0 +1,59 @@
+/**
+ * The gridworld simulator with a Gymnasium-like API: `reset(seed?)` returns the start state,
+ * `step(action)` returns the next state and leaves reward / terminated / truncated / success on the
+ * instance (no object per step). Dynamics: with probability `slip` the move goes to one of the two
+ * perpendicular directions instead (slip / 2 each).
+ */
+import { compileGrid, type Grid } from './grid';
+import { Rng } from './rng';
+import type { EnvConfig } from '../config/schema';
+
+export class GridWorld {
+  readonly grid: Grid;
+  readonly rng: Rng;
+  state = 0;
+  /** Steps taken in the current episode. */
+  t = 0;
+  reward = 0;
+  terminated = false;
+  truncated = false;
+  /** The last step entered a goal. */
+  success = false;
+  /** Direction actually moved on the last step (differs from the action when the agent slipped). */
+  moved = 0;
+
+  constructor(gridOrEnv: Grid | EnvConfig, seed = 0) {
+    this.grid = 'nextState' in gridOrEnv ? gridOrEnv : compileGrid(gridOrEnv);
+    this.rng = new Rng(seed);
+    this.state = this.grid.start;
+  }
+
+  reset(seed?: number): number {
+    if (seed !== undefined) this.rng.seed(seed);
+    this.state = this.grid.start;
+    this.t = 0;
+    this.reward = 0;
+    this.terminated = false;
+    this.truncated = false;
+    this.success = false;
+    return this.state;
+  }
+
+  step(action: number): number {
+    const g = this.grid;
+    let d = action & 3;
+    if (g.slip > 0) {
+      const u = this.rng.next();
+      if (u < g.slip) d = (d + (u < g.slip / 2 ? 1 : 3)) & 3;
+    }
+    const i = this.state * 4 + d;
+    this.moved = d;
+    this.reward = g.moveReward[i];
+    this.terminated = g.moveDone[i] === 1;
+    this.success = g.moveSuccess[i] === 1;
+    this.state = g.nextState[i];
+    this.t++;
+    this.truncated = !this.terminated && this.t >= g.maxSteps;
+    return this.state;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Reward transforms the agent learns from (the reported return is always the environment's own):
+ * - potential: F = gamma * phi(s') - phi(s), phi(s) = -scale * (shortest-path steps to the nearest goal),
+ *   phi = 0 on terminal cells. Ng, Harada & Russell (1999): leaves the optimal policy unchanged.
+ * - naive: +scale whenever a step gets closer to a goal, nothing otherwise. Not a potential difference,
+ *   so stepping away and back again is a loop the agent can farm.
+ * - count bonus: beta / sqrt(N(s')), N counting visits over all episodes (MBIE-EB style exploration).
+ */
+import type { TrainConfig } from '../config/schema';
+import { Cell, DX, DY, type Grid } from './grid';
+
+/** Shortest-path steps from every cell to the nearest goal over open cells (cliffs lead back to the start,
+ *  so they are not passable); Infinity where no goal is reachable, -1 on walls. */
+export function goalDistances(grid: Grid): Float64Array {
+  const { width, height, cells } = grid;
+  const dist = new Float64Array(grid.nStates).fill(Infinity);
+  const queue = new Int32Array(grid.nStates);
+  let head = 0;
+  let tail = 0;
+  for (let s = 0; s < grid.nStates; s++) {
+    if (cells[s] === Cell.Wall) dist[s] = -1;
+    else if (cells[s] === Cell.Goal) {
+      dist[s] = 0;
+      queue[tail++] = s;
+    }
+  }
+  while (head < tail) {
+    const s = queue[head++];
+    const x = s % width;
+    const y = (s - x) / width;
+    for (let d = 0; d < 4; d++) {
+      const nx = x + DX[d];
+      const ny = y + DY[d];
+      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+      const t = ny * width + nx;
+      const c = cells[t];
+      if (c === Cell.Wall || c === Cell.Pit || c === Cell.Cliff || dist[t] !== Infinity) continue;
+      dist[t] = dist[s] + 1;
+      queue[tail++] = t;
+    }
+  }
+  return dist;
+}
+
+export interface RewardShaper {
+  /** The reward the agent learns from for the move s -> s2 that paid r. */
+  shape(s: number, r: number, s2: number, terminal: boolean): number;
+}
+
+export type ShapingOptions = Pick<TrainConfig, 'shaping' | 'shapingScale' | 'countBonus'>;
+
+export function createShaper(opts: ShapingOptions, grid: Grid): RewardShaper | null {
+  const potential = opts.shaping === 'potential';
+  const naive = opts.shaping === 'naive';
+  const beta = opts.countBonus;
+  if (!potential && !naive && beta <= 0) return null;
+  const dist = goalDistances(grid);
+  const phi = new Float64Array(grid.nStates);
+  // Cells with no path to a goal get the worst finite potential, so shaping stays finite.
+  let far = 0;
+  for (let s = 0; s < grid.nStates; s++) if (dist[s] !== Infinity) far = Math.max(far, dist[s]);
+  for (let s = 0; s < grid.nStates; s++) {
+    if (grid.terminal[s] || dist[s] < 0) continue;
+    phi[s] = -opts.shapingScale * (dist[s] === Infinity ? far + 1 : dist[s]);
+  }
+  const counts = new Float64Array(grid.nStates);
+  const gamma = grid.gamma;
+  const scale = opts.shapingScale;
+  return {
+    shape(s, r, s2, terminal) {
+      let out = r;
+      if (potential) out += gamma * (terminal ? 0 : phi[s2]) - phi[s];
+      else if (naive && dist[s2] >= 0 && dist[s2] < dist[s]) out += scale;
+      if (beta > 0) {
+        counts[s2] += 1;
+        out += beta / Math.sqrt(counts[s2]);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * The training loop: steps an agent through the gridworld one transition at a time, so the same code
+ * serves the CLI (whole episodes, as fast as possible), the worker (step budgets per frame) and the
+ * UI's single step. It keeps per-episode metrics, visit counts and the current episode's trail.
+ */
+import type { Config } from '../config/schema';
+import type { Agent } from './agent';
+import { createAgent } from './createAgent';
+import { createAnyAgent } from './agentFactory';
+import { GridWorld } from './env';
+import { compileGrid, Cell, type Grid } from './grid';
+import { MetricsLog, type EpisodeResult } from './metrics';
+import { subSeed } from './rng';
+import { createShaper, type RewardShaper } from './shaping';
+
+/** The seed an agent of a run with this train seed gets (the env and greedy evaluation get others). */
+export function agentSeed(seed: number): number {
+  return subSeed(seed, 2);
+}
+
+/** A trainer with any agent, tfjs ones included (loaded on demand). */
+export async function createTrainer(config: Config): Promise<Trainer> {
+  const grid = compileGrid(config.env);
+  return new Trainer(config, await createAnyAgent(config.agent, grid, agentSeed(config.train.seed)));
+}
+
+export class Trainer {
+  readonly grid: Grid;
+  readonly env: GridWorld;
+  readonly agent: Agent;
+  readonly metrics = new MetricsLog();
+  private readonly shaper: RewardShaper | null;
+  /** Visits per cell over all episodes, and in the current episode. */
+  readonly visits: Uint32Array;
+  readonly episodeVisits: Uint32Array;
+  /** Cells of the current episode, in order (trail[0] is the start). */
+  readonly trail: Int32Array;
+  trailLength = 0;
+  totalSteps = 0;
+  episodeReturn = 0;
+  /** The action the agent chose for the state it is in; -1 before an episode starts. */
+  private action = -1;
+  private readonly envSeed: number;
+
+  constructor(
+    readonly config: Config,
+    agent?: Agent,
+  ) {
+    this.grid = compileGrid(config.env);
+    const seed = config.train.seed;
+    this.envSeed = subSeed(seed, 1);
+    this.env = new GridWorld(this.grid, this.envSeed);
+    this.agent = agent ?? createAgent(config.agent, this.grid, agentSeed(seed));
+    this.shaper = createShaper(config.train, this.grid);
+    this.visits = new Uint32Array(this.grid.nStates);
+    this.episodeVisits = new Uint32Array(this.grid.nStates);
+    this.trail = new Int32Array(this.grid.maxSteps + 1);
+  }
+
+  get episode(): number {
+    return this.metrics.count;
+  }
+
+  get state(): number {
+    return this.env.state;
+  }
+
+  /** True between the first step of an episode and its end. */
+  get inEpisode(): boolean {
+    return this.action >= 0;
+  }
+
+  private begin(): void {
+    const s = this.env.reset();
+    this.episodeReturn = 0;
+    this.episodeVisits.fill(0);
+    this.trail[0] = s;
+    this.trailLength = 1;
+    this.visits[s]++;
+    this.episodeVisits[s]++;
+    this.action = this.agent.start(s);
+  }
+
+  /** One environment step (starting an episode first if needed). Returns true when the episode ended. */
+  step(): boolean {
+    if (this.action < 0) this.begin();
+    const env = this.env;
+    const s = env.state;
+    const s2 = env.step(this.action);
+    const r = env.reward;
+    this.episodeReturn += r;
+    this.totalSteps++;
+    this.visits[s2]++;
+    this.episodeVisits[s2]++;
+    this.trail[this.trailLength++] = s2;
+    const learnR = this.shaper ? this.shaper.shape(s, r, s2, env.terminated) : r;
+    const a2 = this.agent.step(learnR, s2, env.terminated);
+    if (env.terminated || env.truncated) {
+      this.metrics.push(this.episodeReturn, env.t, env.success, this.agent.epsilon());
+      this.agent.endEpisode();
+      this.action = -1;
+      return true;
+    }
+    this.action = a2;
+    return false;
+  }
+
+  /** Runs to the end of the current (or a new) episode and returns its metrics. */
+  runEpisode(): EpisodeResult {
+    while (!this.step());
+    return this.metrics.get(this.metrics.count - 1);
+  }
+
+  /** Runs up to `maxSteps` steps; returns how many episodes finished. */
+  runSteps(maxSteps: number): number {
+    const before = this.metrics.count;
+    for (let i = 0; i < maxSteps; i++) this.step();
+    return this.metrics.count - before;
+  }
+
+  /** Trains for `episodes` episodes (planning agents solve instead and run none). */
+  train(episodes = this.config.train.episodes): void {
+    if (this.agent.planner) {
+      this.agent.planner.solve();
+      return;
+    }
+    for (let i = 0; i < episodes; i++) this.runEpisode();
+  }
+
+  /** One episode of the greedy policy (lowest-index ties, no exploration, no learning) on its own env. */
+  greedyEpisode(): EpisodeResult {
+    const env = new GridWorld(this.grid, subSeed(this.config.train.seed, 3));
+    let s = env.reset();
+    let ret = 0;
+    while (!env.terminated && !env.truncated) {
+      s = env.step(this.agent.greedy(s));
+      ret += env.reward;
+    }
+    return { return: ret, steps: env.t, success: env.success };
+  }
+
+  /** V(s) per cell, row by row: null on walls, 0 on goals and pits. */
+  valueTable(): (number | null)[][] {
+    const v = new Float64Array(this.grid.nStates);
+    this.agent.values(v);
+    const rows: (number | null)[][] = [];
+    for (let y = 0; y < this.grid.height; y++) {
+      const row: (number | null)[] = [];
+      for (let x = 0; x < this.grid.width; x++) {
+        const s = y * this.grid.width + x;
+        const c = this.grid.cells[s];
+        row.push(c === Cell.Wall ? null : c === Cell.Goal || c === Cell.Pit ? 0 : v[s]);
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+}
