@@ -111,8 +111,8 @@ export abstract class PlanningAgent implements Agent, Planner {
 
   greedy(s: number): number {
     let pick = 0;
-    let best = -Infinity;
-    for (let a = 0; a < 4; a++) {
+    let best = lookahead(this.model, this.v, s, 0);
+    for (let a = 1; a < 4; a++) {
       const q = lookahead(this.model, this.v, s, a);
       if (q > best + TIE * Math.max(1, Math.abs(best))) {
         best = q;

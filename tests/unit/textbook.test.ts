@@ -1,0 +1,154 @@
+/** Textbook results reproduced (Sutton & Barto, Reinforcement Learning: An Introduction, 2nd ed.). */
+import { describe, expect, it } from 'vitest';
+import { Trainer } from '../../src/rl/trainer';
+import { makeConfig } from './helpers';
+
+function values(t: Trainer): number[][] {
+  return t.valueTable().map((row) => row.map((v) => v ?? NaN));
+}
+
+describe('Example 4.1: the uniform random policy on the 4 x 4 gridworld', () => {
+  it('converges to the values of Figure 4.1', () => {
+    const c = makeConfig({
+      grid: ['GS..', '....', '....', '...G'],
+      env: { stepReward: -1, rewards: { G: -1 }, gamma: 1 },
+      agent: { type: 'policy-evaluation', theta: 1e-10 },
+    });
+    const t = new Trainer(c);
+    t.train();
+    const expected = [
+      [0, -14, -20, -22],
+      [-14, -18, -20, -20],
+      [-20, -20, -18, -14],
+      [-22, -20, -14, 0],
+    ];
+    const v = values(t);
+    for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) expect(v[y][x]).toBeCloseTo(expected[y][x], 6);
+  });
+
+  it('matches the k = 1, 2 and 3 sweeps of Figure 4.1, one sweep at a time', () => {
+    const c = makeConfig({
+      grid: ['GS..', '....', '....', '...G'],
+      env: { stepReward: -1, rewards: { G: -1 }, gamma: 1 },
+      agent: { type: 'policy-evaluation' },
+    });
+    const t = new Trainer(c);
+    const p = t.agent.planner!;
+    p.sweep();
+    expect(values(t)[1][1]).toBeCloseTo(-1, 10);
+    p.sweep();
+    expect(values(t)[0][1]).toBeCloseTo(-1.75, 10);
+    expect(values(t)[1][1]).toBeCloseTo(-2, 10);
+    p.sweep();
+    expect(values(t)[0][1]).toBeCloseTo(-2.4375, 10);
+    expect(values(t)[0][2]).toBeCloseTo(-2.9375, 10);
+    expect(values(t)[0][3]).toBeCloseTo(-3, 10);
+    expect(p.sweeps).toBe(3);
+  });
+});
+
+describe('value iteration against values computed by hand', () => {
+  it('a slippery corridor S . G (slip 0.2, gamma 0.9)', () => {
+    const c = makeConfig({
+      grid: ['S.G'],
+      env: { slip: 0.2, gamma: 0.9 },
+      agent: { type: 'value-iteration', theta: 1e-12 },
+    });
+    const t = new Trainer(c);
+    t.train();
+    // V1 = 0.8 * 1 + 0.2 * 0.9 * V1;  V0 = 0.8 * 0.9 * V1 + 0.2 * 0.9 * V0
+    const v1 = 0.8 / 0.82;
+    const v0 = (0.72 * v1) / 0.82;
+    const v = values(t)[0];
+    expect(v[1]).toBeCloseTo(v1, 9);
+    expect(v[0]).toBeCloseTo(v0, 9);
+    expect(v[2]).toBe(0);
+    const g = t.greedyEpisode(); // slips only delay it: every greedy move is 'right'
+    expect(g).toMatchObject({ return: 1, success: true });
+    expect(g.steps).toBeGreaterThanOrEqual(2);
+    expect([t.agent.greedy(0), t.agent.greedy(1)]).toEqual([1, 1]);
+  });
+
+  it('a bonus worth farming: looping S <-> $ beats the goal when gamma is high', () => {
+    const c = makeConfig({
+      grid: ['S$G'],
+      env: { rewards: { $: 0.9, G: 1 }, gamma: 0.99, maxSteps: 50 },
+      agent: { type: 'value-iteration', theta: 1e-12 },
+    });
+    const t = new Trainer(c);
+    t.train();
+    // V(S) = 0.9 + 0.99 V($), V($) = 0.99 V(S)  =>  V(S) = 0.9 / (1 - 0.99^2)
+    const vs = 0.9 / (1 - 0.99 * 0.99);
+    const v = values(t)[0];
+    expect(v[0]).toBeCloseTo(vs, 6);
+    expect(v[1]).toBeCloseTo(0.99 * vs, 6);
+    const g = t.greedyEpisode();
+    expect(g.success).toBe(false);
+    expect(g.steps).toBe(50);
+  });
+
+  it('a pit beside the path with slip makes the longer safe route worth it', () => {
+    // Row 0 is safe but long; the direct route passes next to pits and slip may throw the agent in.
+    const c = makeConfig({
+      grid: ['.....', 'SXXXG', '.....'],
+      env: { slip: 0.2, gamma: 0.95, rewards: { X: -10, G: 10 } },
+      agent: { type: 'value-iteration', theta: 1e-10 },
+    });
+    const pi = makeConfig({
+      ...{ grid: c.env.grid },
+      env: { ...c.env },
+      agent: { type: 'policy-iteration', theta: 1e-10 },
+    });
+    const a = new Trainer(c);
+    a.train();
+    const b = new Trainer(pi);
+    b.train();
+    const va = values(a).flat();
+    const vb = values(b).flat();
+    va.forEach((x, i) => (Number.isNaN(x) ? expect(vb[i]).toBeNaN() : expect(vb[i]).toBeCloseTo(x, 6)));
+    expect(a.agent.greedy(5)).not.toBe(1); // from S, never step right into the pit
+  });
+});
+
+describe('Example 6.6: cliff walking, Q-learning versus SARSA', () => {
+  const cliff = (type: string, seed: number) =>
+    makeConfig({
+      grid: ['............', '............', '............', 'SCCCCCCCCCCG'],
+      env: { stepReward: -1, rewards: { G: -1, C: -100 }, gamma: 1, maxSteps: 10_000 },
+      agent: { type, alpha: 0.5, epsilon: 0.1 },
+      train: { episodes: 500, seed },
+    });
+
+  it("Q-learning's greedy path is the 13-step edge path; SARSA's is the safer, longer one", () => {
+    for (const seed of [1, 2, 3]) {
+      const q = new Trainer(cliff('q-learning', seed));
+      q.train();
+      expect(q.greedyEpisode()).toEqual({ return: -13, steps: 13, success: true });
+      const s = new Trainer(cliff('sarsa', seed));
+      s.train();
+      const g = s.greedyEpisode();
+      expect(g.success).toBe(true);
+      expect(g.steps).toBeGreaterThanOrEqual(15);
+      expect(g.return).toBe(-g.steps);
+    }
+  });
+
+  it("SARSA's return during learning is higher than Q-learning's", () => {
+    let q = 0;
+    let s = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      for (const [type, add] of [
+        ['q-learning', (x: number) => (q += x)],
+        ['sarsa', (x: number) => (s += x)],
+      ] as const) {
+        const t = new Trainer(cliff(type, seed));
+        t.train();
+        for (let i = 100; i < 500; i++) add(t.metrics.returns[i]);
+      }
+    }
+    // Figure 6.4: about -25 for SARSA and -50 for Q-learning per episode.
+    expect(s / 4000).toBeGreaterThan(q / 4000);
+    expect(s / 4000).toBeGreaterThan(-35);
+    expect(q / 4000).toBeLessThan(-40);
+  });
+});
