@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, defaultAgent } from '../../src/config/defaults';
 import { agentSchema, parseConfig } from '../../src/config/schema';
 
-const base = () => structuredClone(DEFAULT_CONFIG) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+const base = () => structuredClone(DEFAULT_CONFIG) as unknown as Loose;
 
 describe('config validation', () => {
   it('accepts the default config and fills defaults into a minimal one', () => {
@@ -23,8 +25,7 @@ describe('config validation', () => {
     }
   });
 
-  const broken: [string, (c: Record<string, any>) => unknown, RegExp][] = [
-    // eslint-disable-line @typescript-eslint/no-explicit-any
+  const broken: [string, (c: Loose) => unknown, RegExp][] = [
     ['not an object', () => 'hello', /\(config\)/],
     ['wrong version', (c) => ({ ...c, version: 2 }), /^version: must be 1/],
     ['missing env', (c) => ({ ...c, env: undefined }), /^env: /],
