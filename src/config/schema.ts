@@ -161,7 +161,7 @@ export const trainSchema = z.strictObject({
   /** Reward shaping: none, potential-based (policy-invariant), or naive "closer is better". */
   shaping: z.enum(['none', 'potential', 'naive']).default('none'),
   shapingScale: finite(0, 1000).default(1),
-  /** Count-based exploration bonus beta / sqrt(N(s')); 0 is off. */
+  /** Count-based exploration bonus beta / sqrt(N(s')) - beta (0 on a first visit, towards -beta); 0 is off. */
   countBonus: finite(0, 1000).default(0),
 });
 

@@ -1,0 +1,185 @@
+/**
+ * npm run lab -- compare <experiment.json | preset-id> [--seeds K] [--episodes N] [--json]
+ * npm run lab -- sweep <config.json | sweep.json | preset-id> [--distances 2,4,...] [--seeds K]
+ *                      [--budget STEPS] [--variant NAME] [--json]
+ * The lab's comparison and sparsity sweep, headless. Bad input: one line on stderr, exit status 2.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  applyVariant,
+  MAX_LAB_EPISODES,
+  MAX_LAB_SEEDS,
+  MAX_SWEEP_BUDGET,
+  parseExperiment,
+  parseSweep,
+  type Experiment,
+  type SweepSpec,
+} from '../config/experiment';
+import { getPreset, PRESETS } from '../config/presets';
+import { parseConfig } from '../config/schema';
+import { runComparison } from '../rl/lab/compare';
+import { defaultDistances } from '../rl/lab/placeGoal';
+import { comparisonJson, comparisonTable, sweepJson, sweepTable } from '../rl/lab/report';
+import { runSweep } from '../rl/lab/sweep';
+
+const USAGE =
+  'usage: npm run lab -- compare <experiment.json | preset> [--seeds K] [--episodes N] [--json]\n' +
+  '       npm run lab -- sweep <config.json | preset> [--distances 2,4,...] [--seeds K] [--budget STEPS] [--variant NAME] [--json]\n' +
+  `presets: ${PRESETS.map((p) => p.id).join(', ')}`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: 'compare' | 'sweep';
+  source: string;
+  seeds?: number;
+  episodes?: number;
+  budget?: number;
+  distances?: number[];
+  variant?: string;
+  json: boolean;
+}
+
+function intArg(name: string, value: string | undefined, lo: number, hi: number): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < lo || n > hi)
+    throw new UsageError(`${name} needs a whole number from ${lo} to ${hi}, got '${value ?? ''}'`);
+  return n;
+}
+
+function parseArgs(argv: string[]): Args {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h') throw new UsageError(USAGE);
+  if (command !== 'compare' && command !== 'sweep')
+    throw new UsageError(`unknown command '${command ?? ''}': use compare or sweep (see --help)`);
+  const a: Args = { command, source: '', json: false };
+  for (let i = 0; i < rest.length; i++) {
+    const k = rest[i];
+    if (k === '--seeds') a.seeds = intArg(k, rest[++i], 1, MAX_LAB_SEEDS);
+    else if (k === '--episodes') a.episodes = intArg(k, rest[++i], 1, MAX_LAB_EPISODES);
+    else if (k === '--budget') a.budget = intArg(k, rest[++i], 100, MAX_SWEEP_BUDGET);
+    else if (k === '--distances') {
+      const v = rest[++i] ?? '';
+      a.distances = v.split(',').map((d) => intArg('--distances', d.trim(), 1, 200));
+    } else if (k === '--variant') {
+      a.variant = rest[++i];
+      if (!a.variant) throw new UsageError('--variant needs a variant name');
+    } else if (k === '--json') a.json = true;
+    else if (k === '--help' || k === '-h') throw new UsageError(USAGE);
+    else if (k.startsWith('--')) throw new UsageError(`unknown option ${k} (see --help)`);
+    else if (a.source) throw new UsageError(`more than one input given ('${a.source}' and '${k}')`);
+    else a.source = k;
+  }
+  if (!a.source)
+    throw new UsageError(`no ${command === 'compare' ? 'experiment' : 'config'} given (see --help)`);
+  return a;
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const hint =
+      code === 'ENOENT' ? `; not a preset either (presets: ${PRESETS.map((p) => p.id).join(', ')})` : '';
+    throw new UsageError(`${path}: cannot read the file (${code ?? 'error'})${hint}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+function loadExperiment(a: Args): Experiment {
+  const preset = getPreset(a.source);
+  let input: unknown;
+  if (preset) {
+    if (!preset.variants) throw new UsageError(`preset '${preset.id}' has no variants to compare`);
+    input = { version: 1, title: preset.title, base: preset.config, variants: preset.variants };
+  } else input = readJson(a.source);
+  if (input && typeof input === 'object') {
+    const o = { ...(input as Record<string, unknown>) };
+    if (a.seeds !== undefined) o.seeds = a.seeds;
+    if (a.episodes !== undefined) o.episodes = a.episodes;
+    input = o;
+  }
+  const r = parseExperiment(input);
+  if (!r.ok) throw new UsageError(`invalid experiment: ${r.errors.join('; ')}`);
+  return r.value;
+}
+
+function loadSweep(a: Args): SweepSpec {
+  const preset = getPreset(a.source);
+  let doc: Record<string, unknown>;
+  if (preset) {
+    let base = preset.config;
+    if (a.variant) {
+      const v = preset.variants?.find((x) => x.name.toLowerCase() === a.variant!.toLowerCase());
+      if (!v) throw new UsageError(`preset '${preset.id}' has no variant '${a.variant}'`);
+      const c = applyVariant(preset.config, v);
+      if (!c.ok) throw new UsageError(c.errors.join('; '));
+      base = c.value;
+    }
+    doc = { version: 1, base, distances: preset.sweepDistances, budget: preset.sweepBudget };
+  } else {
+    const data = readJson(a.source);
+    if (!data || typeof data !== 'object') throw new UsageError(`${a.source}: expected a JSON object`);
+    if ('base' in data) doc = { ...(data as Record<string, unknown>) };
+    else {
+      const c = parseConfig(data);
+      if (!c.ok) throw new UsageError(`invalid config: ${c.errors.join('; ')}`);
+      doc = { version: 1, base: c.config };
+    }
+    if (a.variant) throw new UsageError('--variant needs a preset with variants');
+  }
+  if (a.distances) doc.distances = a.distances;
+  if (a.seeds !== undefined) doc.seeds = a.seeds;
+  if (a.budget !== undefined) doc.budget = a.budget;
+  if (doc.budget === undefined) delete doc.budget;
+  if (!doc.distances) {
+    const base = parseConfig(doc.base);
+    doc.distances = base.ok ? defaultDistances(base.config.env) : [2];
+  }
+  const r = parseSweep(doc);
+  if (!r.ok) throw new UsageError(`invalid sweep: ${r.errors.join('; ')}`);
+  return r.value;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: Args;
+  let exp: Experiment | null = null;
+  let spec: SweepSpec | null = null;
+  try {
+    args = parseArgs(argv);
+    if (args.command === 'compare') exp = loadExperiment(args);
+    else spec = loadSweep(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`lab: ${e.message}\n`);
+    return 2;
+  }
+  if (exp) {
+    const r = await runComparison(exp);
+    process.stdout.write((args.json ? JSON.stringify(comparisonJson(r)) : comparisonTable(r)) + '\n');
+    return 0;
+  }
+  const s = runSweep(spec!);
+  if (!s.ok) {
+    process.stderr.write(`lab: ${s.error}\n`);
+    return 2;
+  }
+  process.stdout.write((args.json ? JSON.stringify(sweepJson(s.result)) : sweepTable(s.result)) + '\n');
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`lab: the run failed: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,135 @@
+/**
+ * Lab documents, validated like the config: a comparison experiment (a base Config, named variants that
+ * override parts of its env / agent / train, a seed count and an episode budget) and a sparsity sweep
+ * (a base Config, goal distances, seeds and a step budget per run). `parseExperiment` / `parseSweep`
+ * never throw; they return the resolved configs or path-pointing messages.
+ */
+import { z } from 'zod';
+import { isNeuralType } from './neuralAgents';
+import { configSchema, parseConfig, type Config } from './schema';
+
+export const MAX_VARIANTS = 8;
+export const MAX_LAB_SEEDS = 64;
+export const MAX_LAB_EPISODES = 20_000;
+export const MAX_SWEEP_BUDGET = 2_000_000;
+
+const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int().min(lo).max(hi);
+const overrides = z.record(z.string(), z.unknown(), { error: 'must be an object of fields to override' });
+
+export const variantSchema = z.strictObject({
+  name: z.string({ error: 'must be a string' }).trim().min(1, 'name is empty').max(40, 'name is too long'),
+  env: overrides.optional(),
+  agent: overrides.optional(),
+  train: overrides.optional(),
+});
+
+export const experimentSchema = z.strictObject({
+  version: z.literal(1, { error: 'must be 1' }),
+  title: z.string().max(80).optional(),
+  base: configSchema,
+  variants: z
+    .array(variantSchema, { error: 'must be a list of variants' })
+    .min(1, 'needs at least one variant')
+    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
+  seeds: int(1, MAX_LAB_SEEDS).default(8),
+  /** Episodes per run for every variant (a fair comparison uses one budget); default: base.train.episodes. */
+  episodes: int(1, MAX_LAB_EPISODES).optional(),
+});
+
+export const sweepSchema = z.strictObject({
+  version: z.literal(1, { error: 'must be 1' }),
+  base: configSchema,
+  /** Shortest-path distances from the start at which the goal is placed. */
+  distances: z.array(int(1, 200)).min(1, 'needs at least one distance').max(24, 'at most 24 distances'),
+  seeds: int(1, MAX_LAB_SEEDS).default(8),
+  /** Environment steps a run may take before it is counted as never having found the goal. */
+  budget: int(100, MAX_SWEEP_BUDGET).default(100_000),
+});
+
+export type VariantSpec = z.output<typeof variantSchema>;
+export type ExperimentInput = z.input<typeof experimentSchema>;
+export type SweepInput = z.input<typeof sweepSchema>;
+
+export interface Variant {
+  name: string;
+  config: Config;
+}
+
+export interface Experiment {
+  title: string;
+  base: Config;
+  variants: Variant[];
+  seeds: number;
+  episodes: number;
+}
+
+export type SweepSpec = z.output<typeof sweepSchema>;
+
+export type LabParse<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+type Obj = Record<string, unknown>;
+
+function formatIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 20).map((i) => {
+    let path = '';
+    for (const p of i.path) path += typeof p === 'number' ? `[${p}]` : path ? `.${String(p)}` : String(p);
+    return `${path || '(document)'}: ${i.message}`;
+  });
+}
+
+/** The config a variant describes: its overrides laid over the base (a different agent type starts
+ *  from that type's defaults instead of the base agent's fields). */
+export function applyVariant(base: Config, v: VariantSpec, episodes?: number): LabParse<Config> {
+  const env: Obj = { ...base.env, ...v.env };
+  if (v.env?.rewards && typeof v.env.rewards === 'object')
+    env.rewards = { ...base.env.rewards, ...(v.env.rewards as Obj) };
+  const sameType = v.agent?.type === undefined || v.agent.type === base.agent.type;
+  const agent: Obj = sameType ? { ...base.agent, ...v.agent } : { ...v.agent };
+  const train: Obj = { ...base.train, ...v.train };
+  if (episodes !== undefined) train.episodes = episodes;
+  const r = parseConfig({ version: base.version, env, agent, train });
+  if (!r.ok) return { ok: false, errors: r.errors.map((e) => `variant '${v.name}': ${e}`) };
+  return { ok: true, value: r.config };
+}
+
+/** Planning agents solve the model instead of learning from episodes: nothing to compare per episode. */
+export function isLearningAgent(type: string): boolean {
+  return !['value-iteration', 'policy-iteration', 'policy-evaluation'].includes(type);
+}
+
+export function parseExperiment(input: unknown): LabParse<Experiment> {
+  const r = experimentSchema.safeParse(input);
+  if (!r.success) return { ok: false, errors: formatIssues(r.error) };
+  const d = r.data;
+  const episodes = d.episodes ?? d.base.train.episodes;
+  const errors: string[] = [];
+  const variants: Variant[] = [];
+  const names = new Set<string>();
+  for (const v of d.variants) {
+    if (names.has(v.name)) errors.push(`variant '${v.name}': the name is used twice`);
+    names.add(v.name);
+    const c = applyVariant(d.base, v, episodes);
+    if (!c.ok) errors.push(...c.errors);
+    else if (!isLearningAgent(c.value.agent.type))
+      errors.push(
+        `variant '${v.name}': ${c.value.agent.type} plans instead of learning; pick a learning agent`,
+      );
+    else variants.push({ name: v.name, config: c.value });
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, value: { title: d.title ?? '', base: d.base, variants, seeds: d.seeds, episodes } };
+}
+
+export function parseSweep(input: unknown): LabParse<SweepSpec> {
+  const r = sweepSchema.safeParse(input);
+  if (!r.success) return { ok: false, errors: formatIssues(r.error) };
+  const type = r.data.base.agent.type;
+  if (!isLearningAgent(type) || isNeuralType(type))
+    return {
+      ok: false,
+      errors: [
+        `base.agent: the sweep runs tabular learning agents (random, q-learning, sarsa, ...), not ${type}`,
+      ],
+    };
+  return { ok: true, value: r.data };
+}

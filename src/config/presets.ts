@@ -1,0 +1,241 @@
+/**
+ * Ready-made lessons: each preset is a short story with a title, a two-line caption of what to watch,
+ * a full valid Config and, for comparisons, the variants to run side by side (and for the sparsity
+ * sweep, the goal distances). Every config is validated when this module loads.
+ */
+import { parseExperiment, parseSweep, type Experiment, type VariantSpec } from './experiment';
+import { parseConfig, type Config, type ConfigInput } from './schema';
+
+export interface PresetSpec {
+  id: string;
+  title: string;
+  /** Two lines: the set-up, then what to watch. */
+  caption: [string, string];
+  config: ConfigInput;
+  variants?: VariantSpec[];
+  seeds?: number;
+  /** Goal distances for the sparsity sweep (default: spread over the world). */
+  sweepDistances?: number[];
+  sweepBudget?: number;
+}
+
+export interface Preset extends Omit<PresetSpec, 'config'> {
+  config: Config;
+}
+
+const Q = {
+  type: 'q-learning' as const,
+  alpha: 0.5,
+  epsilon: 0.1,
+  epsilonMin: 0.01,
+  epsilonDecay: 1,
+  qInit: 0,
+  lambda: 0,
+};
+const train = (episodes: number) => ({
+  episodes,
+  seed: 1,
+  shaping: 'none' as 'none' | 'potential' | 'naive',
+  shapingScale: 1,
+  countBonus: 0,
+});
+
+function room(w: number, h: number): string[] {
+  const rows = Array.from({ length: h }, () => '.'.repeat(w));
+  rows[0] = 'S' + rows[0].slice(1);
+  rows[h - 1] = rows[h - 1].slice(0, w - 1) + 'G';
+  return rows;
+}
+
+const NEEDLE_GRID = room(14, 14);
+const needleEnv = { grid: NEEDLE_GRID, stepReward: 0, slip: 0, maxSteps: 100, gamma: 0.999 };
+
+const SPECS: PresetSpec[] = [
+  {
+    id: 'needle',
+    title: 'Needle in a haystack',
+    caption: [
+      'One +1 goal 26 steps from the start of an empty 14 x 14 room, no other reward, 100 steps per episode.',
+      'Plain Q-learning wanders blindly until it stumbles on the goal; shaping, a count bonus or optimism find it far sooner.',
+    ],
+    config: { version: 1, env: needleEnv, agent: Q, train: train(300) },
+    variants: [
+      { name: 'Plain Q-learning' },
+      { name: 'Potential shaping', train: { shaping: 'potential' } },
+      { name: 'Count bonus', train: { countBonus: 0.1 } },
+      { name: 'Optimistic init', agent: { qInit: 1 } },
+    ],
+    sweepDistances: [2, 6, 10, 14, 18, 22, 26],
+  },
+  {
+    id: 'far-goal',
+    title: 'Far goal: the wall',
+    caption: [
+      'An empty 24 x 24 field, 100 steps per episode; the sparsity sweep moves the goal from 4 to 46 steps away.',
+      'Blind search (a random walk, or plain Q-learning before its first reward) hits an exponential wall; a count bonus does not.',
+    ],
+    config: { version: 1, env: { ...needleEnv, grid: room(24, 24) }, agent: Q, train: train(300) },
+    variants: [
+      { name: 'Plain Q-learning' },
+      { name: 'Potential shaping', train: { shaping: 'potential' } },
+      { name: 'Count bonus', train: { countBonus: 0.1 } },
+      { name: 'Optimistic init', agent: { qInit: 1 } },
+    ],
+    sweepDistances: [4, 10, 16, 22, 28, 34, 40, 46],
+  },
+  {
+    id: 'needle-shaping',
+    title: 'Needle, with shaping',
+    caption: [
+      "The same needle, now with distance-based shaping: potential-based (gamma*phi(s') - phi(s)) or naive (+1 for any step closer).",
+      'Potential shaping finds and keeps the goal; naive shaping pays for stepping away and back, so the agent farms that loop.',
+    ],
+    config: { version: 1, env: needleEnv, agent: Q, train: { ...train(300), shaping: 'potential' } },
+    variants: [
+      { name: 'No shaping', train: { shaping: 'none' } },
+      { name: 'Potential shaping', train: { shaping: 'potential' } },
+      { name: 'Naive shaping', train: { shaping: 'naive' } },
+    ],
+  },
+  {
+    id: 'dense-vs-sparse',
+    title: 'Dense vs sparse',
+    caption: [
+      'A 10 x 10 room: +1 at the goal only (sparse), a -0.01 cost on every step, or a reward for each step closer (dense).',
+      'Every step of a dense reward teaches something; the sparse one teaches nothing until the goal is found once.',
+    ],
+    config: {
+      version: 1,
+      env: { ...needleEnv, grid: room(10, 10), maxSteps: 60 },
+      agent: Q,
+      train: train(200),
+    },
+    variants: [
+      { name: 'Sparse: goal only' },
+      { name: 'Step cost -0.01', env: { stepReward: -0.01 } },
+      { name: 'Dense: potential shaping', train: { shaping: 'potential' } },
+    ],
+  },
+  {
+    id: 'cliff-walk',
+    title: 'Cliff walk',
+    caption: [
+      'Sutton & Barto Example 6.6: -1 per step, -100 and back to the start for stepping off the cliff.',
+      'Q-learning learns the edge path but keeps falling while it explores; SARSA learns the safer path and earns more online.',
+    ],
+    config: {
+      version: 1,
+      env: {
+        grid: ['............', '............', '............', 'SCCCCCCCCCCG'],
+        rewards: { G: -1, X: -1, C: -100, $: 0 },
+        stepReward: -1,
+        slip: 0,
+        maxSteps: 1000,
+        gamma: 1,
+      },
+      agent: Q,
+      train: train(500),
+    },
+    variants: [{ name: 'Q-learning' }, { name: 'SARSA', agent: { type: 'sarsa', alpha: 0.5, epsilon: 0.1 } }],
+  },
+  {
+    id: 'reward-hacking',
+    title: 'Reward hacking',
+    caption: [
+      'A $ cell next to the start pays +0.5 every time it is entered; the +1 goal is 12 steps away; gamma is 0.99.',
+      'Stepping on and off the $ forever is worth more than finishing: the return climbs while the success rate stays at zero.',
+    ],
+    config: {
+      version: 1,
+      env: {
+        grid: ['S$........', '..........', '..........', '.........G'],
+        rewards: { G: 1, X: -1, C: -100, $: 0.5 },
+        stepReward: 0,
+        slip: 0,
+        maxSteps: 100,
+        gamma: 0.99,
+      },
+      agent: Q,
+      train: train(300),
+    },
+    variants: [{ name: '$ pays +0.5 per entry' }, { name: '$ pays nothing', env: { rewards: { $: 0 } } }],
+  },
+  {
+    id: 'slippery-lake',
+    title: 'Slippery lake',
+    caption: [
+      'FrozenLake 4 x 4: holes end the episode; on ice a move may slip to either side.',
+      'The more slippery, the lower the success rate any policy can reach, and the wider the detour around the holes.',
+    ],
+    config: {
+      version: 1,
+      env: {
+        grid: ['S...', '.X.X', '...X', 'X..G'],
+        rewards: { G: 1, X: 0, C: -100, $: 0 },
+        stepReward: 0,
+        slip: 0.3,
+        maxSteps: 100,
+        gamma: 0.99,
+      },
+      agent: { ...Q, alpha: 0.1 },
+      train: train(2000),
+    },
+    variants: [
+      { name: 'Dry (slip 0)', env: { slip: 0 } },
+      { name: 'Slippery (slip 0.3)' },
+      { name: 'Very slippery (slip 0.6)', env: { slip: 0.6 } },
+    ],
+  },
+  {
+    id: 'textbook-4x4',
+    title: 'Textbook 4x4',
+    caption: [
+      'Sutton & Barto Example 4.1: -1 per move, terminal corners, the uniform random policy evaluated by sweeps.',
+      'Watch the values settle to -14, -20, -22 and the greedy arrows point to the nearest corner.',
+    ],
+    config: {
+      version: 1,
+      env: {
+        grid: ['GS..', '....', '....', '...G'],
+        rewards: { G: -1, X: -1, C: -100, $: 0 },
+        stepReward: -1,
+        slip: 0,
+        maxSteps: 200,
+        gamma: 1,
+      },
+      agent: { type: 'policy-evaluation', theta: 1e-6, maxSweeps: 10_000 },
+      train: train(1),
+    },
+  },
+];
+
+function build(spec: PresetSpec): Preset {
+  const r = parseConfig(spec.config);
+  if (!r.ok) throw new Error(`preset '${spec.id}' is invalid: ${r.errors.join('; ')}`);
+  return { ...spec, config: r.config };
+}
+
+export const PRESETS: readonly Preset[] = SPECS.map(build);
+
+export function getPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}
+
+/** The comparison a preset describes (null for presets without variants). */
+export function presetExperiment(p: Preset, seeds = p.seeds ?? 8): Experiment | null {
+  if (!p.variants) return null;
+  const r = parseExperiment({ version: 1, title: p.title, base: p.config, variants: p.variants, seeds });
+  if (!r.ok) throw new Error(`preset '${p.id}' comparison is invalid: ${r.errors.join('; ')}`);
+  return r.value;
+}
+
+/** The sparsity sweep of a preset's world with the given (learning) agent config. */
+export function presetSweep(
+  p: Preset,
+  distances: number[],
+  seeds = 8,
+  config: Config = p.config,
+  budget = p.sweepBudget ?? 50_000,
+): ReturnType<typeof parseSweep> {
+  return parseSweep({ version: 1, base: config, distances, seeds, budget });
+}

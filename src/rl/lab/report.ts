@@ -1,0 +1,109 @@
+/**
+ * Text tables and JSON documents of lab results, shared by the CLI (stdout) and the app (export).
+ * Censored seeds are always reported: "never" when a median falls on them, "n/k never" beside it.
+ */
+import type { ComparisonResult } from './compare';
+import type { FirstSuccess } from './stats';
+import { downsample } from './stats';
+import type { SweepResult } from './sweep';
+
+/** "12 (3-40)": median and range; "never (fastest 80)" when the median falls on a censored seed. */
+export function formatFirst(f: FirstSuccess, plusOne = false): string {
+  const o = plusOne ? 1 : 0;
+  if (f.min === null || f.max === null) return 'never';
+  if (f.median === null) return `never (fastest ${f.min + o})`;
+  return `${Math.round(f.median + o)} (${f.min + o}-${f.max + o})`;
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(0)}%`;
+}
+
+function table(head: string[], rows: string[][]): string {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n');
+}
+
+export function comparisonTable(r: ComparisonResult): string {
+  const head = [
+    'variant',
+    'first success ep. median (range)',
+    'never',
+    'steps to first',
+    'final success',
+    'return last 10%',
+  ];
+  const rows = r.variants.map((v) => [
+    v.name,
+    formatFirst(v.firstEpisode, true),
+    `${v.firstEpisode.censored}/${v.seeds}`,
+    formatFirst(v.firstSteps),
+    pct(v.finalSuccessRate),
+    v.meanReturnLast10.toFixed(3),
+  ]);
+  const title = `${r.title || 'comparison'}: ${r.variants.length} variants x ${r.seeds} seeds x ${r.episodes} episodes, ${(r.elapsedMs / 1000).toFixed(2)} s`;
+  return `${title}\n${table(head, rows)}`;
+}
+
+export function sweepTable(r: SweepResult): string {
+  const walkers = r.agent === 'random' ? ['random'] : ['random', 'agent'];
+  const head = [
+    'distance',
+    ...walkers.flatMap((w) => [`${w === 'random' ? 'random walk' : r.agent} steps median (range)`, 'never']),
+  ];
+  const rows = r.distances.map((d) => [
+    String(d),
+    ...walkers.flatMap((w) => {
+      const p = r.points.find((x) => x.distance === d && x.who === w);
+      return p ? [formatFirst(p.stats), `${p.stats.censored}/${p.stats.n}`] : ['', ''];
+    }),
+  ]);
+  const title = `sparsity sweep: random walk vs ${r.agent}, ${r.seeds} seeds, budget ${r.budget} steps per run, ${(r.elapsedMs / 1000).toFixed(2)} s`;
+  return `${title}\n${table(head, rows)}`;
+}
+
+const plus1 = (x: number | null) => (x === null ? null : x + 1);
+
+/** A JSON-ready comparison: the statistics, per-seed first successes and downsampled curves. Episodes
+ *  are 1-based, as in the table. */
+export function comparisonJson(r: ComparisonResult, maxPoints = 200): unknown {
+  return {
+    title: r.title,
+    seeds: r.seeds,
+    episodes: r.episodes,
+    elapsedMs: Math.round(r.elapsedMs),
+    variants: r.variants.map((v) => {
+      const d = downsample(v.returns.mean, v.returns.min, v.returns.max, maxPoints);
+      const s = downsample(v.successRate, v.successRate, v.successRate, maxPoints);
+      const f = v.firstEpisode;
+      return {
+        name: v.name,
+        firstSuccessEpisode: {
+          n: f.n,
+          censored: f.censored,
+          median: plus1(f.median),
+          min: plus1(f.min),
+          max: plus1(f.max),
+          perSeed: v.firstEpisodes.map(plus1),
+        },
+        firstSuccessSteps: v.firstSteps,
+        finalSuccessRate: v.finalSuccessRate,
+        meanReturnLast10: v.meanReturnLast10,
+        totalSteps: v.totalSteps,
+        curve: {
+          episode: d.x.map((x) => x + 1),
+          meanReturn: d.mean,
+          minReturn: d.min,
+          maxReturn: d.max,
+          successRate: s.mean,
+        },
+      };
+    }),
+  };
+}
+
+export function sweepJson(r: SweepResult): unknown {
+  return { ...r, elapsedMs: Math.round(r.elapsedMs) };
+}

@@ -1,0 +1,75 @@
+/**
+ * One run of a comparison: a config with its seed, trained for its episodes, reduced to the per-episode
+ * series the statistics need (typed arrays, cheap to post from a worker). Tabular agents run
+ * synchronously; `runJobAsync` also builds the TensorFlow.js agents.
+ */
+import type { Config } from '../../config/schema';
+import type { Agent } from '../agent';
+import { createAnyAgent } from '../agentFactory';
+import { compileGrid } from '../grid';
+import { agentSeed, Trainer } from '../trainer';
+
+export interface RunSeries {
+  seed: number;
+  /** Environment return of each episode. */
+  returns: Float64Array;
+  /** 1 where the episode reached a goal. */
+  success: Uint8Array;
+  steps: Int32Array;
+  /** Index of the first successful episode, -1 if none within the budget (a censored run). */
+  firstSuccess: number;
+  /** Environment steps taken up to and including the first successful episode, -1 if none. */
+  stepsToFirstSuccess: number;
+  totalSteps: number;
+}
+
+/** Called every `every` episodes with the episodes done; return true to stop early. */
+export type RunTick = (episodesDone: number) => boolean | void;
+
+function train(t: Trainer, episodes: number, onTick?: RunTick, every = 50): RunSeries {
+  let first = -1;
+  let stepsToFirst = -1;
+  for (let i = 0; i < episodes; i++) {
+    const e = t.runEpisode();
+    if (first < 0 && e.success) {
+      first = i;
+      stepsToFirst = t.totalSteps;
+    }
+    if (onTick && (i + 1) % every === 0 && onTick(i + 1)) break;
+  }
+  const n = t.metrics.count;
+  return {
+    seed: t.config.train.seed,
+    returns: t.metrics.returns.slice(0, n),
+    success: t.metrics.success.slice(0, n),
+    steps: t.metrics.steps.slice(0, n),
+    firstSuccess: first,
+    stepsToFirstSuccess: stepsToFirst,
+    totalSteps: t.totalSteps,
+  };
+}
+
+/** Runs a tabular config for `config.train.episodes` episodes. */
+export function runJob(config: Config, onTick?: RunTick): RunSeries {
+  const t = new Trainer(config);
+  return train(t, config.train.episodes, onTick);
+}
+
+/** Like runJob, for any agent (TensorFlow.js ones are loaded on demand and disposed afterwards). */
+export async function runJobAsync(config: Config, onTick?: RunTick): Promise<RunSeries> {
+  const agent: Agent = await createAnyAgent(
+    config.agent,
+    compileGrid(config.env),
+    agentSeed(config.train.seed),
+  );
+  try {
+    return train(new Trainer(config, agent), config.train.episodes, onTick, 5);
+  } finally {
+    agent.dispose();
+  }
+}
+
+/** The config of seed k of a run: the base seed plus k (variants share seeds: common random numbers). */
+export function withSeed(config: Config, k: number): Config {
+  return { ...config, train: { ...config.train, seed: config.train.seed + k } };
+}

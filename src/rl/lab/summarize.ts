@@ -1,0 +1,57 @@
+/**
+ * Reduces the runs of each variant to what the lab shows and the CLI prints: the return band, the
+ * success rate per episode, the first-success distribution (censored seeds kept), the final success
+ * rate and the mean return over the last 10% of episodes.
+ */
+import { band, firstSuccess, meanOfLast, movingAverage, type Band, type FirstSuccess } from './stats';
+import type { RunSeries } from './runJob';
+
+export interface VariantSummary {
+  name: string;
+  seeds: number;
+  episodes: number;
+  returns: Band;
+  /** The band over each seed's return curve smoothed by a trailing moving average of `smoothWindow`
+   *  episodes (what the chart draws: binary returns make a raw min-max band all noise). */
+  smoothReturns: Band;
+  smoothWindow: number;
+  /** Fraction of seeds whose episode i reached a goal. */
+  successRate: Float64Array;
+  /** First successful episode (0-based) per seed, null where it never came. */
+  firstEpisodes: (number | null)[];
+  firstEpisode: FirstSuccess;
+  /** Environment steps until the first success, per seed. */
+  firstSteps: FirstSuccess;
+  /** Success rate and mean return over the last 10% of episodes, averaged over seeds. */
+  finalSuccessRate: number;
+  meanReturnLast10: number;
+  /** Episodes before any seed found a reward: the flat "no signal yet" stretch of the mean curve. */
+  noSignalUntil: number;
+  totalSteps: number;
+}
+
+export function summarizeVariant(name: string, runs: RunSeries[], episodes: number): VariantSummary {
+  const firstEpisodes = runs.map((r) => (r.firstSuccess >= 0 ? r.firstSuccess : null));
+  const fe = firstSuccess(firstEpisodes);
+  const success = runs.map((r) => r.success);
+  const smoothWindow = Math.max(1, Math.round(episodes / 50));
+  return {
+    name,
+    seeds: runs.length,
+    episodes,
+    returns: band(runs.map((r) => r.returns)),
+    smoothReturns: band(runs.map((r) => movingAverage(r.returns, smoothWindow))),
+    smoothWindow,
+    successRate: band(success).mean,
+    firstEpisodes,
+    firstEpisode: fe,
+    firstSteps: firstSuccess(runs.map((r) => (r.stepsToFirstSuccess >= 0 ? r.stepsToFirstSuccess : null))),
+    finalSuccessRate: meanOfLast(success, 0.1),
+    meanReturnLast10: meanOfLast(
+      runs.map((r) => r.returns),
+      0.1,
+    ),
+    noSignalUntil: fe.min ?? episodes,
+    totalSteps: runs.reduce((t, r) => t + r.totalSteps, 0),
+  };
+}

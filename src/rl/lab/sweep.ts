@@ -1,0 +1,116 @@
+/**
+ * The sparsity sweep: the goal moves farther from the start and, at each distance, a random walk and
+ * the chosen agent run until their first success or a step budget. Steps-to-first-success against
+ * distance on a log axis shows the exponential wall; runs that hit the budget are censored, not dropped.
+ */
+import type { SweepSpec } from '../../config/experiment';
+import type { Config } from '../../config/schema';
+import { Trainer } from '../trainer';
+import { placeGoal } from './placeGoal';
+import { firstSuccess, type FirstSuccess } from './stats';
+
+export type SweepAgent = 'random' | 'agent';
+
+export interface SweepJob {
+  id: number;
+  distance: number;
+  who: SweepAgent;
+  k: number;
+  config: Config;
+  budget: number;
+}
+
+export interface SweepRun {
+  /** Steps until the first success, null when the budget ran out first (censored). */
+  steps: number | null;
+  episodes: number;
+  stepsRun: number;
+}
+
+export interface SweepPoint {
+  distance: number;
+  who: SweepAgent;
+  stats: FirstSuccess;
+}
+
+export interface SweepResult {
+  agent: string;
+  budget: number;
+  seeds: number;
+  distances: number[];
+  points: SweepPoint[];
+  elapsedMs: number;
+}
+
+/** Every (distance, walker, seed) run, or the first distance that does not fit the world. */
+export function sweepJobs(spec: SweepSpec): { ok: true; jobs: SweepJob[] } | { ok: false; error: string } {
+  const jobs: SweepJob[] = [];
+  const walkers: SweepAgent[] = spec.base.agent.type === 'random' ? ['random'] : ['random', 'agent'];
+  for (const distance of spec.distances) {
+    const placed = placeGoal(spec.base.env, distance);
+    if (!placed.ok) return placed;
+    for (const who of walkers)
+      for (let k = 0; k < spec.seeds; k++) {
+        const base = spec.base;
+        const config: Config =
+          who === 'random'
+            ? {
+                ...base,
+                env: placed.env,
+                agent: { type: 'random' },
+                train: { ...base.train, seed: base.train.seed + k, shaping: 'none', countBonus: 0 },
+              }
+            : { ...base, env: placed.env, train: { ...base.train, seed: base.train.seed + k } };
+        jobs.push({ id: jobs.length, distance, who, k, config, budget: spec.budget });
+      }
+  }
+  return { ok: true, jobs };
+}
+
+/** Steps a tabular run until its first success or the budget. */
+export function runSweepJob(job: SweepJob): SweepRun {
+  const t = new Trainer(job.config);
+  while (t.totalSteps < job.budget) {
+    if (t.step() && t.env.success)
+      return { steps: t.totalSteps, episodes: t.episode, stepsRun: t.totalSteps };
+  }
+  return { steps: null, episodes: t.episode, stepsRun: t.totalSteps };
+}
+
+export function assembleSweep(
+  spec: SweepSpec,
+  done: { job: SweepJob; run: SweepRun }[],
+  elapsedMs: number,
+): SweepResult {
+  const points: SweepPoint[] = [];
+  const walkers: SweepAgent[] = spec.base.agent.type === 'random' ? ['random'] : ['random', 'agent'];
+  for (const distance of spec.distances)
+    for (const who of walkers) {
+      const runs = done.filter((d) => d.job.distance === distance && d.job.who === who);
+      points.push({ distance, who, stats: firstSuccess(runs.map((r) => r.run.steps)) });
+    }
+  return {
+    agent: spec.base.agent.type,
+    budget: spec.budget,
+    seeds: spec.seeds,
+    distances: spec.distances,
+    points,
+    elapsedMs,
+  };
+}
+
+/** The whole sweep in-process (the CLI; the app spreads the jobs over workers). */
+export function runSweep(
+  spec: SweepSpec,
+  onProgress?: (done: number, total: number) => void,
+): { ok: true; result: SweepResult } | { ok: false; error: string } {
+  const t0 = performance.now();
+  const planned = sweepJobs(spec);
+  if (!planned.ok) return planned;
+  const done: { job: SweepJob; run: SweepRun }[] = [];
+  for (const job of planned.jobs) {
+    done.push({ job, run: runSweepJob(job) });
+    onProgress?.(done.length, planned.jobs.length);
+  }
+  return { ok: true, result: assembleSweep(spec, done, performance.now() - t0) };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { getPreset, PRESETS, presetExperiment, presetSweep } from '../../src/config/presets';
+import { parseConfig } from '../../src/config/schema';
+import { compileGrid } from '../../src/rl/grid';
+import { runComparison } from '../../src/rl/lab/compare';
+import { checkPolicy } from '../../src/rl/lab/shapedModel';
+import { Trainer } from '../../src/rl/trainer';
+
+const byName = <T extends { name: string }>(xs: T[], name: string): T => xs.find((x) => x.name === name)!;
+const late = (m: number | null) => m ?? Infinity;
+
+describe('presets', () => {
+  it('every preset is a full valid config (also after a JSON round trip), with a two-line caption', () => {
+    const required = [
+      'needle',
+      'needle-shaping',
+      'cliff-walk',
+      'reward-hacking',
+      'slippery-lake',
+      'textbook-4x4',
+      'dense-vs-sparse',
+    ];
+    expect(PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(required));
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    for (const p of PRESETS) {
+      const r = parseConfig(JSON.parse(JSON.stringify(p.config)));
+      expect(r.ok, p.id).toBe(true);
+      if (r.ok) expect(r.config).toEqual(p.config);
+      expect(p.caption).toHaveLength(2);
+      for (const line of p.caption) expect(line.length, p.id).toBeGreaterThan(20);
+      if (p.variants) expect(presetExperiment(p)!.variants.length).toBe(p.variants.length);
+    }
+    expect(getPreset('nope')).toBeUndefined();
+  });
+
+  it('needle: plain Q-learning finds the goal late or never; shaping, count bonus and optimism much sooner', async () => {
+    const exp = presetExperiment(getPreset('needle')!)!;
+    expect(exp.seeds).toBe(8);
+    const r = await runComparison(exp);
+    const plain = byName(r.variants, 'Plain Q-learning');
+    const shaped = byName(r.variants, 'Potential shaping');
+    expect(
+      plain.firstEpisode.censored + plain.firstEpisode.found.filter((e) => e >= 30).length,
+    ).toBeGreaterThanOrEqual(6);
+    expect(plain.finalSuccessRate).toBeLessThan(0.2);
+    for (const name of ['Potential shaping', 'Count bonus', 'Optimistic init']) {
+      const v = byName(r.variants, name);
+      expect(v.firstEpisode.censored, name).toBe(0);
+      expect(late(v.firstEpisode.median), name).toBeLessThan(late(plain.firstEpisode.median) / 3);
+      expect(v.finalSuccessRate, name).toBeGreaterThan(0.9);
+    }
+    expect(late(shaped.firstEpisode.max)).toBeLessThan(20);
+  });
+
+  it('needle with shaping: naive shaping is farmed, potential shaping is not', async () => {
+    const r = await runComparison(presetExperiment(getPreset('needle-shaping')!)!);
+    expect(byName(r.variants, 'Naive shaping').finalSuccessRate).toBeLessThan(0.1);
+    expect(byName(r.variants, 'Potential shaping').finalSuccessRate).toBeGreaterThan(0.9);
+  });
+
+  it('reward hacking: looping on the $ cell is optimal, and learned (high return, no success)', async () => {
+    const p = getPreset('reward-hacking')!;
+    expect(checkPolicy(compileGrid(p.config.env), 'none').reachesGoal).toBe(false);
+    const fair = { ...p.config.env, rewards: { ...p.config.env.rewards, $: 0 } };
+    expect(checkPolicy(compileGrid(fair), 'none').reachesGoal).toBe(true);
+    const r = await runComparison(presetExperiment(p)!);
+    const [hacked, plain] = r.variants;
+    expect(hacked.finalSuccessRate).toBeLessThan(0.1);
+    expect(hacked.meanReturnLast10).toBeGreaterThan(5 * plain.meanReturnLast10);
+  });
+
+  it('cliff walk: SARSA earns more online than Q-learning', async () => {
+    const r = await runComparison(presetExperiment(getPreset('cliff-walk')!)!);
+    expect(byName(r.variants, 'SARSA').meanReturnLast10).toBeGreaterThan(
+      byName(r.variants, 'Q-learning').meanReturnLast10 + 5,
+    );
+  });
+
+  it('textbook 4x4: policy evaluation reproduces Sutton & Barto Figure 4.1', () => {
+    const t = new Trainer(getPreset('textbook-4x4')!.config);
+    t.train();
+    const v = t.valueTable();
+    expect(v[0][1]).toBeCloseTo(-14, 3);
+    expect(v[0][2]).toBeCloseTo(-20, 3);
+    expect(v[0][3]).toBeCloseTo(-22, 3);
+  });
+
+  it('the needle world can be swept', () => {
+    const p = getPreset('needle')!;
+    const s = presetSweep(p, p.sweepDistances!);
+    expect(s.ok).toBe(true);
+  });
+});
