@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { decodeConfig } from '../config/codec';
 import { LIMITS } from '../config/limits';
-import { parseConfig, type Config, type ParseResult } from '../config/schema';
+import { parseVersionedConfig } from '../config/migrate';
+import type { Config, ParseResult } from '../config/schema';
 import { runSeeds, type RunResult } from './runSeeds';
 
 const USAGE =
@@ -68,7 +69,7 @@ export function loadConfig(source: string): ParseResult {
   } catch (e) {
     return { ok: false, errors: [`${source}: not valid JSON (${(e as Error).message})`] };
   }
-  return parseConfig(data);
+  return parseVersionedConfig(data);
 }
 
 function toCsv(runs: RunResult[]): string {

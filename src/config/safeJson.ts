@@ -1,0 +1,80 @@
+/**
+ * JSON parsing for untrusted text (share links, imported files, localStorage): bounded length and nesting
+ * depth (checked before parsing), and no prototype-pollution keys in the result. Never throws.
+ */
+
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface SafeJsonLimits {
+  maxChars: number;
+  /** Deepest allowed nesting of objects and arrays (a config needs 4). */
+  maxDepth: number;
+}
+
+export const CONFIG_JSON_LIMITS: SafeJsonLimits = { maxChars: 400_000, maxDepth: 12 };
+
+export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** The deepest nesting of [ and { outside strings, stopping early once it passes `limit`. */
+export function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
+      else if (ch === 34) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 || ch === 123) {
+      if (++depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (ch === 93 || ch === 125) depth--;
+  }
+  return max;
+}
+
+/** The path of the first forbidden key in a parsed JSON value, or null. Iterative (no recursion). */
+export function findForbiddenKey(value: unknown): string | null {
+  const stack: Array<{ v: unknown; path: string }> = [{ v: value, path: '' }];
+  while (stack.length) {
+    const { v, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => stack.push({ v: item, path: `${path}[${i}]` }));
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      const here = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return here;
+      stack.push({ v: (v as Record<string, unknown>)[key], path: here });
+    }
+  }
+  return null;
+}
+
+export function parseJsonSafely(text: string, limits: SafeJsonLimits = CONFIG_JSON_LIMITS): SafeJsonResult {
+  if (typeof text !== 'string') return { ok: false, error: 'it is not text' };
+  if (text.length > limits.maxChars)
+    return {
+      ok: false,
+      error: `it is too large (${text.length.toLocaleString('en')} characters, at most ${limits.maxChars.toLocaleString('en')})`,
+    };
+  if (nestingDepth(text, limits.maxDepth) > limits.maxDepth)
+    return { ok: false, error: `it is nested more than ${limits.maxDepth} levels deep` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `it is not valid JSON (${clip((e as Error).message, 120)})` };
+  }
+  const bad = findForbiddenKey(value);
+  if (bad !== null) return { ok: false, error: `it contains the forbidden key '${clip(bad, 80)}'` };
+  return { ok: true, value };
+}
+
+/** Shortens untrusted text for a message. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

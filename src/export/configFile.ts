@@ -1,0 +1,29 @@
+/**
+ * Config JSON files: export (pretty, the whole config, so the file documents every setting) and import
+ * (bounded, validated, migrated; a pasted share link is accepted too). Import never throws.
+ */
+import { decodeConfig } from '../config/codec';
+import { parseVersionedConfig } from '../config/migrate';
+import { CONFIG_JSON_LIMITS, parseJsonSafely } from '../config/safeJson';
+import type { Config, ParseResult } from '../config/schema';
+
+/** Largest file accepted for import (checked before reading it). */
+export const MAX_IMPORT_BYTES = 1_000_000;
+
+export function configToJson(config: Config): string {
+  return JSON.stringify(config, null, 2) + '\n';
+}
+
+function looksLikeLink(text: string): boolean {
+  return /^(https?:\/\/|#|c=)/.test(text) || /#(.*&)?c=/.test(text);
+}
+
+/** Parses the text of an imported file: a config JSON (any supported version) or a share link. */
+export function parseConfigFile(text: string): ParseResult {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (!trimmed) return { ok: false, errors: ['file: it is empty'] };
+  if (!trimmed.startsWith('{') && looksLikeLink(trimmed)) return decodeConfig(trimmed);
+  const json = parseJsonSafely(trimmed, CONFIG_JSON_LIMITS);
+  if (!json.ok) return { ok: false, errors: [`file: ${json.error}`] };
+  return parseVersionedConfig(json.value);
+}
