@@ -8,10 +8,14 @@ import { actorCriticSchema, dqnSchema, reinforceSchema } from './neuralAgents';
 
 export const CONFIG_VERSION = 1;
 
-const finite = (lo: number, hi: number) => z.number({ error: 'must be a number' }).finite().min(lo).max(hi);
+/** 'must be a number' for a wrong type; zod's own range messages otherwise. */
+export const NUMBER = {
+  error: (iss: { code: string }) => (iss.code === 'invalid_type' ? 'must be a number' : undefined),
+};
+const finite = (lo: number, hi: number) => z.number(NUMBER).finite().min(lo).max(hi);
 const reward = finite(-LIMITS.maxAbsReward, LIMITS.maxAbsReward);
 const prob = finite(0, 1);
-const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int().min(lo).max(hi);
+const int = (lo: number, hi: number) => z.number(NUMBER).int().min(lo).max(hi);
 
 export const rewardsSchema = z.strictObject({
   G: reward.default(1),
