@@ -1,0 +1,132 @@
+/**
+ * One small chart: optional faint min–max band and faint raw line, and a bold main line (moving
+ * average, rate or epsilon), x = episode. Animations are off; memoised so it re-renders only when its
+ * rows, size or colours change.
+ */
+import { memo } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ChartRow } from './chartData';
+import { ChartTooltip, type TooltipLine } from './ChartTooltip';
+import type { ChartTheme } from './chartTheme';
+import { formatCompact } from './formatNumber';
+
+export interface MiniChartProps {
+  title: string;
+  /** Short key shown right of the title (what the bold/faint marks mean). */
+  keyText?: string;
+  yLabel: string;
+  rows: ChartRow[];
+  count: number;
+  width: number;
+  height: number;
+  theme: ChartTheme;
+  color: string;
+  band?: 'retBand' | 'stepsBand';
+  raw?: 'ret' | 'steps';
+  main: 'retAvg' | 'stepsAvg' | 'success' | 'eps';
+  yDomain?: [number | 'auto' | 'dataMin' | 'dataMax', number | 'auto' | 'dataMin' | 'dataMax'];
+  tooltip: readonly TooltipLine[];
+  syncId: string;
+}
+
+const TITLE_HEIGHT = 20;
+
+export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
+  const t = p.theme;
+  const tick = { fill: t.muted, fontSize: 11 };
+  const plotHeight = Math.max(60, p.height - TITLE_HEIGHT);
+  return (
+    <figure style={{ margin: 0, width: p.width }} aria-label={p.title}>
+      <figcaption
+        style={{
+          height: TITLE_HEIGHT,
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'baseline',
+          gap: 8,
+          fontSize: 13,
+          color: t.text,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+        }}
+      >
+        <strong style={{ fontWeight: 600 }}>{p.title}</strong>
+        {p.keyText && <span style={{ fontSize: 11, color: t.muted, overflow: 'hidden' }}>{p.keyText}</span>}
+      </figcaption>
+      <ComposedChart
+        width={p.width}
+        height={plotHeight}
+        data={p.rows}
+        syncId={p.syncId}
+        margin={{ top: 6, right: 10, bottom: 14, left: 4 }}
+      >
+        <CartesianGrid stroke={t.grid} strokeDasharray="3 3" />
+        <XAxis
+          dataKey="ep"
+          type="number"
+          domain={[1, Math.max(2, p.count)]}
+          allowDecimals={false}
+          tickFormatter={formatCompact}
+          tick={tick}
+          stroke={t.muted}
+          tickCount={6}
+          height={30}
+          label={{ value: 'Episode', position: 'insideBottom', offset: -10, fill: t.muted, fontSize: 11 }}
+        />
+        <YAxis
+          width={52}
+          domain={p.yDomain ?? ['auto', 'auto']}
+          tickFormatter={formatCompact}
+          tick={tick}
+          stroke={t.muted}
+          tickCount={5}
+          label={{
+            value: p.yLabel,
+            angle: -90,
+            position: 'insideLeft',
+            offset: 8,
+            fill: t.muted,
+            fontSize: 11,
+          }}
+        />
+        <Tooltip
+          isAnimationActive={false}
+          cursor={{ stroke: t.muted, strokeDasharray: '2 2' }}
+          content={(props) => (
+            <ChartTooltip active={props.active} payload={props.payload} lines={p.tooltip} theme={t} />
+          )}
+        />
+        {p.band && (
+          <Area
+            dataKey={p.band}
+            isAnimationActive={false}
+            stroke="none"
+            fill={p.color}
+            fillOpacity={0.1}
+            activeDot={false}
+            tooltipType="none"
+          />
+        )}
+        {p.raw && (
+          <Line
+            dataKey={p.raw}
+            isAnimationActive={false}
+            stroke={p.color}
+            strokeOpacity={0.35}
+            strokeWidth={1}
+            dot={false}
+            activeDot={false}
+          />
+        )}
+        <Line
+          dataKey={p.main}
+          isAnimationActive={false}
+          stroke={p.color}
+          strokeWidth={2.5}
+          dot={p.rows.length === 1 ? { r: 3, fill: p.color } : false}
+          activeDot={{ r: 4, stroke: t.tooltipBg, strokeWidth: 1.5 }}
+        />
+      </ComposedChart>
+    </figure>
+  );
+});

@@ -1,0 +1,171 @@
+/**
+ * Four small synchronised charts of training progress, x = episode: return (faint min–max band and
+ * bucket mean, bold moving average), steps per episode, success rate over a moving window (%), and
+ * epsilon. Long logs are downsampled to at most ~400 points and recomputed only when series.version
+ * changes (as a deferred, interruptible render, so playback stays smooth).
+ */
+import { useDeferredValue, useMemo, useRef } from 'react';
+import type { Theme } from '../grid/overlay/palette';
+import { useColorScheme } from '../grid/overlay/useColorScheme';
+import { buildChartData, MAX_POINTS } from './chartData';
+import { bandText, type TooltipLine } from './ChartTooltip';
+import { getChartTheme } from './chartTheme';
+import { formatCompact } from './formatNumber';
+import type { MetricsSeries } from './metricsSeries';
+import { MiniChart } from './MiniChart';
+import { useElementWidth } from './useElementWidth';
+
+export type { MetricsSeries } from './metricsSeries';
+
+export interface TrainingChartsProps {
+  series: MetricsSeries;
+  /** Total height in px of the chart area (all four charts; default 360). */
+  height?: number;
+  /** Colour scheme; default: the system's. */
+  theme?: Theme;
+  /** Moving-average / success-rate window in episodes (default: a round number near count/40, >= 10). */
+  window?: number;
+  /** Most points per series (default 400). */
+  maxPoints?: number;
+}
+
+const GAP = 12;
+const TWO_COLUMNS_FROM = 560;
+
+export function TrainingCharts({
+  series,
+  height = 360,
+  theme,
+  window,
+  maxPoints = MAX_POINTS,
+}: TrainingChartsProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(ref, 640);
+  const t = getChartTheme(useColorScheme(theme));
+  const version = useDeferredValue(series.version);
+  const count = series.count;
+  const data = useMemo(
+    () => buildChartData(series, maxPoints, window),
+    // Recompute only when the data changes (the contract: version increments on every change).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [version, window, maxPoints],
+  );
+  const cols = width >= TWO_COLUMNS_FROM ? 2 : 1;
+  const rowsOfCharts = 4 / cols;
+  const chartW = Math.floor((width - GAP * (cols - 1)) / cols);
+  const chartH = Math.max(110, Math.floor((height - GAP * (rowsOfCharts - 1)) / rowsOfCharts));
+  const single = data.exact;
+  const w = formatCompact(data.window);
+  const tips = useMemo(
+    () => ({
+      retTips: [
+        {
+          label: single ? 'Return' : 'Return mean (min … max)',
+          value: (r) => bandText(r.ret, r.retBand, single),
+        },
+        { label: `Avg of last ${w}`, value: (r) => formatCompact(r.retAvg) },
+      ] satisfies TooltipLine[],
+      stepTips: [
+        {
+          label: single ? 'Steps' : 'Steps mean (min … max)',
+          value: (r) => bandText(r.steps, r.stepsBand, single),
+        },
+        { label: `Avg of last ${w}`, value: (r) => formatCompact(r.stepsAvg) },
+      ] satisfies TooltipLine[],
+      successTips: [
+        { label: `Success (last ${w})`, value: (r) => `${r.success.toFixed(1)}%` },
+      ] satisfies TooltipLine[],
+      epsTips: [{ label: 'ε', value: (r) => r.eps.toFixed(3) }] satisfies TooltipLine[],
+    }),
+    [single, w],
+  );
+  const { retTips, stepTips, successTips, epsTips } = tips;
+
+  return (
+    <div ref={ref} className="training-charts" style={{ width: '100%', minHeight: height, color: t.text }}>
+      {count === 0 || data.rows.length === 0 ? (
+        <div
+          role="status"
+          style={{
+            height,
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            border: `1px dashed ${t.grid}`,
+            borderRadius: 6,
+            color: t.muted,
+            fontSize: 14,
+          }}
+        >
+          No episodes yet: press Play
+        </div>
+      ) : (
+        <div style={{ display: 'grid', gridTemplateColumns: `repeat(${cols}, ${chartW}px)`, gap: GAP }}>
+          <MiniChart
+            title="Return per episode"
+            keyText={`bold: avg of ${w}`}
+            yLabel="Return"
+            rows={data.rows}
+            count={data.count}
+            width={chartW}
+            height={chartH}
+            theme={t}
+            color={t.returns}
+            band="retBand"
+            raw="ret"
+            main="retAvg"
+            syncId="training-charts"
+            tooltip={retTips}
+          />
+          <MiniChart
+            title="Steps per episode"
+            keyText={`bold: avg of ${w}`}
+            yLabel="Steps"
+            rows={data.rows}
+            count={data.count}
+            width={chartW}
+            height={chartH}
+            theme={t}
+            color={t.steps}
+            band="stepsBand"
+            raw="steps"
+            main="stepsAvg"
+            yDomain={[0, 'auto']}
+            syncId="training-charts"
+            tooltip={stepTips}
+          />
+          <MiniChart
+            title="Success rate (%)"
+            keyText={`% of last ${w} reaching a goal`}
+            yLabel="Success"
+            rows={data.rows}
+            count={data.count}
+            width={chartW}
+            height={chartH}
+            theme={t}
+            color={t.success}
+            main="success"
+            yDomain={[0, 100]}
+            syncId="training-charts"
+            tooltip={successTips}
+          />
+          <MiniChart
+            title="Exploration ε"
+            keyText={single ? undefined : 'mean per point'}
+            yLabel="ε"
+            rows={data.rows}
+            count={data.count}
+            width={chartW}
+            height={chartH}
+            theme={t}
+            color={t.epsilon}
+            main="eps"
+            yDomain={[0, 'auto']}
+            syncId="training-charts"
+            tooltip={epsTips}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

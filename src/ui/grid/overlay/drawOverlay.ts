@@ -1,0 +1,164 @@
+/**
+ * Paints the whole grid picture. Area layers (grid lines, cell colours, value or visit heat, Q
+ * triangles, visit bars) and sprites (glyphs, policy arrows) go into one reused ImageData; text, the
+ * trail, the agent and the hover outline are drawn as vectors on top. GridOverlay decides when.
+ */
+import { Cell, N_ACTIONS } from '../../../rl/grid';
+import { divergingBin, DIVERGING_BINS, logScale01, sequentialBin } from './colorScale';
+import { bestActionMask } from './drawArrows';
+import { drawQNumbers, drawRewardText, drawValueText, Q_NUMBERS_MIN_CELL } from './drawText';
+import { drawAgent, drawHover, drawTrail } from './drawTrail';
+import { isOpenCell, maxAbsOpen, maxCount } from './minMax';
+import type { Palette } from './palette';
+import { pixelColors } from './pixelColors';
+import { cellBounds, rasterCells } from './rasterCells';
+import type { Scratch } from './scratch';
+import { blitSprite, canvasSpriteFactory, getSprites } from './sprites';
+
+export interface OverlayShow {
+  values: boolean;
+  policy: boolean;
+  q: boolean;
+  visits: 'off' | 'episode' | 'all';
+  trail: boolean;
+}
+
+export interface OverlayData {
+  width: number;
+  height: number;
+  cells: Uint8Array;
+  cellSize: number;
+  cellRewards?: Map<number, number>;
+  values?: Float64Array | null;
+  q?: Float64Array | null;
+  policy?: Float64Array | null;
+  visits?: Uint32Array | null;
+  episodeVisits?: Uint32Array | null;
+  trail?: Int32Array | null;
+  trailLength?: number;
+  agent?: number | null;
+  show: OverlayShow;
+  hoverCell?: number | null;
+  /** Fixed extent of the value colour scale (default: max |V| over open cells). */
+  valueScale?: number;
+}
+
+export interface DrawStats {
+  heatCells: number;
+  qCells: number;
+  arrows: number;
+  valueTexts: number;
+  trailSegments: number;
+}
+
+const MID = (DIVERGING_BINS - 1) / 2;
+
+/** Paints d at the given device pixel ratio; ctx must already be scaled by dpr for the vector layers. */
+export function drawOverlay(
+  ctx: CanvasRenderingContext2D,
+  d: OverlayData,
+  p: Palette,
+  sc: Scratch,
+  opts: { dpr: number; theme: string },
+): DrawStats {
+  const { width, height, cells, cellSize: cs, show } = d;
+  const dpr = opts.dpr;
+  const n = width * height;
+  const stats: DrawStats = { heatCells: 0, qCells: 0, arrows: 0, valueTexts: 0, trailSegments: 0 };
+  sc.ensure(width, height);
+  cellBounds(sc.X, width, cs * dpr);
+  cellBounds(sc.Y, height, cs * dpr);
+  const pw = sc.X[width];
+  const ph = sc.Y[height];
+  if (!sc.image || sc.image.width !== pw || sc.image.height !== ph) {
+    sc.image = ctx.createImageData(pw, ph);
+    sc.pixels = new Uint32Array(sc.image.data.buffer);
+  }
+  const u32 = sc.pixels;
+  const px = pixelColors(p);
+  const gap = Math.max(1, Math.round(dpr));
+
+  const values = show.values && d.values ? d.values : null;
+  const counts = show.visits === 'all' ? d.visits : show.visits === 'episode' ? d.episodeVisits : null;
+  const vMax = values ? (d.valueScale ?? maxAbsOpen(values, cells)) : 0;
+  const cMax = counts ? maxCount(counts, cells) : 0;
+  const q = d.q ?? null;
+  const hover = d.hoverCell ?? -1;
+  const hoverQ = q && !show.q && hover >= 0 && hover < n && isOpenCell(cells[hover]) ? hover : -1;
+  const qMax = q && (show.q || hoverQ >= 0) ? maxAbsOpen(q, cells, N_ACTIONS) : 0;
+  const bars = values !== null && counts !== null;
+  const barMax = Math.max(1, Math.round((cs - 1) * dpr));
+
+  for (let s = 0; s < n; s++) {
+    const code = cells[s];
+    const open = isOpenCell(code);
+    sc.bar[s] = 0;
+    sc.qCell[s] = 0;
+    if (open && values) {
+      const b = divergingBin(values[s], vMax);
+      sc.color[s] = px.diverging[b];
+      sc.dark[s] = px.divergingDark[b];
+      stats.heatCells++;
+      if (bars && counts && counts[s] > 0)
+        sc.bar[s] = Math.max(1, Math.round(logScale01(counts[s], cMax) * barMax));
+    } else if (open && counts) {
+      const b = sequentialBin(logScale01(counts[s], cMax), px.sequential.length);
+      sc.color[s] = px.sequential[b];
+      sc.dark[s] = px.sequentialDark[b];
+      stats.heatCells++;
+    } else {
+      sc.color[s] = px.cell[code];
+      sc.dark[s] = px.cellDark[code];
+    }
+    if (q && open && (show.q || s === hoverQ)) {
+      sc.qCell[s] = 1;
+      sc.qDivider[s] = px.divergingDark[MID];
+      for (let a = 0; a < N_ACTIONS; a++)
+        sc.qColor[s * 4 + a] = px.diverging[divergingBin(q[s * 4 + a], qMax)];
+      if (show.q) stats.qCells++;
+    }
+  }
+  const barH = Math.max(2, Math.round(cs * 0.1 * dpr));
+  rasterCells(u32, { width, height, pw, ph, gap, grid: px.grid, barH, barColor: px.visitBar }, sc);
+
+  const arrowSource = show.policy ? (d.policy ?? q) : null;
+  const qNumbers = show.q && q !== null && cs >= Q_NUMBERS_MIN_CELL;
+  const textBelow = values !== null && !qNumbers && cs >= 36 && arrowSource !== null;
+  const sprites = getSprites(
+    sc.sprites,
+    sc.spriteFactory ?? canvasSpriteFactory,
+    p,
+    opts.theme,
+    cs,
+    dpr,
+    textBelow ? 0.3 : 0.36,
+  );
+  for (let s = 0; s < n; s++) {
+    const code = cells[s];
+    const x = s % width;
+    const x0 = sc.X[x];
+    const y0 = sc.Y[(s - x) / width];
+    const glyph = sprites.glyph[code];
+    if (glyph && code !== Cell.Empty) blitSprite(u32, pw, glyph, x0, y0);
+    if (arrowSource && isOpenCell(code)) {
+      const mask = bestActionMask(arrowSource, s, d.policy ? 1e-6 : 1e-9);
+      if (mask === 0) continue;
+      blitSprite(u32, pw, sprites.arrows[mask], x0, y0);
+      stats.arrows += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+    }
+  }
+  ctx.putImageData(sc.image, 0, 0);
+
+  const g = { width, height, cs, cells };
+  const hoverNumbers = !qNumbers && q !== null && hoverQ >= 0 && cs >= Q_NUMBERS_MIN_CELL;
+  if (values && !qNumbers)
+    stats.valueTexts = drawValueText(ctx, g, p, values, vMax, textBelow, hoverNumbers ? hoverQ : -1);
+  if (qNumbers) drawQNumbers(ctx, g, p, q, qMax, -1);
+  else if (hoverNumbers) drawQNumbers(ctx, g, p, q, qMax, hoverQ);
+  if (d.cellRewards) drawRewardText(ctx, g, p, d.cellRewards);
+  if (show.trail && d.trail)
+    stats.trailSegments = drawTrail(ctx, g, p, d.trail, d.trailLength ?? d.trail.length);
+  if (d.agent != null) drawAgent(ctx, g, p, d.agent);
+  if (hover >= 0) drawHover(ctx, g, p, hover);
+  return stats;
+}

@@ -1,0 +1,39 @@
+/** Buffers reused from one paint to the next (per-cell inputs, the pixel image, sprite cache). */
+import type { SpriteFactory, SpriteSet } from './sprites';
+
+export class Scratch {
+  n = -1;
+  /** Per cell: fill pixel, the darker track pixel, Q flag, visit-bar length (device px). */
+  color = new Uint32Array(0);
+  dark = new Uint32Array(0);
+  qCell = new Uint8Array(0);
+  bar = new Int32Array(0);
+  /** Per cell * 4 + action: Q triangle pixel; per cell: divider pixel. */
+  qColor = new Uint32Array(0);
+  qDivider = new Uint32Array(0);
+  /** Device-px boundaries of cell columns (width + 1) and rows (height + 1). */
+  X = new Int32Array(0);
+  Y = new Int32Array(0);
+  image: ImageData | null = null;
+  /** The image's pixels as packed RGBA. */
+  pixels = new Uint32Array(0);
+  sprites = new Map<string, SpriteSet>();
+
+  /** Builds sprites (arrows, glyphs); tests may swap in their own. */
+  constructor(readonly spriteFactory?: SpriteFactory) {}
+
+  ensure(width: number, height: number): void {
+    const n = width * height;
+    if (n !== this.n) {
+      this.n = n;
+      this.color = new Uint32Array(n);
+      this.dark = new Uint32Array(n);
+      this.qCell = new Uint8Array(n);
+      this.bar = new Int32Array(n);
+      this.qColor = new Uint32Array(n * 4);
+      this.qDivider = new Uint32Array(n);
+    }
+    if (this.X.length !== width + 1) this.X = new Int32Array(width + 1);
+    if (this.Y.length !== height + 1) this.Y = new Int32Array(height + 1);
+  }
+}

@@ -1,0 +1,69 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TrainingCharts, type MetricsSeries } from '../../src/ui/charts/TrainingCharts';
+
+afterEach(cleanup);
+
+function series(count: number, cap = Math.max(1, count)): MetricsSeries {
+  const s: MetricsSeries = {
+    returns: new Float64Array(cap),
+    steps: new Int32Array(cap),
+    success: new Uint8Array(cap),
+    epsilon: new Float32Array(cap),
+    count,
+    version: 1,
+  };
+  for (let i = 0; i < count; i++) {
+    s.success[i] = i % 3 === 0 ? 1 : 0;
+    s.returns[i] = s.success[i] ? 1 - i / count : -0.2;
+    s.steps[i] = 200 - Math.floor((150 * i) / count);
+    s.epsilon[i] = Math.max(0.05, 1 - i / count);
+  }
+  return s;
+}
+
+/** Vertices of the first chart's bold line (the moving average of the return). */
+function vertices(container: HTMLElement): number {
+  const d = container.querySelector('path.recharts-line-curve[stroke-width="2.5"]')?.getAttribute('d') ?? '';
+  return (d.match(/[ML]/g) ?? []).length;
+}
+
+describe('TrainingCharts', () => {
+  it('shows the empty state when there are no episodes', () => {
+    render(<TrainingCharts series={series(0, 1024)} theme="light" />);
+    expect(screen.getByRole('status')).toHaveTextContent('No episodes yet: press Play');
+    expect(document.querySelector('svg.recharts-surface')).toBeNull();
+  });
+
+  it('renders four charts with titles and axis labels', () => {
+    const { container } = render(<TrainingCharts series={series(50, 1024)} height={400} theme="light" />);
+    expect(screen.queryByRole('status')).toBeNull();
+    for (const title of ['Return per episode', 'Steps per episode', 'Success rate (%)', 'Exploration ε'])
+      expect(screen.getByRole('figure', { name: title })).toBeInTheDocument();
+    expect(container.querySelectorAll('svg.recharts-surface')).toHaveLength(4);
+    expect(screen.getAllByText('Episode')).toHaveLength(4);
+    for (const label of ['Return', 'Steps', 'Success', 'ε'])
+      expect(screen.getAllByText(label).length).toBeGreaterThan(0);
+    // One episode per point: the bold line of the return chart passes through all 50 episodes.
+    expect(vertices(container)).toBe(50);
+  });
+
+  it('stays bounded with 100,000 episodes (downsampled lines)', () => {
+    const { container } = render(<TrainingCharts series={series(100_000)} theme="dark" />);
+    expect(container.querySelectorAll('svg.recharts-surface')).toHaveLength(4);
+    expect(vertices(container)).toBeGreaterThan(300);
+    expect(vertices(container)).toBeLessThanOrEqual(400);
+    expect(screen.getAllByText(/avg of 5k/).length).toBeGreaterThan(0);
+  });
+
+  it('recomputes when the version changes', () => {
+    const s = series(10, 1024);
+    const { rerender } = render(<TrainingCharts series={s} theme="light" />);
+    expect(screen.queryByRole('status')).toBeNull();
+    const before = document.querySelector('.recharts-line-curve')?.getAttribute('d');
+    for (let i = 10; i < 20; i++) s.returns[i] = 5;
+    rerender(<TrainingCharts series={{ ...s, count: 20, version: 2 }} theme="light" />);
+    const after = document.querySelector('.recharts-line-curve')?.getAttribute('d');
+    expect(after).not.toBe(before);
+  });
+});
