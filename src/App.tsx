@@ -1,28 +1,21 @@
-import { DEFAULT_CONFIG } from './config/defaults';
-import { CELL_NAMES, type CellChar } from './config/limits';
+import { useUiStore } from './store/uiStore';
+import { LabView } from './ui/lab/LabView';
+import { Header } from './ui/layout/Header';
+import { NoticeBar } from './ui/layout/NoticeBar';
+import { Playground } from './ui/layout/Playground';
+import { EmbedView } from './ui/share/EmbedView';
+import { useShareFlags } from './ui/share/shareState';
 
-/** Minimal shell: the default world as labelled cells (the playground replaces this). */
+/** The page: header with the view switch, the current view, and the notice bar (or, embedded, grid and charts only). */
 export default function App() {
-  const grid = DEFAULT_CONFIG.env.grid;
+  const view = useUiStore((s) => s.view);
+  const { embed } = useShareFlags();
+  if (embed) return <EmbedView />;
   return (
-    <main>
-      <h1>Gridworld RL Playground</h1>
-      <div
-        role="grid"
-        aria-label="Gridworld"
-        style={{ display: 'grid', gridTemplateColumns: `repeat(${grid[0].length}, 40px)` }}
-      >
-        {grid.flatMap((row, y) =>
-          [...row].map((ch, x) => (
-            <button
-              key={`${x},${y}`}
-              aria-label={`row ${y + 1}, column ${x + 1}: ${CELL_NAMES[ch as CellChar]}`}
-            >
-              {ch === '.' ? '' : ch}
-            </button>
-          )),
-        )}
-      </div>
-    </main>
+    <div className="app">
+      <Header />
+      {view === 'playground' ? <Playground /> : <LabView />}
+      <NoticeBar />
+    </div>
   );
 }

@@ -1,0 +1,157 @@
+/**
+ * Frames while training: serves the built app (dist/, built beforehand) with vite preview, opens it in
+ * Debian's headless Chromium, trains at full speed for ~10 s on a 50 x 50 world and prints the frames
+ * per second, the main thread's long tasks and the worker's steps per second (median of 3 runs).
+ * `measureFullSpeed` is shared with tests/e2e/playground-perf.e2e.ts.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from 'playwright-core';
+import { preview } from 'vite';
+
+export interface FullSpeedResult {
+  frames: number;
+  fps: number;
+  longTasks: number[];
+  maxLongTask: number;
+  stepsPerSecond: number;
+  episodes: number;
+  seconds: number;
+}
+
+// Page scripts are strings: bundlers (tsx / esbuild keepNames) would otherwise inject helpers into
+// functions passed to page.evaluate that do not exist in the page.
+const PROBE_START = `(() => {
+  const p = (window.__probe = { frames: 0, long: [], on: true });
+  const tick = () => {
+    if (!p.on) return;
+    p.frames++;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((list) => {
+    if (p.on) for (const e of list.getEntries()) p.long.push(e.duration);
+  }).observe({ type: 'longtask' });
+})()`;
+const PROBE_STOP = `(() => {
+  window.__probe.on = false;
+  return { frames: window.__probe.frames, long: window.__probe.long };
+})()`;
+
+const count = async (page: Page, testId: string) =>
+  Number((await page.getByTestId(testId).textContent())?.replace(/[^0-9]/g, '') || 0);
+
+async function waitForStatus(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    `document.querySelector('[data-testid="run-status"]')?.textContent === ${JSON.stringify(text)}`,
+    undefined,
+    { timeout },
+  );
+}
+
+async function setNumber(page: Page, name: string, value: string): Promise<void> {
+  const box = page.getByRole('spinbutton', { name, exact: true });
+  await box.fill(value);
+  await box.press('Enter');
+  await box.blur();
+}
+
+/**
+ * The worlds measured, both the largest size (50 x 50: 2,500 cells drawn and labelled), 2,000 steps
+ * per episode at most:
+ * - `no-goal`: nothing to find (the sparse-reward worst case): every episode runs its 2,000 steps, so
+ *   the run lasts and the episode count stays moderate (tens of thousands in 10 s).
+ * - `far-goal`: one goal in the far corner; Q-learning finds it fast and then runs ~100-step episodes,
+ *   so hundreds of thousands of episodes pile up in the charts.
+ */
+export type Scenario = 'no-goal' | 'far-goal';
+
+/** Builds the scenario's world, then trains at full speed for `ms` and measures. */
+export async function measureFullSpeed(
+  page: Page,
+  ms = 10_000,
+  scenario: Scenario = 'no-goal',
+): Promise<FullSpeedResult> {
+  await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await setNumber(page, 'Columns', '50');
+  await setNumber(page, 'Rows', '50');
+  if (scenario === 'far-goal') {
+    await page.getByRole('button', { name: 'Goal', exact: true }).click();
+    await page.getByRole('button', { name: /^row 50, column 50: / }).click();
+  }
+  await setNumber(page, 'Max steps', '2000');
+  await setNumber(page, 'Episodes', '1000000');
+  await page.getByRole('slider', { name: 'Speed' }).fill('6');
+  await waitForStatus(page, 'Ready');
+  await page.evaluate(PROBE_START);
+  const t0 = Date.now();
+  // A CSS selector: role queries walk the whole page and would count as the page's own long tasks.
+  await page.click('button.play');
+  await page.waitForTimeout(ms);
+  const probe = (await page.evaluate(PROBE_STOP)) as { frames: number; long: number[] };
+  const seconds = (Date.now() - t0) / 1000;
+  const steps = await count(page, 'step-count');
+  const episodes = await count(page, 'episode-count');
+  if ((await page.getByTestId('run-status').textContent()) === 'Training') await page.click('button.play');
+  return {
+    frames: probe.frames,
+    fps: probe.frames / seconds,
+    longTasks: probe.long,
+    maxLongTask: probe.long.length ? Math.max(...probe.long) : 0,
+    stepsPerSecond: steps / seconds,
+    episodes,
+    seconds,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function run(): Promise<void> {
+  if (!existsSync('dist/index.html')) {
+    console.log('frames: dist/ is missing, run `npm run build` first; skipped');
+    return;
+  }
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    logLevel: 'warn',
+  });
+  const address = server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+  });
+  try {
+    const measure = async (scenario: Scenario) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      const r = await measureFullSpeed(page, 10_000, scenario);
+      await context.close();
+      return r;
+    };
+    const line = (r: FullSpeedResult) =>
+      `${r.fps.toFixed(1)} fps, ${r.longTasks.length} long tasks (max ${r.maxLongTask.toFixed(0)} ms), ` +
+      `${(r.stepsPerSecond / 1e6).toFixed(2)} M steps/s, ${r.episodes.toLocaleString('en-US')} episodes`;
+    const results: FullSpeedResult[] = [];
+    for (let i = 0; i < 3; i++) results.push(await measure('no-goal'));
+    const fps = median(results.map((r) => r.fps));
+    const longCount = median(results.map((r) => r.longTasks.length));
+    const maxLong = median(results.map((r) => r.maxLongTask));
+    const sps = median(results.map((r) => r.stepsPerSecond));
+    console.log(
+      'frames: 10 s of full-speed training at 1280 x 800, 50 x 50 world without a goal, median of 3 runs',
+    );
+    console.log(`  frames per second     ${fps.toFixed(1)}`);
+    console.log(`  long tasks            ${longCount} (max ${maxLong.toFixed(0)} ms)`);
+    console.log(`  worker steps / second ${(sps / 1e6).toFixed(2)} M`);
+    for (const r of results) console.log(`  run: ${line(r)}`);
+    console.log(
+      `frames: same with a far goal (episodes pile up in the charts): ${line(await measure('far-goal'))}`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

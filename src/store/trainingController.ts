@@ -1,0 +1,125 @@
+/**
+ * Connects the config store, the training store and the worker. Every config change starts a fresh run
+ * (paused; the user is told when a run was under way). The training actions the UI calls live here.
+ */
+import type { Config } from '../config/schema';
+import { SPEEDS, type FromWorker, type PlanOp, type ToWorker } from '../worker/protocol';
+import { createBrowserWorker, TrainingClient, type WorkerFactory } from '../worker/workerClient';
+import { useConfigStore } from './configStore';
+import { applyError, applyProgress, applyReady, beginRun, useTrainingStore } from './trainingStore';
+import { useUiStore } from './uiStore';
+
+let client: TrainingClient | null = null;
+let runCounter = 0;
+
+function send(msg: ToWorker): void {
+  client?.send(msg);
+}
+
+function currentRunId(): number {
+  return useTrainingStore.getState().runId;
+}
+
+function startRun(config: Config): void {
+  const runId = ++runCounter;
+  beginRun(runId);
+  send({ type: 'init', runId, config });
+}
+
+function onMessage(msg: FromWorker): void {
+  if (msg.runId !== currentRunId()) return;
+  if (msg.type === 'ready') applyReady(msg.info);
+  else if (msg.type === 'progress') applyProgress(msg.progress);
+  else applyError({ phase: msg.phase, message: msg.message });
+}
+
+function onCrash(message: string, restarted: boolean): void {
+  if (!restarted) {
+    applyError({ phase: 'crash', message: `The training worker stopped working (${message}).` });
+    useUiStore
+      .getState()
+      .notify('error', 'Training is unavailable: the worker keeps failing. Reload the page.');
+    return;
+  }
+  sendSpeed();
+  startRun(useConfigStore.getState().config);
+  useUiStore
+    .getState()
+    .notify(
+      'error',
+      `The training worker crashed (${message}) and was restarted. Your world and settings are kept; press Play to train again.`,
+    );
+}
+
+function onConfigChange(config: Config): void {
+  const s = useTrainingStore.getState();
+  const wasRunning = s.status === 'running';
+  const hadProgress = s.totalSteps > 0 || (s.planner?.sweeps ?? 0) > 0;
+  startRun(config);
+  if (wasRunning)
+    useUiStore
+      .getState()
+      .notify('info', 'You edited the setup while training, so the run was paused and reset.');
+  else if (hadProgress) useUiStore.getState().notify('info', 'Setup changed: the run was reset.');
+}
+
+function sendSpeed(): void {
+  const { speedIndex } = useTrainingStore.getState();
+  send({ type: 'speed', stepsPerSecond: SPEEDS[speedIndex]?.stepsPerSecond ?? Infinity });
+}
+
+/**
+ * Starts the worker and keeps it in sync with the config. Returns a function that stops both.
+ * `factory` lets tests pass a fake worker.
+ */
+export function connectTraining(factory: WorkerFactory = createBrowserWorker): () => void {
+  client?.dispose();
+  client = new TrainingClient(factory, { onMessage, onCrash });
+  sendSpeed();
+  startRun(useConfigStore.getState().config);
+  const unsubscribe = useConfigStore.subscribe((s, prev) => {
+    if (s.config !== prev.config) onConfigChange(s.config);
+  });
+  return () => {
+    unsubscribe();
+    client?.dispose();
+    client = null;
+  };
+}
+
+const canTrain = () => {
+  const { status } = useTrainingStore.getState();
+  return status !== 'starting' && status !== 'error';
+};
+
+/** The training actions (no-ops while a run is being built or could not be built). */
+export const training = {
+  play(): void {
+    if (canTrain()) send({ type: 'play' });
+  },
+  pause(): void {
+    send({ type: 'pause' });
+  },
+  toggle(): void {
+    if (useTrainingStore.getState().status === 'running') training.pause();
+    else training.play();
+  },
+  step(): void {
+    if (canTrain()) send({ type: 'step' });
+  },
+  episode(): void {
+    if (canTrain()) send({ type: 'episode' });
+  },
+  /** A fresh run with the same config. */
+  reset(): void {
+    startRun(useConfigStore.getState().config);
+  },
+  setSpeed(index: number): void {
+    const i = Math.max(0, Math.min(SPEEDS.length - 1, Math.round(index)));
+    useTrainingStore.setState({ speedIndex: i });
+    sendSpeed();
+  },
+  plan(op: PlanOp): void {
+    if (canTrain()) send({ type: 'plan', op });
+  },
+};

@@ -1,0 +1,81 @@
+/**
+ * UI state that is not part of the config: the view, the paint tool, the selected cell, which overlays
+ * show, and the one notice at a time (refused edits, "training was reset", worker trouble).
+ */
+import { create } from 'zustand';
+
+export type Tool = 'wall' | 'goal' | 'pit' | 'cliff' | 'bonus' | 'start' | 'eraser' | 'inspect';
+export type View = 'playground' | 'lab';
+export type VisitsMode = 'off' | 'episode' | 'all';
+
+/** Same shape as GridOverlay's `show` prop. */
+export interface OverlayShow {
+  values: boolean;
+  policy: boolean;
+  q: boolean;
+  visits: VisitsMode;
+  trail: boolean;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'warn' | 'error';
+  text: string;
+}
+
+export interface Cell {
+  x: number;
+  y: number;
+}
+
+export interface UiState {
+  view: View;
+  tool: Tool;
+  /** The cell the inspector shows (last clicked or focused). */
+  selected: Cell | null;
+  show: OverlayShow;
+  notice: Notice | null;
+  setView(view: View): void;
+  setTool(tool: Tool): void;
+  select(cell: Cell | null): void;
+  setShow(patch: Partial<OverlayShow>): void;
+  /** Shows a message (replacing the current one); returns its id. */
+  notify(kind: Notice['kind'], text: string): number;
+  /** Hides the notice (only if it is still `id`, when given). */
+  dismiss(id?: number): void;
+}
+
+export const DEFAULT_SHOW: OverlayShow = {
+  values: true,
+  policy: true,
+  q: false,
+  visits: 'off',
+  trail: true,
+};
+
+let nextNoticeId = 1;
+
+export const useUiStore = create<UiState>()((set, get) => ({
+  view: 'playground',
+  tool: 'wall',
+  selected: null,
+  show: DEFAULT_SHOW,
+  notice: null,
+  setView: (view) => set({ view }),
+  setTool: (tool) => set({ tool }),
+  select: (selected) => {
+    const cur = get().selected;
+    if (cur && selected && cur.x === selected.x && cur.y === selected.y) return;
+    set({ selected });
+  },
+  setShow: (patch) => set({ show: { ...get().show, ...patch } }),
+  notify: (kind, text) => {
+    const id = nextNoticeId++;
+    set({ notice: { id, kind, text } });
+    return id;
+  },
+  dismiss: (id) => {
+    const n = get().notice;
+    if (n && (id === undefined || n.id === id)) set({ notice: null });
+  },
+}));

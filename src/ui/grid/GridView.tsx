@@ -1,0 +1,97 @@
+/**
+ * The grid picture (GridOverlay's canvas, fed by the latest training frame) with the labelled cell
+ * buttons stacked exactly over it, scaled to fill the space it is given.
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useConfigStore } from '../../store/configStore';
+import { useTrainingStore } from '../../store/trainingStore';
+import { useUiStore } from '../../store/uiStore';
+import { usePainter } from '../editor/usePainter';
+import { GridOverlay } from './overlay/GridOverlay';
+import { CellButtons } from './CellButtons';
+import { useCellCodes } from './useCellCodes';
+
+const MIN_CELL = 8;
+const MAX_CELL = 96;
+
+/** Largest whole cell size that fits `box` (falls back to 40 px before the box is measured). */
+export function fitCellSize(box: { w: number; h: number }, width: number, height: number): number {
+  if (box.w <= 0 || box.h <= 0) return 40;
+  const size = Math.floor(Math.min(box.w / width, box.h / height));
+  return Math.max(MIN_CELL, Math.min(MAX_CELL, size));
+}
+
+function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number } {
+  const [box, setBox] = useState({ w: 0, h: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const r = el.getBoundingClientRect();
+      setBox((b) => (b.w === r.width && b.h === r.height ? b : { w: r.width, h: r.height }));
+    };
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return box;
+}
+
+export function GridView() {
+  const env = useConfigStore((s) => s.config.env);
+  const frame = useTrainingStore((s) => s.frame);
+  const show = useUiStore((s) => s.show);
+  const select = useUiStore((s) => s.select);
+  const painter = usePainter();
+  const stageRef = useRef<HTMLDivElement>(null);
+  const box = useBoxSize(stageRef);
+  const [hover, setHover] = useState<number | null>(null);
+
+  const width = env.grid[0].length;
+  const height = env.grid.length;
+  const cellSize = fitCellSize(box, width, height);
+
+  const { cells } = useCellCodes();
+
+  const rewards = useMemo(
+    () => new Map(env.cellRewards.map((c) => [c.y * width + c.x, c.reward] as const)),
+    [env.cellRewards, width],
+  );
+
+  const onFocusCell = useCallback((x: number, y: number) => select({ x, y }), [select]);
+  const f = frame && frame.nStates === width * height ? frame : null;
+
+  return (
+    <div className="grid-stage" ref={stageRef}>
+      <div className="grid-board" style={{ width: width * cellSize, height: height * cellSize }}>
+        <GridOverlay
+          width={width}
+          height={height}
+          cells={cells}
+          cellSize={cellSize}
+          cellRewards={rewards}
+          values={f?.values}
+          q={f?.q}
+          policy={f?.policy}
+          visits={f?.visits}
+          episodeVisits={f?.episodeVisits}
+          trail={f?.trail}
+          trailLength={f?.trail.length ?? 0}
+          agent={f ? f.agent : null}
+          show={show}
+          hoverCell={hover}
+        />
+        <CellButtons
+          grid={env.grid}
+          rewards={rewards}
+          cellSize={cellSize}
+          painter={painter}
+          onHover={setHover}
+          onFocusCell={onFocusCell}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** Run state, episode, total steps, steps per second, epsilon and the recent success rate, as tiles. */
+import type { ReactNode } from 'react';
+import { useTrainingStore, type RunStatus } from '../../store/trainingStore';
+
+const STATUS_TEXT: Record<RunStatus, string> = {
+  starting: 'Preparing',
+  idle: 'Ready',
+  running: 'Training',
+  paused: 'Paused',
+  done: 'Done',
+  error: 'Error',
+};
+
+const int = new Intl.NumberFormat('en-US');
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+function Stat(props: { label: string; tip: string; children: ReactNode }) {
+  return (
+    <div className="stat" title={props.tip}>
+      <span className="stat-label">{props.label}</span>
+      <span className="stat-value">{props.children}</span>
+    </div>
+  );
+}
+
+export function StatusLine() {
+  const status = useTrainingStore((s) => s.status);
+  const episode = useTrainingStore((s) => s.episode);
+  const target = useTrainingStore((s) => s.target);
+  const totalSteps = useTrainingStore((s) => s.totalSteps);
+  const sps = useTrainingStore((s) => s.stepsPerSecond);
+  const epsilon = useTrainingStore((s) => s.epsilon);
+  const success = useTrainingStore((s) => s.successRate);
+  return (
+    <div className="status-line" role="group" aria-label="Training status" data-testid="status-line">
+      <span className={`chip chip-${status}`} data-testid="run-status">
+        {STATUS_TEXT[status]}
+      </span>
+      <Stat label="Episode" tip="Episodes finished / episodes to train">
+        <b data-testid="episode-count">{int.format(episode)}</b>
+        {target > 0 && <span className="muted"> / {int.format(target)}</span>}
+      </Stat>
+      <Stat label="Steps" tip="Environment steps taken in total">
+        <b data-testid="step-count">{int.format(totalSteps)}</b>
+      </Stat>
+      <Stat label="Steps / s" tip="Steps per second the training worker is running">
+        <b data-testid="steps-per-second">{status === 'running' ? compact.format(Math.round(sps)) : '–'}</b>
+      </Stat>
+      <Stat label="ε" tip="Current exploration rate: the chance of a random move">
+        <b data-testid="epsilon">{epsilon.toFixed(3)}</b>
+      </Stat>
+      <Stat label="Success (last 100)" tip="Share of the last 100 episodes that reached a goal">
+        <b data-testid="success-rate">{episode > 0 ? `${Math.round(success * 100)}%` : '–'}</b>
+      </Stat>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * Messages between the page and the training worker. The page sends commands; the worker answers with
+ * `ready` once a run is built, batched `progress` (at most ~30 a second, typed arrays transferred) and
+ * `error`. Every run has a `runId` chosen by the page, so answers about a replaced run are ignored.
+ */
+import type { Config } from '../config/schema';
+
+/** Training speeds, slowest first. `stepsPerSecond: Infinity` means as fast as the machine goes. */
+export const SPEEDS = [
+  { label: 'Crawl', stepsPerSecond: 3, tip: '3 steps a second: follow every move' },
+  { label: 'Walk', stepsPerSecond: 10, tip: '10 steps a second: watch the agent walk' },
+  { label: 'Step per frame', stepsPerSecond: 30, tip: 'One step per drawn frame (30 a second)' },
+  { label: 'Fast', stepsPerSecond: 300, tip: '300 steps a second' },
+  { label: 'Faster', stepsPerSecond: 3_000, tip: '3,000 steps a second' },
+  { label: 'Turbo', stepsPerSecond: 30_000, tip: '30,000 steps a second' },
+  {
+    label: 'Max',
+    stepsPerSecond: Infinity,
+    tip: 'As fast as this machine goes; the agent is drawn every few frames',
+  },
+] as const;
+export const DEFAULT_SPEED_INDEX = 3;
+export const MAX_SPEED_INDEX = SPEEDS.length - 1;
+
+/** Most progress messages per second the worker sends. */
+export const MAX_POSTS_PER_SECOND = 30;
+
+export type PlanOp = 'sweep' | 'improve' | 'solve';
+
+export type ToWorker =
+  /** Build a fresh run for this config (replaces any current run; also how "reset" works). */
+  | { type: 'init'; runId: number; config: Config }
+  /** Train until config.train.episodes (when already there: another config.train.episodes). */
+  | { type: 'play' }
+  | { type: 'pause' }
+  /** One environment step (pauses first). */
+  | { type: 'step' }
+  /** Run to the end of the current episode (pauses first). */
+  | { type: 'episode' }
+  | { type: 'speed'; stepsPerSecond: number }
+  /** Planning agents only: one evaluation sweep, one improvement step, or solve to convergence. */
+  | { type: 'plan'; op: PlanOp };
+
+/** Metrics of the episodes finished since the previous progress message; `from` is the first's index. */
+export interface EpisodeBatch {
+  from: number;
+  returns: Float64Array;
+  steps: Int32Array;
+  success: Uint8Array;
+  epsilon: Float32Array;
+}
+
+export interface PlannerInfo {
+  sweeps: number;
+  improvements: number;
+  lastDelta: number;
+  converged: boolean;
+}
+
+/** What the views draw: copies made for this message (transferred, never shared). */
+export interface Frame {
+  nStates: number;
+  values: Float64Array | null;
+  q: Float64Array | null;
+  /** pi(a|s) at s*4+a: a planning agent's policy, or the greedy arrows of a learning agent. */
+  policy: Float64Array | null;
+  visits: Uint32Array;
+  episodeVisits: Uint32Array;
+  trail: Int32Array;
+  agent: number;
+}
+
+export interface Progress {
+  running: boolean;
+  /** The run reached its episode target. */
+  done: boolean;
+  episode: number;
+  target: number;
+  totalSteps: number;
+  stepsPerSecond: number;
+  epsilon: number;
+  /** Success rate over the last 100 episodes (0..1). */
+  successRate: number;
+  episodes: EpisodeBatch | null;
+  frame: Frame;
+  planner: PlannerInfo | null;
+}
+
+export interface RunInfo {
+  agentType: string;
+  isPlanner: boolean;
+  nStates: number;
+}
+
+export type FromWorker =
+  | { type: 'ready'; runId: number; info: RunInfo }
+  | { type: 'progress'; runId: number; progress: Progress }
+  /** `phase` create: the agent could not be built; train: training stopped on an error. */
+  | { type: 'error'; runId: number; phase: 'create' | 'train'; message: string };
+
+/** The buffers of a progress message, for postMessage's transfer list. */
+export function progressTransfer(p: Progress): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const add = (a: { buffer: ArrayBufferLike } | null) => {
+    if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+  };
+  const f = p.frame;
+  [f.values, f.q, f.policy, f.visits, f.episodeVisits, f.trail].forEach(add);
+  if (p.episodes) {
+    const e = p.episodes;
+    [e.returns, e.steps, e.success, e.epsilon].forEach(add);
+  }
+  return out;
+}
+
+/** A readable message from anything thrown. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  if (typeof e === 'string') return e;
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return 'unknown error';
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The page's side of the training worker: creates it, sends typed commands, forwards typed answers, and
+ * restarts the worker when it dies (an error that escaped the worker's own handling). The worker
+ * factory is injectable so tests can use a fake.
+ */
+import type { FromWorker, ToWorker } from './protocol';
+
+/** The part of `Worker` the client uses. */
+export interface WorkerLike {
+  postMessage(msg: ToWorker): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  onmessageerror: ((e: MessageEvent) => void) | null;
+}
+
+export type WorkerFactory = () => WorkerLike;
+
+export interface ClientListener {
+  onMessage(msg: FromWorker): void;
+  /** The worker died and a fresh one is running (`restarted`), or it keeps dying and was given up on. */
+  onCrash(message: string, restarted: boolean): void;
+}
+
+/** The real module worker (bundled by Vite). */
+export function createBrowserWorker(): WorkerLike {
+  return new Worker(new URL('../worker/trainingWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'training',
+  }) as unknown as WorkerLike;
+}
+
+/** More crashes than this within CRASH_WINDOW_MS and the client stops restarting. */
+const MAX_CRASHES = 3;
+const CRASH_WINDOW_MS = 10_000;
+
+export class TrainingClient {
+  private worker: WorkerLike | null = null;
+  private crashTimes: number[] = [];
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    private readonly listener: ClientListener,
+  ) {
+    this.attach();
+  }
+
+  get alive(): boolean {
+    return this.worker !== null;
+  }
+
+  send(msg: ToWorker): void {
+    if (!this.worker) this.attach();
+    this.worker?.postMessage(msg);
+  }
+
+  /** Replaces the worker with a fresh one (the caller re-sends `init`). */
+  restart(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.attach();
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private attach(): void {
+    let w: WorkerLike;
+    try {
+      w = this.factory();
+    } catch (e) {
+      this.worker = null;
+      this.listener.onCrash(e instanceof Error ? e.message : String(e), false);
+      return;
+    }
+    w.onmessage = (e) => {
+      if (this.worker === w) this.listener.onMessage(e.data);
+    };
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      if (this.worker === w) this.crashed(e.message || 'the training worker stopped unexpectedly');
+    };
+    w.onmessageerror = () => {
+      if (this.worker === w) this.crashed('the training worker sent a message that could not be read');
+    };
+    this.worker = w;
+  }
+
+  private crashed(message: string): void {
+    const now = Date.now();
+    this.crashTimes = this.crashTimes.filter((t) => now - t < CRASH_WINDOW_MS);
+    this.crashTimes.push(now);
+    this.worker?.terminate();
+    this.worker = null;
+    if (this.crashTimes.length > MAX_CRASHES) {
+      this.listener.onCrash(message, false);
+      return;
+    }
+    this.attach();
+    this.listener.onCrash(message, this.worker !== null);
+  }
+}

@@ -1,0 +1,101 @@
+/** A stand-in for the training worker: records commands, lets a test answer with typed messages. */
+import { act } from '@testing-library/react';
+import type { FromWorker, Progress, ToWorker } from '../../src/worker/protocol';
+import type { WorkerLike } from '../../src/worker/workerClient';
+
+export class FakeWorker implements WorkerLike {
+  sent: ToWorker[] = [];
+  terminated = false;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  onmessageerror: ((e: MessageEvent) => void) | null = null;
+
+  postMessage(msg: ToWorker): void {
+    this.sent.push(msg);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  /** Commands of one type, oldest first. */
+  of<T extends ToWorker['type']>(type: T): Extract<ToWorker, { type: T }>[] {
+    return this.sent.filter((m) => m.type === type) as Extract<ToWorker, { type: T }>[];
+  }
+
+  lastInit(): Extract<ToWorker, { type: 'init' }> {
+    const inits = this.of('init');
+    if (inits.length === 0) throw new Error('no init sent');
+    return inits[inits.length - 1];
+  }
+
+  reply(msg: FromWorker): void {
+    act(() => this.onmessage?.({ data: msg } as MessageEvent<FromWorker>));
+  }
+
+  /** Answers the last init with ready + a first progress message. */
+  ready(patch: Partial<Progress> = {}): void {
+    const init = this.lastInit();
+    const n = init.config.env.grid.length * init.config.env.grid[0].length;
+    this.reply({
+      type: 'ready',
+      runId: init.runId,
+      info: { agentType: init.config.agent.type, isPlanner: false, nStates: n },
+    });
+    this.progress(patch);
+  }
+
+  progress(patch: Partial<Progress> = {}): void {
+    const init = this.lastInit();
+    const n = init.config.env.grid.length * init.config.env.grid[0].length;
+    this.reply({
+      type: 'progress',
+      runId: init.runId,
+      progress: makeProgress(n, init.config.train.episodes, patch),
+    });
+  }
+
+  crash(message = 'boom'): void {
+    act(() => this.onerror?.({ message, preventDefault() {} } as ErrorEvent));
+  }
+}
+
+export function makeProgress(nStates: number, target: number, patch: Partial<Progress> = {}): Progress {
+  return {
+    running: false,
+    done: false,
+    episode: 0,
+    target,
+    totalSteps: 0,
+    stepsPerSecond: 0,
+    epsilon: 0.1,
+    successRate: 0,
+    episodes: null,
+    frame: {
+      nStates,
+      values: new Float64Array(nStates),
+      q: new Float64Array(nStates * 4),
+      policy: null,
+      visits: new Uint32Array(nStates),
+      episodeVisits: new Uint32Array(nStates),
+      trail: new Int32Array([0]),
+      agent: 0,
+    },
+    planner: null,
+    ...patch,
+  };
+}
+
+/** A factory that hands out FakeWorkers and remembers them. */
+export function fakeFactory(): { factory: () => FakeWorker; workers: FakeWorker[]; current(): FakeWorker } {
+  const workers: FakeWorker[] = [];
+  return {
+    workers,
+    factory: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    current: () => workers[workers.length - 1],
+  };
+}

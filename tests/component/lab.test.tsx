@@ -1,0 +1,130 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getPreset } from '../../src/config/presets';
+import { runJob } from '../../src/rl/lab/runJob';
+import { runSweepJob } from '../../src/rl/lab/sweep';
+import { resetConfigStore, useConfigStore } from '../../src/store/configStore';
+import { useUiStore } from '../../src/store/uiStore';
+import { LabView } from '../../src/ui/lab/LabView';
+import { setLabWorkerFactory, type LabWorkerLike } from '../../src/ui/lab/labPool';
+import { resetLabStore, useLabStore } from '../../src/ui/lab/labStore';
+import { selectPreset } from '../../src/ui/lab/labActions';
+import type { FromLabWorker, ToLabWorker } from '../../src/worker/labProtocol';
+
+type Mode = 'run' | 'hang' | 'fail';
+let created = 0;
+let terminated = 0;
+
+/** Runs each task in-process, answering on a later tick like a real worker. */
+function fakeWorker(mode: Mode): LabWorkerLike {
+  created++;
+  const w: LabWorkerLike = {
+    onmessage: null,
+    onerror: null,
+    terminate: () => void terminated++,
+    postMessage(msg: ToLabWorker) {
+      if (mode === 'hang') return;
+      setTimeout(() => {
+        let out: FromLabWorker;
+        if (mode === 'fail') out = { type: 'error', id: msg.id, message: 'out of memory' };
+        else if (msg.task.kind === 'compare')
+          out = { type: 'done', id: msg.id, outcome: { kind: 'compare', run: runJob(msg.task.config) } };
+        else out = { type: 'done', id: msg.id, outcome: { kind: 'sweep', run: runSweepJob(msg.task.job) } };
+        w.onmessage?.({ data: out } as MessageEvent<FromLabWorker>);
+      }, 0);
+    },
+  };
+  return w;
+}
+
+beforeEach(() => {
+  resetLabStore();
+  resetConfigStore();
+  created = 0;
+  terminated = 0;
+  useLabStore.setState({ seeds: 3 });
+});
+afterEach(() => {
+  cleanup();
+  setLabWorkerFactory(null);
+});
+
+describe('lab view', () => {
+  it("shows the presets with the chosen one's two-line story and the fixes", () => {
+    render(<LabView />);
+    expect(screen.getByRole('radio', { name: /Needle in a haystack/ })).toBeChecked();
+    expect(screen.getByRole('heading', { name: 'Needle in a haystack' })).toBeInTheDocument();
+    for (const line of getPreset('needle')!.caption) expect(screen.getByText(line)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('radio', { name: /Cliff walk/ }));
+    expect(screen.getByRole('heading', { name: 'Cliff walk' })).toBeInTheDocument();
+    expect(screen.getByText(/Potential-based shaping/)).toBeInTheDocument();
+    expect(screen.getByText(/β\/√N\(s′\) − β/)).toBeInTheDocument();
+  });
+
+  it('runs the comparison on workers and shows charts and per-variant statistics', async () => {
+    setLabWorkerFactory(() => fakeWorker('run'));
+    render(<LabView />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run comparison' }));
+    const table = await screen.findByRole('table', { name: 'Statistics per variant' }, { timeout: 10_000 });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.getAttribute('data-variant'))).toEqual([
+      'Plain Q-learning',
+      'Potential shaping',
+      'Count bonus',
+      'Optimistic init',
+    ]);
+    const median = (name: string) => {
+      const v = rows.find((r) => r.getAttribute('data-variant') === name)!.getAttribute('data-first-median')!;
+      return v === 'never' ? Infinity : Number(v);
+    };
+    expect(median('Potential shaping')).toBeLessThan(median('Plain Q-learning'));
+    expect(screen.getByRole('figure', { name: 'Return per episode' })).toBeInTheDocument();
+    expect(screen.getByRole('figure', { name: /First success/ })).toBeInTheDocument();
+    expect(created).toBeGreaterThanOrEqual(1);
+    expect(created).toBeLessThanOrEqual(4);
+    // Focusing a variant is a pressed legend button.
+    fireEvent.click(screen.getByRole('button', { name: 'Count bonus' }));
+    expect(screen.getByRole('button', { name: 'Count bonus' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('shows progress while running, cancels, and stops the workers', async () => {
+    setLabWorkerFactory(() => fakeWorker('hang'));
+    render(<LabView />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run comparison' }));
+    expect(screen.getByText('0 / 12 runs')).toBeInTheDocument();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel' })));
+    expect(await screen.findByText(/Cancelled after 0 of 12 runs/)).toBeInTheDocument();
+    expect(terminated).toBe(created);
+  });
+
+  it('reports a worker failure in words', async () => {
+    setLabWorkerFactory(() => fakeWorker('fail'));
+    render(<LabView />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run comparison' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The comparison failed: out of memory');
+  });
+
+  it('runs the sweep and tabulates steps to first success per distance', async () => {
+    setLabWorkerFactory(() => fakeWorker('run'));
+    act(() => selectPreset('dense-vs-sparse'));
+    render(<LabView />);
+    fireEvent.change(screen.getByRole('combobox', { name: /Agent/ }), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run sweep' }));
+    const table = await screen.findByRole('table', { name: 'Sweep statistics' }, { timeout: 10_000 });
+    expect(within(table).getAllByRole('row').length).toBeGreaterThan(3);
+    expect(within(table).getByRole('columnheader', { name: 'Step cost -0.01: steps' })).toBeInTheDocument();
+  });
+
+  it('opens a preset, or one of its variants, in the playground', async () => {
+    setLabWorkerFactory(() => fakeWorker('run'));
+    useUiStore.setState({ view: 'lab' });
+    render(<LabView />);
+    fireEvent.click(screen.getByRole('button', { name: 'Open in playground' }));
+    expect(useConfigStore.getState().config).toEqual(getPreset('needle')!.config);
+    expect(useUiStore.getState().view).toBe('playground');
+    fireEvent.click(screen.getByRole('button', { name: 'Run comparison' }));
+    const table = await screen.findByRole('table', { name: 'Statistics per variant' }, { timeout: 10_000 });
+    fireEvent.click(within(table).getAllByRole('button', { name: 'Open' })[3]);
+    expect(useConfigStore.getState().config.agent).toMatchObject({ type: 'q-learning', qInit: 1 });
+  });
+});
