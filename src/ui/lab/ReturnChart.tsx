@@ -1,0 +1,147 @@
+/**
+ * Mean return per episode of every variant, with its band over seeds (min-max or +-1 std), a dot where
+ * each seed first reached the goal, and the focused variant's flat start shaded as "no signal yet".
+ */
+import { memo, useMemo } from 'react';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceDot,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ComparisonResult } from '../../rl/lab/compare';
+import type { Theme } from '../grid/overlay/palette';
+import { ChartFrame } from './ChartFrame';
+import { firstSuccessMarkers, returnRows } from './chartRows';
+import { labChartStyle, TICK, variantColor } from './labColors';
+
+const fmt = (x: number) =>
+  Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(1) : x.toFixed(2);
+
+export const ReturnChart = memo(function ReturnChart(props: {
+  result: ComparisonResult;
+  band: 'minmax' | 'std';
+  focus: number;
+  theme: Theme;
+  height: number;
+}) {
+  const { result, band, focus, theme } = props;
+  const st = labChartStyle(theme);
+  const rows = useMemo(() => returnRows(result, band), [result, band]);
+  const markers = useMemo(() => firstSuccessMarkers(result), [result]);
+  const f = result.variants[focus] ?? result.variants[0];
+  const shadeTo = Math.min(result.episodes, f.noSignalUntil + 1);
+  const lowest = Math.min(
+    ...result.variants.map((v) =>
+      Math.min(
+        ...(band === 'minmax'
+          ? v.smoothReturns.min
+          : v.smoothReturns.mean.map((m, k) => m - v.smoothReturns.std[k])),
+      ),
+    ),
+  );
+  const firsts = Object.fromEntries(result.variants.map((v) => [v.name, v.firstEpisode.median]));
+  return (
+    <ChartFrame
+      title="Return per episode"
+      note={`mean over ${result.seeds} seeds (each smoothed over ${result.variants[0]?.smoothWindow ?? 1} episodes), band ${band === 'minmax' ? 'min-max' : '±1 std'}; dots: each seed's first goal`}
+      height={props.height}
+      data={{ 'first-success-median': JSON.stringify(firsts) }}
+    >
+      {(width) => (
+        <ComposedChart
+          width={width}
+          height={props.height}
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 22, left: 8 }}
+        >
+          <CartesianGrid stroke={st.grid} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="ep"
+            type="number"
+            domain={[1, Math.max(2, result.episodes)]}
+            allowDecimals={false}
+            tick={{ fill: st.muted, fontSize: TICK }}
+            stroke={st.muted}
+            label={{
+              value: 'Episode',
+              position: 'insideBottom',
+              offset: -14,
+              fill: st.muted,
+              fontSize: TICK,
+            }}
+          />
+          <YAxis
+            width={56}
+            domain={[(lo: number) => lo, (hi: number) => hi + 0.14 * Math.max(1e-9, hi - lowest)]}
+            tick={{ fill: st.muted, fontSize: TICK }}
+            stroke={st.muted}
+            tickFormatter={fmt}
+            label={{ value: 'Return', angle: -90, position: 'insideLeft', fill: st.muted, fontSize: TICK }}
+          />
+          {shadeTo > 1 && (
+            <ReferenceArea
+              x1={1}
+              x2={shadeTo}
+              fill={st.shade}
+              fillOpacity={0.14}
+              ifOverflow="hidden"
+              label={{
+                value: `no signal yet: ${f.name}${f.firstEpisode.min === null ? ' (never found the goal)' : ''}`,
+                position: 'insideTopLeft',
+                fill: st.text,
+                fontSize: TICK,
+              }}
+            />
+          )}
+          {result.variants.map((_, i) => (
+            <Area
+              key={`b${i}`}
+              dataKey={`b${i}`}
+              isAnimationActive={false}
+              stroke="none"
+              fill={variantColor(i, theme)}
+              fillOpacity={i === focus ? 0.18 : 0.08}
+              activeDot={false}
+              tooltipType="none"
+            />
+          ))}
+          {result.variants.map((v, i) => (
+            <Line
+              key={`m${i}`}
+              name={v.name}
+              dataKey={`m${i}`}
+              isAnimationActive={false}
+              stroke={variantColor(i, theme)}
+              strokeWidth={i === focus ? 3.5 : 2.5}
+              dot={false}
+            />
+          ))}
+          {markers.map((m, k) => (
+            <ReferenceDot
+              key={k}
+              x={m.ep}
+              y={m.y}
+              r={5}
+              fill={variantColor(m.variant, theme)}
+              stroke={st.tooltipBg}
+              strokeWidth={1.5}
+              ifOverflow="hidden"
+            />
+          ))}
+          <Tooltip
+            isAnimationActive={false}
+            contentStyle={{ background: st.tooltipBg, color: st.text, fontSize: TICK }}
+            labelFormatter={(ep) => `Episode ${ep}`}
+            formatter={(value) => (typeof value === 'number' ? fmt(value) : String(value))}
+          />
+        </ComposedChart>
+      )}
+    </ChartFrame>
+  );
+});

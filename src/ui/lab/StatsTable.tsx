@@ -1,0 +1,76 @@
+/**
+ * Per-variant statistics of a comparison, as a table (also read by the end-to-end test through its
+ * data-* attributes): first success median and range, seeds that never succeeded, final success rate,
+ * mean return over the last 10% of episodes.
+ */
+import type { ComparisonResult } from '../../rl/lab/compare';
+import { formatFirst } from '../../rl/lab/report';
+import type { Theme } from '../grid/overlay/palette';
+import { variantColor } from './labColors';
+
+export function StatsTable(props: {
+  result: ComparisonResult;
+  theme: Theme;
+  onOpen?(variant: number): void;
+}) {
+  const { result } = props;
+  return (
+    <table className="lab-table" aria-label="Statistics per variant">
+      <thead>
+        <tr>
+          <th scope="col">Variant</th>
+          <th scope="col" title="Episode of the first success: median over seeds (fastest-slowest seed)">
+            First success (episode)
+          </th>
+          <th scope="col" title="Seeds that never reached the goal within the episode budget">
+            Never
+          </th>
+          <th scope="col" title="Success rate over the last 10% of episodes, averaged over seeds">
+            Final success
+          </th>
+          <th scope="col" title="Mean return over the last 10% of episodes, averaged over seeds">
+            Return (last 10%)
+          </th>
+          {props.onOpen && <th scope="col" aria-label="Actions" />}
+        </tr>
+      </thead>
+      <tbody>
+        {result.variants.map((v, i) => (
+          <tr
+            key={v.name}
+            data-variant={v.name}
+            data-first-median={v.firstEpisode.median === null ? 'never' : String(v.firstEpisode.median + 1)}
+            data-first-min={v.firstEpisode.min === null ? '' : String(v.firstEpisode.min + 1)}
+            data-first-max={v.firstEpisode.max === null ? '' : String(v.firstEpisode.max + 1)}
+            data-never={String(v.firstEpisode.censored)}
+            data-final-success={v.finalSuccessRate.toFixed(4)}
+            data-mean-return={v.meanReturnLast10.toFixed(4)}
+          >
+            <th scope="row">
+              <span className="swatch" style={{ background: variantColor(i, props.theme) }} aria-hidden />
+              {v.name}
+            </th>
+            <td>{formatFirst(v.firstEpisode, true)}</td>
+            <td>
+              {v.firstEpisode.censored} / {v.seeds}
+            </td>
+            <td>{Math.round(v.finalSuccessRate * 100)}%</td>
+            <td>{v.meanReturnLast10.toFixed(2)}</td>
+            {props.onOpen && (
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => props.onOpen?.(i)}
+                  title="Load this variant's config into the playground"
+                >
+                  Open
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
