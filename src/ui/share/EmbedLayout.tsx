@@ -1,0 +1,40 @@
+/**
+ * Embed mode (`#embed=1&c=...`, for an iframe): only the grid and the charts, the run controls unless
+ * the link says `controls=0`, and a link to open the same world in the full playground.
+ */
+import type { ReactNode } from 'react';
+import { useConfigStore } from '../../store/configStore';
+import { shareLinkFor } from './shareActions';
+import { useShareFlags } from './shareState';
+import './embed.css';
+
+export interface EmbedLayoutProps {
+  grid: ReactNode;
+  chart: ReactNode;
+  /** The run controls (shown unless the link has controls=0). */
+  controls?: ReactNode;
+}
+
+export function EmbedLayout({ grid, chart, controls }: EmbedLayoutProps) {
+  const flags = useShareFlags();
+  const config = useConfigStore((s) => s.config);
+  const full = shareLinkFor(config, window.location.href);
+  return (
+    <div className="embed-layout">
+      <div className="embed-top">
+        {flags.controls && controls}
+        <a className="embed-open" href={full} target="_blank" rel="noopener noreferrer">
+          Open in Gridworld RL Playground ↗
+        </a>
+      </div>
+      <div className="embed-body">
+        <main className="embed-grid" aria-label="Gridworld">
+          {grid}
+        </main>
+        <aside className="embed-chart" aria-label="Learning curves">
+          {chart}
+        </aside>
+      </div>
+    </div>
+  );
+}

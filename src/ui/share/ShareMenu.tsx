@@ -1,0 +1,53 @@
+/**
+ * The header's sharing area, connected to the stores: the Share & save menu, the presentation toggle,
+ * the "?" shortcut help, and the message for a broken link. Rendered by Header.tsx as <ShareMenu />.
+ */
+import { useConfigStore } from '../../store/configStore';
+import { useTrainingStore } from '../../store/trainingStore';
+import { useUiStore } from '../../store/uiStore';
+import { HelpOverlay } from './HelpOverlay';
+import { PresentationToggle } from './PresentationToggle';
+import { ShareMenuView } from './ShareMenuView';
+import { StartupNotice } from './StartupNotice';
+import { useShareState } from './shareState';
+import { useShareShortcuts } from './useShareShortcuts';
+import './presentation.css';
+
+/** Where the exports find the pictures on the page (the grid canvas and the charts panel). */
+export const GRID_CANVAS_SELECTOR = '.grid-board canvas';
+export const CHARTS_SELECTOR = '[data-testid="charts"]';
+
+const getRunData = () => useTrainingStore.getState().series;
+const getGridCanvas = () => document.querySelector<HTMLCanvasElement>(GRID_CANVAS_SELECTOR);
+const getChartSvg = () => document.querySelector(CHARTS_SELECTOR);
+const onMessage = (kind: 'info' | 'warn' | 'error', text: string) => useUiStore.getState().notify(kind, text);
+
+export function ShareMenu() {
+  const config = useConfigStore((s) => s.config);
+  const setConfig = useConfigStore((s) => s.setConfig);
+  useShareShortcuts();
+  return (
+    <>
+      <ShareMenuView
+        config={config}
+        onLoadConfig={(c) => setConfig(c)}
+        getRunData={getRunData}
+        getChartSvg={getChartSvg}
+        getGridCanvas={getGridCanvas}
+        onMessage={onMessage}
+      />
+      <PresentationToggle />
+      <button
+        type="button"
+        className="help-button"
+        aria-keyshortcuts="?"
+        title="Keyboard shortcuts (?)"
+        onClick={() => useShareState.getState().setHelpOpen(true)}
+      >
+        ?
+      </button>
+      <HelpOverlay />
+      <StartupNotice />
+    </>
+  );
+}

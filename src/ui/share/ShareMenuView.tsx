@@ -1,0 +1,203 @@
+/**
+ * The Share menu: Copy link, Copy embed code, Save as..., Saved configs..., Export / Import JSON,
+ * Export CSV, Export charts / grid PNG. Works from props only (ShareMenu.tsx connects it to the stores).
+ */
+import { useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Config } from '../../config/schema';
+import type { MetricsLike } from '../../export/csv';
+import { browserStore, type KeyValueStore } from '../../storage/keyValueStore';
+import { SavedConfigs } from '../../storage/savedConfigs';
+import { ManualCopyDialog } from './ManualCopyDialog';
+import { SaveAsDialog } from './SaveAsDialog';
+import { SavedConfigsDialog } from './SavedConfigsDialog';
+import {
+  copyLink,
+  exportChartsPng,
+  exportCsv,
+  exportGridPng,
+  exportJson,
+  importFile,
+  pageBase,
+  shareLinkFor,
+  type ActionResult,
+} from './shareActions';
+import { embedCode } from './urlFlags';
+import { useMenu } from './useMenu';
+import './share.css';
+
+export interface ShareMenuProps {
+  config: Config;
+  /** Replace the current config (already validated); `from` names where it came from. */
+  onLoadConfig(config: Config, from: string): void;
+  getRunData?(): MetricsLike | null;
+  /** The charts panel (or one chart's <svg>) to export as a PNG. */
+  getChartSvg?(): Element | null;
+  getGridCanvas?(): HTMLCanvasElement | null;
+  /** Where messages go (e.g. the page's notice bar); by default they show under the button. */
+  onMessage?(kind: ActionResult['kind'], text: string): void;
+  storage?: KeyValueStore;
+  /** The page address links are made from (default: location.href). */
+  pageUrl?: string;
+}
+
+type Modal = 'save' | 'saved' | { copy: string } | null;
+
+function suggestName(config: Config): string {
+  const { grid } = config.env;
+  return `${grid[0].length}×${grid.length} ${config.agent.type}, seed ${config.train.seed}`;
+}
+
+export function ShareMenuView(props: ShareMenuProps) {
+  const { config } = props;
+  const menu = useMenu();
+  const [modal, setModal] = useState<Modal>(null);
+  const [status, setStatus] = useState<ActionResult | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const saved = useMemo(() => new SavedConfigs(props.storage ?? browserStore().store), [props.storage]);
+  const href = () => props.pageUrl ?? window.location.href;
+
+  const report = (r: ActionResult) => {
+    if (props.onMessage) props.onMessage(r.kind, r.text);
+    else setStatus(r);
+    if (r.manualCopy) setModal({ copy: r.manualCopy });
+  };
+  const run = (action: () => ActionResult | Promise<ActionResult>) => () => {
+    menu.close();
+    void Promise.resolve()
+      .then(action)
+      .then(report, (e: unknown) => report({ kind: 'error', text: String(e) }));
+  };
+
+  const openModal = (m: Modal) => {
+    menu.close();
+    setModal(m);
+  };
+
+  const onFile = async (file: File | undefined) => {
+    if (fileRef.current) fileRef.current.value = '';
+    if (!file) return;
+    const { result, message } = await importFile(file);
+    if (result.ok) props.onLoadConfig(result.config, `the file “${file.name}”`);
+    report(message);
+  };
+
+  const item = (label: string, onClick: () => void, hint: string, disabled = false): ReactNode => (
+    <button type="button" role="menuitem" onClick={onClick} title={hint} disabled={disabled}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="share-menu">
+      <button
+        ref={menu.buttonRef}
+        type="button"
+        className="share-button"
+        aria-haspopup="menu"
+        aria-expanded={menu.open}
+        aria-controls="share-menu-list"
+        title="Share link, save, export and import"
+        onClick={() => menu.setOpen(!menu.open)}
+      >
+        Share &amp; save <span aria-hidden="true">▾</span>
+      </button>
+      {menu.open && (
+        <div
+          ref={menu.menuRef}
+          id="share-menu-list"
+          className="share-list"
+          role="menu"
+          aria-label="Share and save"
+          onKeyDown={menu.onMenuKeyDown}
+        >
+          {item(
+            'Copy link',
+            run(() => copyLink(shareLinkFor(config, href()))),
+            'A link that opens exactly this world, agent and settings',
+          )}
+          {item(
+            'Copy embed code',
+            run(() => copyLink(embedCode(pageBase(href()), config), 'Embed code')),
+            'An <iframe> showing only the grid and charts, for a slide or a web page',
+          )}
+          <hr role="separator" />
+          {item('Save as...', () => openModal('save'), 'Keep this config in this browser')}
+          {item('Saved configs...', () => openModal('saved'), 'Load, rename or delete saved configs')}
+          <hr role="separator" />
+          {item(
+            'Export JSON',
+            run(() => exportJson(config)),
+            'Download the config as a JSON file',
+          )}
+          {item(
+            'Import JSON...',
+            () => {
+              menu.close();
+              fileRef.current?.click();
+            },
+            'Open a config JSON file (or a text file with a share link)',
+          )}
+          {item(
+            'Export CSV',
+            run(() => exportCsv(config, props.getRunData?.())),
+            'Download the run data: return, steps, success and epsilon per episode',
+            !props.getRunData,
+          )}
+          {item(
+            'Export charts PNG',
+            run(() => exportChartsPng(config, props.getChartSvg?.())),
+            'Download the learning curves as an image',
+            !props.getChartSvg,
+          )}
+          {item(
+            'Export grid PNG',
+            run(() => exportGridPng(config, props.getGridCanvas?.())),
+            'Download the grid picture (values, policy, agent) as an image',
+            !props.getGridCanvas,
+          )}
+        </div>
+      )}
+      <input
+        ref={fileRef}
+        type="file"
+        accept=".json,application/json,text/plain"
+        hidden
+        data-testid="import-json-input"
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
+      <span
+        className={`share-status share-status-${status?.kind ?? 'none'}`}
+        role="status"
+        aria-live="polite"
+      >
+        {status?.text}
+      </span>
+      {modal === 'save' && (
+        <SaveAsDialog
+          config={config}
+          saved={saved}
+          suggestedName={suggestName(config)}
+          onClose={() => setModal(null)}
+          onSaved={(name) => {
+            setModal(null);
+            report({ kind: 'info', text: `Saved as “${name}”.` });
+          }}
+        />
+      )}
+      {modal === 'saved' && (
+        <SavedConfigsDialog
+          saved={saved}
+          onClose={() => setModal(null)}
+          onLoad={(entry) => {
+            setModal(null);
+            props.onLoadConfig(entry.config, `“${entry.name}”`);
+            report({ kind: 'info', text: `Loaded “${entry.name}”.` });
+          }}
+        />
+      )}
+      {modal !== null && typeof modal === 'object' && (
+        <ManualCopyDialog text={modal.copy} onClose={() => setModal(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/** What the share menu's items do, as plain async functions returning a message for the user. */
+import { shareUrl } from '../../config/codec';
+import type { Config, ParseResult } from '../../config/schema';
+import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../../export/configFile';
+import { metricsToCsv, type MetricsLike } from '../../export/csv';
+import { downloadBlob, downloadText, readFileText } from '../../export/download';
+import { exportFileName } from '../../export/fileNames';
+import { canvasToPng, panelToPng, svgToPng } from '../../export/png';
+import { copyText } from './clipboard';
+
+export interface ActionResult {
+  kind: 'info' | 'warn' | 'error';
+  text: string;
+  /** For Copy link when the clipboard refused: the text to show for copying by hand. */
+  manualCopy?: string;
+}
+
+const failure = (what: string, e: unknown): ActionResult => ({
+  kind: 'error',
+  text: `${what} failed: ${e instanceof Error ? e.message : String(e)}`,
+});
+
+export async function copyLink(url: string, what = 'Link'): Promise<ActionResult> {
+  if (await copyText(url)) return { kind: 'info', text: `${what} copied to the clipboard.` };
+  return {
+    kind: 'warn',
+    text: 'The browser did not allow copying. Copy it from the box instead.',
+    manualCopy: url,
+  };
+}
+
+export function pageBase(href: string): string {
+  return href.split('#')[0];
+}
+
+export function shareLinkFor(config: Config, href: string): string {
+  return shareUrl(pageBase(href), config);
+}
+
+export function exportJson(config: Config): ActionResult {
+  const name = exportFileName(config, 'json');
+  downloadText(configToJson(config), name, 'application/json');
+  return { kind: 'info', text: `Saved ${name}.` };
+}
+
+export function exportCsv(config: Config, data: MetricsLike | null | undefined): ActionResult {
+  if (!data || data.count === 0)
+    return { kind: 'warn', text: 'No run data yet: train for a few episodes first.' };
+  const name = exportFileName(config, 'csv', 'episodes');
+  downloadText(metricsToCsv(data), name, 'text/csv');
+  return { kind: 'info', text: `Saved ${data.count.toLocaleString('en-US')} episodes to ${name}.` };
+}
+
+export async function exportChartsPng(config: Config, el: Element | null | undefined): Promise<ActionResult> {
+  if (!el || (!el.querySelector?.('svg') && !(el instanceof SVGSVGElement)))
+    return { kind: 'warn', text: 'No chart to export yet: train for a few episodes first.' };
+  try {
+    const blob = el instanceof SVGSVGElement ? await svgToPng(el) : await panelToPng(el as HTMLElement);
+    const name = exportFileName(config, 'png', 'charts');
+    downloadBlob(blob, name);
+    return { kind: 'info', text: `Saved ${name}.` };
+  } catch (e) {
+    return failure('Exporting the charts', e);
+  }
+}
+
+export async function exportGridPng(
+  config: Config,
+  canvas: HTMLCanvasElement | null | undefined,
+): Promise<ActionResult> {
+  if (!canvas) return { kind: 'warn', text: 'The grid is not on screen (switch to the Playground view).' };
+  try {
+    const blob = await canvasToPng(canvas);
+    const name = exportFileName(config, 'png', 'grid');
+    downloadBlob(blob, name);
+    return { kind: 'info', text: `Saved ${name}.` };
+  } catch (e) {
+    return failure('Exporting the grid', e);
+  }
+}
+
+/** Reads and validates an imported file; the message names the file and what is wrong. */
+export async function importFile(file: File): Promise<{ result: ParseResult; message: ActionResult }> {
+  const read = await readFileText(file, MAX_IMPORT_BYTES);
+  if (!read.ok)
+    return {
+      result: { ok: false, errors: [read.error] },
+      message: { kind: 'error', text: `Not imported: ${read.error}.` },
+    };
+  const result = parseConfigFile(read.text);
+  if (result.ok) return { result, message: { kind: 'info', text: `Loaded “${file.name.slice(0, 80)}”.` } };
+  return {
+    result,
+    message: {
+      kind: 'error',
+      text: `Not imported: “${file.name.slice(0, 80)}” is not a valid config. ${result.errors.slice(0, 3).join('; ')}`,
+    },
+  };
+}
