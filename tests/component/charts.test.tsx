@@ -32,7 +32,9 @@ describe('TrainingCharts', () => {
   it('shows the empty state when there are no episodes', () => {
     render(<TrainingCharts series={series(0, 1024)} theme="light" />);
     expect(screen.getByRole('status')).toHaveTextContent('No episodes yet: press Play');
-    expect(document.querySelector('svg.recharts-surface')).toBeNull();
+    // The charts stay mounted (empty) under the message, so the first episode updates rather than mounts them.
+    expect(document.querySelectorAll('svg.recharts-surface')).toHaveLength(4);
+    expect(document.querySelector('.recharts-line-curve')?.getAttribute('d') ?? '').toBe('');
   });
 
   it('renders four charts with titles and axis labels', () => {
@@ -51,8 +53,8 @@ describe('TrainingCharts', () => {
   it('stays bounded with 100,000 episodes (downsampled lines)', () => {
     const { container } = render(<TrainingCharts series={series(100_000)} theme="dark" />);
     expect(container.querySelectorAll('svg.recharts-surface')).toHaveLength(4);
-    expect(vertices(container)).toBeGreaterThan(300);
-    expect(vertices(container)).toBeLessThanOrEqual(400);
+    expect(vertices(container)).toBeGreaterThan(150);
+    expect(vertices(container)).toBeLessThanOrEqual(200);
     expect(screen.getAllByText(/avg of 5k/).length).toBeGreaterThan(0);
   });
 

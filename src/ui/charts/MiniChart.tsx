@@ -3,12 +3,13 @@
  * average, rate or epsilon), x = episode. Animations are off; memoised so it re-renders only when its
  * rows, size or colours change.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartRow } from './chartData';
 import { ChartTooltip, type TooltipLine } from './ChartTooltip';
 import type { ChartTheme } from './chartTheme';
 import { formatCompact } from './formatNumber';
+import { episodeTicks, niceTicks } from './niceTicks';
 
 export interface MiniChartProps {
   title: string;
@@ -35,6 +36,8 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
   const t = p.theme;
   const tick = { fill: t.muted, fontSize: 11 };
   const plotHeight = Math.max(60, p.height - TITLE_HEIGHT);
+  const xTicks = useMemo(() => episodeTicks(p.count), [p.count]);
+  const y = useMemo(() => yAxisOf(p), [p.rows, p.band, p.raw, p.main, p.yDomain]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <figure style={{ margin: 0, width: p.width }} aria-label={p.title}>
       <figcaption
@@ -65,21 +68,21 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
           dataKey="ep"
           type="number"
           domain={[1, Math.max(2, p.count)]}
+          ticks={xTicks}
           allowDecimals={false}
           tickFormatter={formatCompact}
           tick={tick}
           stroke={t.muted}
-          tickCount={6}
           height={30}
           label={{ value: 'Episode', position: 'insideBottom', offset: -10, fill: t.muted, fontSize: 11 }}
         />
         <YAxis
           width={52}
-          domain={p.yDomain ?? ['auto', 'auto']}
+          domain={y.domain}
+          ticks={y.ticks}
           tickFormatter={formatCompact}
           tick={tick}
           stroke={t.muted}
-          tickCount={5}
           label={{
             value: p.yLabel,
             angle: -90,
@@ -130,3 +133,28 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
     </figure>
   );
 });
+
+/** The y domain and ticks: fixed ends from yDomain, the rest from the data shown. */
+function yAxisOf(p: MiniChartProps): { domain: [number, number]; ticks: number[] } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of p.rows) {
+    const vals = [
+      r[p.main],
+      p.raw ? r[p.raw] : NaN,
+      p.band ? r[p.band][0] : NaN,
+      p.band ? r[p.band][1] : NaN,
+    ];
+    for (const v of vals) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  const [fLo, fHi] = p.yDomain ?? ['auto', 'auto'];
+  if (typeof fLo === 'number') lo = fLo;
+  if (typeof fHi === 'number') hi = fHi;
+  const nice = niceTicks(lo, hi, 4);
+  if (typeof fLo === 'number' && typeof fHi === 'number')
+    return { domain: [fLo, fHi], ticks: nice.ticks.filter((t) => t >= fLo && t <= fHi) };
+  return nice;
+}

@@ -1,7 +1,7 @@
 /**
  * Four small synchronised charts of training progress, x = episode: return (faint min–max band and
  * bucket mean, bold moving average), steps per episode, success rate over a moving window (%), and
- * epsilon. Long logs are downsampled to at most ~400 points and recomputed only when series.version
+ * epsilon. Long logs are downsampled to at most ~200 points and recomputed only when series.version
  * changes (as a deferred, interruptible render, so playback stays smooth).
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
@@ -14,6 +14,7 @@ import { formatCompact } from './formatNumber';
 import type { MetricsSeries } from './metricsSeries';
 import { MiniChart } from './MiniChart';
 import { useElementWidth } from './useElementWidth';
+import { useStaggered } from './useStaggered';
 
 export type { MetricsSeries } from './metricsSeries';
 
@@ -25,11 +26,13 @@ export interface TrainingChartsProps {
   theme?: Theme;
   /** Moving-average / success-rate window in episodes (default: a round number near count/40, >= 10). */
   window?: number;
-  /** Most points per series (default 400). */
+  /** Most points per series (default 200). */
   maxPoints?: number;
 }
 
 const GAP = 12;
+/** Milliseconds between the four charts taking new data (see useStaggered). */
+const STAGGER_MS = 60;
 const TWO_COLUMNS_FROM = 560;
 
 export function TrainingCharts({
@@ -50,6 +53,9 @@ export function TrainingCharts({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [version, window, maxPoints],
   );
+  const d1 = useStaggered(data, STAGGER_MS);
+  const d2 = useStaggered(data, 2 * STAGGER_MS);
+  const d3 = useStaggered(data, 3 * STAGGER_MS);
   const cols = width >= TWO_COLUMNS_FROM ? 2 : 1;
   const rowsOfCharts = 4 / cols;
   const chartW = Math.floor((width - GAP * (cols - 1)) / cols);
@@ -82,12 +88,20 @@ export function TrainingCharts({
   const { retTips, stepTips, successTips, epsTips } = tips;
 
   return (
-    <div ref={ref} className="training-charts" style={{ width: '100%', minHeight: height, color: t.text }}>
-      {count === 0 || data.rows.length === 0 ? (
+    <div
+      ref={ref}
+      className="training-charts"
+      style={{ position: 'relative', width: '100%', minHeight: height, color: t.text }}
+    >
+      {/* The charts stay mounted while empty: mounting four recharts charts at once is the costliest
+          update of all, and would otherwise land on the first finished episode, mid-training. */}
+      {(count === 0 || data.rows.length === 0) && (
         <div
           role="status"
           style={{
-            height,
+            position: 'absolute',
+            inset: 0,
+            zIndex: 1,
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'center',
@@ -95,11 +109,13 @@ export function TrainingCharts({
             borderRadius: 6,
             color: t.muted,
             fontSize: 14,
+            background: 'color-mix(in srgb, Canvas 70%, transparent)',
           }}
         >
           No episodes yet: press Play
         </div>
-      ) : (
+      )}
+      {
         <div style={{ display: 'grid', gridTemplateColumns: `repeat(${cols}, ${chartW}px)`, gap: GAP }}>
           <MiniChart
             title="Return per episode"
@@ -121,8 +137,8 @@ export function TrainingCharts({
             title="Steps per episode"
             keyText={`bold: avg of ${w}`}
             yLabel="Steps"
-            rows={data.rows}
-            count={data.count}
+            rows={d1.rows}
+            count={d1.count}
             width={chartW}
             height={chartH}
             theme={t}
@@ -138,8 +154,8 @@ export function TrainingCharts({
             title="Success rate (%)"
             keyText={`% of last ${w} reaching a goal`}
             yLabel="Success"
-            rows={data.rows}
-            count={data.count}
+            rows={d2.rows}
+            count={d2.count}
             width={chartW}
             height={chartH}
             theme={t}
@@ -153,8 +169,8 @@ export function TrainingCharts({
             title="Exploration ε"
             keyText={single ? undefined : 'mean per point'}
             yLabel="ε"
-            rows={data.rows}
-            count={data.count}
+            rows={d3.rows}
+            count={d3.count}
             width={chartW}
             height={chartH}
             theme={t}
@@ -165,7 +181,7 @@ export function TrainingCharts({
             tooltip={epsTips}
           />
         </div>
-      )}
+      }
     </div>
   );
 }

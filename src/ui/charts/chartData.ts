@@ -33,7 +33,7 @@ export interface ChartData {
   exact: boolean;
 }
 
-export const MAX_POINTS = 400;
+export const MAX_POINTS = 200;
 
 export function buildChartData(series: MetricsSeries, maxPoints = MAX_POINTS, window?: number): ChartData {
   const count = Math.max(
