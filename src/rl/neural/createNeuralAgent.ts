@@ -1,8 +1,27 @@
-/** Placeholder until the TensorFlow.js agents land: refuses with a clear message. */
+/**
+ * Builds a TensorFlow.js agent: loads tfjs, makes the configured backend current (async: wasm compiles),
+ * then constructs the agent, which from then on trains synchronously (cpu / wasm / webgl via dataSync).
+ */
 import type { AgentConfig } from '../../config/schema';
-import type { Agent } from '../agent';
 import type { Grid } from '../grid';
+import { ActorCriticAgent } from './actorCritic';
+import type { NeuralAgent } from './common';
+import { DqnAgent } from './dqn';
+import { ReinforceAgent } from './reinforce';
+import { setupBackend } from './tfSetup';
 
-export async function createNeuralAgent(cfg: AgentConfig, _grid: Grid, _seed: number): Promise<Agent> {
-  throw new Error(`the ${cfg.type} agent is not available yet`);
+export type { NeuralAgent } from './common';
+export { activeBackend } from './tfSetup';
+
+export async function createNeuralAgent(cfg: AgentConfig, grid: Grid, seed: number): Promise<NeuralAgent> {
+  switch (cfg.type) {
+    case 'dqn':
+      return new DqnAgent(cfg, grid, seed, await setupBackend(cfg.backend));
+    case 'actor-critic':
+      return new ActorCriticAgent(cfg, grid, seed, await setupBackend(cfg.backend));
+    case 'reinforce':
+      return new ReinforceAgent(cfg, grid, seed, await setupBackend(cfg.backend));
+    default:
+      throw new Error(`'${cfg.type}' is not a TensorFlow.js agent`);
+  }
 }
