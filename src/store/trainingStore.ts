@@ -42,6 +42,8 @@ export interface TrainingState {
   stepsPerSecond: number;
   epsilon: number;
   successRate: number;
+  /** Last loss of a neural agent (null otherwise). */
+  loss: number | null;
   series: MetricsSeries;
   frame: Frame | null;
   planner: PlannerInfo | null;
@@ -110,6 +112,7 @@ export const initialTrainingState = (): TrainingState => ({
   stepsPerSecond: 0,
   epsilon: 0,
   successRate: 0,
+  loss: null,
   series: emptySeries(0),
   frame: null,
   planner: null,
@@ -152,6 +155,7 @@ export function applyProgress(p: Progress): void {
     stepsPerSecond: p.stepsPerSecond,
     epsilon: p.epsilon,
     successRate: p.successRate,
+    loss: p.loss,
     frame: p.frame,
     planner: p.planner,
     error: s.error?.phase === 'train' && p.running ? null : s.error,

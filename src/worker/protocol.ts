@@ -81,6 +81,8 @@ export interface Progress {
   epsilon: number;
   /** Success rate over the last 100 episodes (0..1). */
   successRate: number;
+  /** Loss of the last gradient step of a neural agent (null: none yet, or not a neural agent). */
+  loss: number | null;
   episodes: EpisodeBatch | null;
   frame: Frame;
   planner: PlannerInfo | null;
@@ -90,6 +92,8 @@ export interface RunInfo {
   agentType: string;
   isPlanner: boolean;
   nStates: number;
+  /** The TensorFlow.js backend a neural agent runs on ('wasm', 'webgl', 'cpu'); null for the others. */
+  backend: string | null;
 }
 
 export type FromWorker =

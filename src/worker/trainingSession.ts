@@ -6,6 +6,7 @@
  */
 import type { Trainer } from '../rl/trainer';
 import type { EpisodeBatch, Frame, PlanOp, PlannerInfo, Progress, RunInfo } from './protocol';
+import type { NeuralAgent } from '../rl/neural/common';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
  *  (a tabular step takes ~50 ns, a neural one can take milliseconds). */
@@ -60,6 +61,7 @@ export class TrainingSession {
       agentType: this.trainer.agent.type,
       isPlanner: this.trainer.agent.planner !== null,
       nStates: this.trainer.grid.nStates,
+      backend: (this.trainer.agent as Partial<NeuralAgent>).backend ?? null,
     };
   }
 
@@ -143,6 +145,7 @@ export class TrainingSession {
       stepsPerSecond: this.running ? this.sps : 0,
       epsilon: t.agent.epsilon(),
       successRate: t.metrics.successRate(100),
+      loss: lossOf(t.agent),
       episodes: this.newEpisodes(),
       frame,
       planner,
@@ -212,4 +215,9 @@ export class TrainingSession {
       agent: t.state,
     };
   }
+}
+
+/** The last loss of a neural agent (a type-only view: tfjs stays out of this chunk); null otherwise. */
+function lossOf(agent: Partial<NeuralAgent>): number | null {
+  return typeof agent.loss === 'number' && Number.isFinite(agent.loss) ? agent.loss : null;
 }

@@ -40,7 +40,7 @@ export class FakeWorker implements WorkerLike {
     this.reply({
       type: 'ready',
       runId: init.runId,
-      info: { agentType: init.config.agent.type, isPlanner: false, nStates: n },
+      info: { agentType: init.config.agent.type, isPlanner: false, nStates: n, backend: null },
     });
     this.progress(patch);
   }
@@ -68,6 +68,7 @@ export function makeProgress(nStates: number, target: number, patch: Partial<Pro
     target,
     totalSteps: 0,
     stepsPerSecond: 0,
+    loss: null,
     epsilon: 0.1,
     successRate: 0,
     episodes: null,

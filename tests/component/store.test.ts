@@ -272,6 +272,7 @@ function makeStale() {
     stepsPerSecond: 1,
     epsilon: 0,
     successRate: 0,
+    loss: null,
     episodes: null,
     planner: null,
     frame: {

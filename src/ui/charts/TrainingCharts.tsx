@@ -97,7 +97,6 @@ export function TrainingCharts({
           update of all, and would otherwise land on the first finished episode, mid-training. */}
       {(count === 0 || data.rows.length === 0) && (
         <div
-          role="status"
           style={{
             position: 'absolute',
             inset: 0,
@@ -105,14 +104,23 @@ export function TrainingCharts({
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'center',
-            border: `1px dashed ${t.grid}`,
-            borderRadius: 6,
-            color: t.muted,
-            fontSize: 14,
-            background: 'color-mix(in srgb, Canvas 70%, transparent)',
+            pointerEvents: 'none',
           }}
         >
-          No episodes yet: press Play
+          <span
+            role="status"
+            style={{
+              padding: '8px 14px',
+              border: `1px solid ${t.grid}`,
+              borderRadius: 999,
+              background: t.tooltipBg,
+              color: t.text,
+              fontSize: 14,
+              boxShadow: '0 1px 4px rgba(0, 0, 0, 0.12)',
+            }}
+          >
+            No episodes yet: press Play
+          </span>
         </div>
       )}
       {

@@ -31,6 +31,8 @@ export function StatusLine() {
   const sps = useTrainingStore((s) => s.stepsPerSecond);
   const epsilon = useTrainingStore((s) => s.epsilon);
   const success = useTrainingStore((s) => s.successRate);
+  const backend = useTrainingStore((s) => s.info?.backend ?? null);
+  const loss = useTrainingStore((s) => s.loss);
   return (
     <div className="status-line" role="group" aria-label="Training status" data-testid="status-line">
       <span className={`chip chip-${status}`} data-testid="run-status">
@@ -52,6 +54,19 @@ export function StatusLine() {
       <Stat label="Success (last 100)" tip="Share of the last 100 episodes that reached a goal">
         <b data-testid="success-rate">{episode > 0 ? `${Math.round(success * 100)}%` : '–'}</b>
       </Stat>
+      {backend && (
+        <Stat
+          label="Backend"
+          tip="Where TensorFlow.js runs the network (choose it in the agent panel): wasm, webgl or cpu"
+        >
+          <b data-testid="backend">{backend}</b>
+        </Stat>
+      )}
+      {backend && (
+        <Stat label="Loss" tip="Loss of the network's last training step">
+          <b data-testid="loss">{loss === null ? '–' : loss.toPrecision(3)}</b>
+        </Stat>
+      )}
     </div>
   );
 }

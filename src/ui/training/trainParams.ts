@@ -49,7 +49,7 @@ export const TRAIN_PARAMS: ParamSpec[] = [
     key: 'countBonus',
     kind: 'number',
     label: 'Count bonus β',
-    tip: 'Exploration bonus β / √(visits) for entering rarely visited cells: curiosity for sparse goals. 0 is off.',
+    tip: 'Exploration bonus β/√N − β for the cell entered (N = its visits so far): nothing for a new cell, less and less for familiar ones, so untried paths look better than worn ones. 0 is off.',
     min: 0,
     max: 2,
     step: 0.01,
