@@ -21,13 +21,12 @@ import { runComparison } from '../rl/lab/compare';
 import { defaultDistances } from '../rl/lab/placeGoal';
 import { comparisonJson, comparisonTable, sweepJson, sweepTable } from '../rl/lab/report';
 import { runSweep } from '../rl/lab/sweep';
+import { intArg, UsageError } from './args';
 
 const USAGE =
   'usage: npm run lab -- compare <experiment.json | preset> [--seeds K] [--episodes N] [--json]\n' +
   '       npm run lab -- sweep <config.json | preset> [--distances 2,4,...] [--seeds K] [--budget STEPS] [--variant NAME] [--json]\n' +
   `presets: ${PRESETS.map((p) => p.id).join(', ')}`;
-
-class UsageError extends Error {}
 
 interface Args {
   command: 'compare' | 'sweep';
@@ -38,13 +37,6 @@ interface Args {
   distances?: number[];
   variant?: string;
   json: boolean;
-}
-
-function intArg(name: string, value: string | undefined, lo: number, hi: number): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < lo || n > hi)
-    throw new UsageError(`${name} needs a whole number from ${lo} to ${hi}, got '${value ?? ''}'`);
-  return n;
 }
 
 function parseArgs(argv: string[]): Args {

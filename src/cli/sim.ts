@@ -8,11 +8,10 @@ import { LIMITS } from '../config/limits';
 import { parseVersionedConfig } from '../config/migrate';
 import type { Config, ParseResult } from '../config/schema';
 import { runSeeds, type RunResult } from './runSeeds';
+import { intArg, UsageError } from './args';
 
 const USAGE =
   'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE]';
-
-class UsageError extends Error {}
 
 interface Args {
   source: string;
@@ -21,13 +20,6 @@ interface Args {
   seed?: number;
   json: boolean;
   csv?: string;
-}
-
-function intArg(name: string, value: string | undefined, lo: number, hi: number): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < lo || n > hi)
-    throw new UsageError(`${name} needs a whole number from ${lo} to ${hi}, got '${value ?? ''}'`);
-  return n;
 }
 
 function parseArgs(argv: string[]): Args {

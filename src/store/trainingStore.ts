@@ -14,18 +14,11 @@ import {
   type Progress,
   type RunInfo,
 } from '../worker/protocol';
+import type { MetricsSeries } from '../rl/metrics';
 
 export type RunStatus = 'starting' | 'idle' | 'running' | 'paused' | 'done' | 'error';
 
-/** Same shape as TrainingCharts' `series` prop. `version` increments whenever the data changes. */
-export interface MetricsSeries {
-  returns: Float64Array;
-  steps: Int32Array;
-  success: Uint8Array;
-  epsilon: Float32Array;
-  count: number;
-  version: number;
-}
+export type { MetricsSeries };
 
 export interface RunError {
   phase: 'create' | 'train' | 'crash';

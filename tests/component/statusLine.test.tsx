@@ -7,7 +7,9 @@ afterEach(() => useTrainingStore.setState(initialTrainingState()));
 
 describe('StatusLine', () => {
   it('shows no backend or loss for a tabular agent', () => {
-    useTrainingStore.setState({ info: { agentType: 'q-learning', isPlanner: false, nStates: 9, backend: null } });
+    useTrainingStore.setState({
+      info: { agentType: 'q-learning', isPlanner: false, nStates: 9, backend: null },
+    });
     render(<StatusLine />);
     expect(screen.queryByTestId('backend')).toBeNull();
     expect(screen.queryByTestId('loss')).toBeNull();

@@ -37,8 +37,22 @@ export abstract class PlanningAgent implements Agent, Planner {
 
   /** The backed-up value of s in one sweep. */
   protected abstract backup(s: number): number;
-  abstract improve(): boolean;
-  abstract solve(): void;
+
+  /** Redraws the greedy policy in V (policy iteration also acts on it). */
+  improve(): boolean {
+    return this.makeGreedy();
+  }
+
+  /** Sweeps until V settles, then reads off the greedy policy (policy iteration alternates instead). */
+  solve(): void {
+    this.evaluate();
+    this.makeGreedy();
+    this.converged = true;
+  }
+
+  /** Whether a sweep whose change is below theta means the agent is done (not so for policy iteration,
+   *  which must also find its policy stable). */
+  protected settlesWithValues = true;
 
   sweep(): number {
     const { active } = this.model;
@@ -52,6 +66,7 @@ export abstract class PlanningAgent implements Agent, Planner {
     for (let k = 0; k < active.length; k++) this.v[active[k]] = this.next[active[k]];
     this.sweeps++;
     this.lastDelta = delta;
+    if (this.settlesWithValues && delta < this.p.theta) this.converged = true;
     return delta;
   }
 

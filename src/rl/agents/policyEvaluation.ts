@@ -15,20 +15,4 @@ export class PolicyEvaluationAgent extends PlanningAgent {
     for (let a = 0; a < 4; a++) x += 0.25 * lookahead(this.model, this.v, s, a);
     return x;
   }
-
-  improve(): boolean {
-    return this.makeGreedy();
-  }
-
-  solve(): void {
-    this.evaluate();
-    this.makeGreedy();
-    this.converged = true;
-  }
-
-  override sweep(): number {
-    const d = super.sweep();
-    if (d < this.p.theta) this.converged = true;
-    return d;
-  }
 }

@@ -8,18 +8,19 @@ import { PlanningAgent } from './planningBase';
 
 export class PolicyIterationAgent extends PlanningAgent {
   readonly type = 'policy-iteration';
+  protected override settlesWithValues = false;
 
   protected backup(s: number): number {
     return this.policyBackup(s);
   }
 
-  improve(): boolean {
+  override improve(): boolean {
     const stable = this.makeGreedy();
     if (stable && this.lastDelta < this.p.theta) this.converged = true;
     return stable;
   }
 
-  solve(): void {
+  override solve(): void {
     for (let round = 0; round < 1000 && !this.converged; round++) {
       this.evaluate();
       const stable = this.improve();

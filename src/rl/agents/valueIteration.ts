@@ -10,20 +10,4 @@ export class ValueIterationAgent extends PlanningAgent {
   protected backup(s: number): number {
     return this.bestBackup(s);
   }
-
-  improve(): boolean {
-    return this.makeGreedy();
-  }
-
-  solve(): void {
-    this.evaluate();
-    this.makeGreedy();
-    this.converged = true;
-  }
-
-  override sweep(): number {
-    const d = super.sweep();
-    if (d < this.p.theta) this.converged = true;
-    return d;
-  }
 }
