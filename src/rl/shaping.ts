@@ -12,38 +12,16 @@
  *   tried move look better than an untried one and stop exploration.
  */
 import type { TrainConfig } from '../config/schema';
-import { Cell, DX, DY, type Grid } from './grid';
+import { bfsDistances } from './distances';
+import { Cell, type Grid } from './grid';
 
 /** Shortest-path steps from every cell to the nearest goal over open cells (cliffs lead back to the start,
  *  so they are not passable); Infinity where no goal is reachable, -1 on walls. */
 export function goalDistances(grid: Grid): Float64Array {
-  const { width, height, cells } = grid;
-  const dist = new Float64Array(grid.nStates).fill(Infinity);
-  const queue = new Int32Array(grid.nStates);
-  let head = 0;
-  let tail = 0;
-  for (let s = 0; s < grid.nStates; s++) {
-    if (cells[s] === Cell.Wall) dist[s] = -1;
-    else if (cells[s] === Cell.Goal) {
-      dist[s] = 0;
-      queue[tail++] = s;
-    }
-  }
-  while (head < tail) {
-    const s = queue[head++];
-    const x = s % width;
-    const y = (s - x) / width;
-    for (let d = 0; d < 4; d++) {
-      const nx = x + DX[d];
-      const ny = y + DY[d];
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-      const t = ny * width + nx;
-      const c = cells[t];
-      if (c === Cell.Wall || c === Cell.Pit || c === Cell.Cliff || dist[t] !== Infinity) continue;
-      dist[t] = dist[s] + 1;
-      queue[tail++] = t;
-    }
-  }
+  const goals: number[] = [];
+  for (let s = 0; s < grid.nStates; s++) if (grid.cells[s] === Cell.Goal) goals.push(s);
+  const dist = bfsDistances(grid, goals);
+  for (let s = 0; s < grid.nStates; s++) if (grid.cells[s] === Cell.Wall) dist[s] = -1;
   return dist;
 }
 

@@ -3,38 +3,17 @@
  * distance from the start (the cell nearest the start's diagonal, so the walk cannot follow a wall).
  */
 import type { EnvConfig } from '../../config/schema';
-import { DX, DY } from '../grid';
+import { bfsDistances } from '../distances';
+import { compileGrid } from '../grid';
 
-/** Shortest-path steps from the start over cells a walk can cross (not walls, pits or cliffs). */
+/** Shortest-path steps from the start over cells a walk can cross (not walls, pits or cliffs); -1 where
+ *  the start cannot reach. */
 export function startDistances(env: EnvConfig): { dist: Int32Array; width: number; start: number } {
-  const width = env.grid[0].length;
-  const height = env.grid.length;
-  const dist = new Int32Array(width * height).fill(-1);
-  const queue = new Int32Array(width * height);
-  let start = 0;
-  env.grid.forEach((row, y) => {
-    const x = row.indexOf('S');
-    if (x >= 0) start = y * width + x;
-  });
-  dist[start] = 0;
-  queue[0] = start;
-  let head = 0;
-  let tail = 1;
-  while (head < tail) {
-    const s = queue[head++];
-    const x = s % width;
-    const y = (s - x) / width;
-    for (let d = 0; d < 4; d++) {
-      const nx = x + DX[d];
-      const ny = y + DY[d];
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-      const t = ny * width + nx;
-      if (dist[t] >= 0 || '#XC'.includes(env.grid[ny][nx])) continue;
-      dist[t] = dist[s] + 1;
-      queue[tail++] = t;
-    }
-  }
-  return { dist, width, start };
+  const grid = compileGrid(env);
+  const steps = bfsDistances(grid, [grid.start]);
+  const dist = new Int32Array(grid.nStates);
+  for (let s = 0; s < dist.length; s++) dist[s] = steps[s] === Infinity ? -1 : steps[s];
+  return { dist, width: grid.width, start: grid.start };
 }
 
 export function maxGoalDistance(env: EnvConfig): number {

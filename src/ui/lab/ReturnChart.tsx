@@ -17,6 +17,15 @@ import {
 import type { ComparisonResult } from '../../rl/lab/compare';
 import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
+import {
+  axisStyle,
+  CHART_MARGIN,
+  episodeTooltip,
+  episodeXAxis,
+  gridProps,
+  Y_AXIS_WIDTH,
+  yAxisLabel,
+} from './chartParts';
 import { firstSuccessMarkers, returnRows } from './chartRows';
 import { labChartStyle, TICK, variantColor } from './labColors';
 
@@ -54,35 +63,15 @@ export const ReturnChart = memo(function ReturnChart(props: {
       data={{ 'first-success-median': JSON.stringify(firsts) }}
     >
       {(width) => (
-        <ComposedChart
-          width={width}
-          height={props.height}
-          data={rows}
-          margin={{ top: 8, right: 16, bottom: 22, left: 8 }}
-        >
-          <CartesianGrid stroke={st.grid} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="ep"
-            type="number"
-            domain={[1, Math.max(2, result.episodes)]}
-            allowDecimals={false}
-            tick={{ fill: st.muted, fontSize: TICK }}
-            stroke={st.muted}
-            label={{
-              value: 'Episode',
-              position: 'insideBottom',
-              offset: -14,
-              fill: st.muted,
-              fontSize: TICK,
-            }}
-          />
+        <ComposedChart width={width} height={props.height} data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid {...gridProps(st)} />
+          <XAxis {...episodeXAxis(st, result.episodes)} />
           <YAxis
-            width={56}
+            width={Y_AXIS_WIDTH}
             domain={[(lo: number) => lo, (hi: number) => hi + 0.14 * Math.max(1e-9, hi - lowest)]}
-            tick={{ fill: st.muted, fontSize: TICK }}
-            stroke={st.muted}
+            {...axisStyle(st)}
             tickFormatter={fmt}
-            label={{ value: 'Return', angle: -90, position: 'insideLeft', fill: st.muted, fontSize: TICK }}
+            label={yAxisLabel(st, 'Return')}
           />
           {shadeTo > 1 && (
             <ReferenceArea
@@ -134,12 +123,7 @@ export const ReturnChart = memo(function ReturnChart(props: {
               ifOverflow="hidden"
             />
           ))}
-          <Tooltip
-            isAnimationActive={false}
-            contentStyle={{ background: st.tooltipBg, color: st.text, fontSize: TICK }}
-            labelFormatter={(ep) => `Episode ${ep}`}
-            formatter={(value) => (typeof value === 'number' ? fmt(value) : String(value))}
-          />
+          <Tooltip {...episodeTooltip(st, fmt)} />
         </ComposedChart>
       )}
     </ChartFrame>

@@ -4,8 +4,9 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ComparisonResult } from '../../rl/lab/compare';
 import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
+import { axisStyle, CHART_MARGIN, episodeTooltip, episodeXAxis, gridProps, Y_AXIS_WIDTH } from './chartParts';
 import { successRows } from './chartRows';
-import { labChartStyle, TICK, variantColor } from './labColors';
+import { labChartStyle, variantColor } from './labColors';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
@@ -21,35 +22,15 @@ export const SuccessChart = memo(function SuccessChart(props: {
   return (
     <ChartFrame title="Success rate" note="share of seeds reaching the goal, smoothed" height={props.height}>
       {(width) => (
-        <LineChart
-          width={width}
-          height={props.height}
-          data={rows}
-          margin={{ top: 8, right: 16, bottom: 22, left: 8 }}
-        >
-          <CartesianGrid stroke={st.grid} strokeDasharray="3 3" />
-          <XAxis
-            dataKey="ep"
-            type="number"
-            domain={[1, Math.max(2, result.episodes)]}
-            allowDecimals={false}
-            tick={{ fill: st.muted, fontSize: TICK }}
-            stroke={st.muted}
-            label={{
-              value: 'Episode',
-              position: 'insideBottom',
-              offset: -14,
-              fill: st.muted,
-              fontSize: TICK,
-            }}
-          />
+        <LineChart width={width} height={props.height} data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid {...gridProps(st)} />
+          <XAxis {...episodeXAxis(st, result.episodes)} />
           <YAxis
-            width={56}
+            width={Y_AXIS_WIDTH}
             domain={[0, 1]}
             ticks={[0, 0.25, 0.5, 0.75, 1]}
             tickFormatter={pct}
-            tick={{ fill: st.muted, fontSize: TICK }}
-            stroke={st.muted}
+            {...axisStyle(st)}
           />
           {result.variants.map((v, i) => (
             <Line
@@ -62,12 +43,7 @@ export const SuccessChart = memo(function SuccessChart(props: {
               dot={false}
             />
           ))}
-          <Tooltip
-            isAnimationActive={false}
-            contentStyle={{ background: st.tooltipBg, color: st.text, fontSize: TICK }}
-            labelFormatter={(ep) => `Episode ${ep}`}
-            formatter={(value) => (typeof value === 'number' ? pct(value) : String(value))}
-          />
+          <Tooltip {...episodeTooltip(st, pct)} />
         </LineChart>
       )}
     </ChartFrame>

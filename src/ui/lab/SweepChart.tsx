@@ -18,6 +18,7 @@ import {
 import type { SweepResult } from '../../rl/lab/sweep';
 import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
+import { axisStyle, CHART_MARGIN, gridProps, tooltipProps, xAxisLabel, Y_AXIS_WIDTH } from './chartParts';
 import { sweepRows } from './chartRows';
 import { labChartStyle, TICK } from './labColors';
 
@@ -50,37 +51,24 @@ export const SweepChart = memo(function SweepChart(props: {
       keyItems={walkers.map((w) => ({ label: w.label, color: w.color }))}
     >
       {(width) => (
-        <ComposedChart
-          width={width}
-          height={props.height}
-          data={rows}
-          margin={{ top: 8, right: 16, bottom: 22, left: 8 }}
-        >
-          <CartesianGrid stroke={st.grid} strokeDasharray="3 3" />
+        <ComposedChart width={width} height={props.height} data={rows} margin={CHART_MARGIN}>
+          <CartesianGrid {...gridProps(st)} />
           <XAxis
             dataKey="distance"
             type="number"
             domain={['dataMin', 'dataMax']}
             ticks={result.distances}
-            tick={{ fill: st.muted, fontSize: TICK }}
-            stroke={st.muted}
-            label={{
-              value: 'Goal distance (steps)',
-              position: 'insideBottom',
-              offset: -14,
-              fill: st.muted,
-              fontSize: TICK,
-            }}
+            {...axisStyle(st)}
+            label={xAxisLabel(st, 'Goal distance (steps)')}
           />
           <YAxis
-            width={56}
+            width={Y_AXIS_WIDTH}
             scale="log"
             domain={[1, top]}
             ticks={ticks}
             allowDataOverflow
             tickFormatter={compact}
-            tick={{ fill: st.muted, fontSize: TICK }}
-            stroke={st.muted}
+            {...axisStyle(st)}
           />
           <ReferenceLine
             y={result.budget}
@@ -129,8 +117,7 @@ export const SweepChart = memo(function SweepChart(props: {
             />
           ))}
           <Tooltip
-            isAnimationActive={false}
-            contentStyle={{ background: st.tooltipBg, color: st.text, fontSize: TICK }}
+            {...tooltipProps(st)}
             labelFormatter={(d) => `Goal ${d} steps away`}
             formatter={(value, name) =>
               String(name).includes('never')

@@ -5,29 +5,36 @@
 import { applyVariant, parseExperiment, type Experiment } from '../../config/experiment';
 import { presetSweep, type Preset } from '../../config/presets';
 import type { Config } from '../../config/schema';
-import { assembleComparison, comparisonJobs, type LabJob } from '../../rl/lab/compare';
-import type { RunSeries } from '../../rl/lab/runJob';
+import { assembleComparison, comparisonJobs } from '../../rl/lab/compare';
 import { defaultDistances } from '../../rl/lab/placeGoal';
-import { assembleSweep, sweepJobs, type SweepJob, type SweepRun } from '../../rl/lab/sweep';
+import { assembleSweep, sweepJobs } from '../../rl/lab/sweep';
 import { useConfigStore } from '../../store/configStore';
 import { useUiStore } from '../../store/uiStore';
 import { findLabPreset } from './labPresets';
 import { runPool, type PoolRun } from './labPool';
-import { IDLE, useLabStore } from './labStore';
+import type { LabOutcome, LabTask } from '../../worker/labProtocol';
+import { IDLE, useLabStore, type LabState, type RunState } from './labStore';
 
-let comparePool: PoolRun | null = null;
-let sweepPool: PoolRun | null = null;
+type Slot = 'compare' | 'sweep';
+type RunOf<K extends Slot> = Extract<LabOutcome, { kind: K }>['run'];
+type ResultOf<K extends Slot> = NonNullable<LabState[K]['result']>;
+
+const pools: Record<Slot, PoolRun | null> = { compare: null, sweep: null };
 
 export function currentPreset(): Preset {
   return findLabPreset(useLabStore.getState().presetId);
 }
 
+/** Stops a run and forgets it (its results will not be shown). */
+function dropRun(slot: Slot): void {
+  pools[slot]?.cancel();
+  pools[slot] = null;
+}
+
 /** Stops both runs and forgets them (their results will not be shown). */
 function dropRuns(): void {
-  comparePool?.cancel();
-  sweepPool?.cancel();
-  comparePool = null;
-  sweepPool = null;
+  dropRun('compare');
+  dropRun('sweep');
 }
 
 export function selectPreset(id: string): void {
@@ -46,50 +53,68 @@ export function experimentOf(
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+function setRun<K extends Slot>(slot: K, patch: Partial<RunState<ResultOf<K>>>): void {
+  useLabStore.setState((s) => ({ [slot]: { ...s[slot], ...patch } }));
+}
+
+/**
+ * Runs `jobs` on the worker pool into the store's `slot`: progress as each job finishes, then done (all
+ * finished) or cancelled with what `assemble` makes of the finished ones, or an error naming `what`.
+ */
+function runOnPool<K extends Slot, J>(
+  slot: K,
+  what: string,
+  jobs: readonly J[],
+  task: (job: J) => LabTask,
+  assemble: (finished: { job: J; run: RunOf<K> }[], all: boolean, elapsedMs: number) => ResultOf<K> | null,
+): void {
+  const finished: { job: J; run: RunOf<K> }[] = [];
+  const t0 = performance.now();
+  const set = (patch: Partial<RunState<ResultOf<K>>>) => setRun(slot, patch);
+  set({ ...IDLE, status: 'running', total: jobs.length });
+  const pool = runPool(jobs.map(task), (i, outcome) => {
+    if (outcome.kind !== slot) return;
+    finished.push({ job: jobs[i], run: outcome.run as RunOf<K> });
+    set({ done: finished.length });
+  });
+  pools[slot] = pool;
+  pool.done.then(
+    () => {
+      if (pools[slot] !== pool) return;
+      pools[slot] = null;
+      const all = finished.length === jobs.length;
+      set({
+        status: all ? 'done' : 'cancelled',
+        result: assemble(finished, all, performance.now() - t0),
+      });
+    },
+    (e) => {
+      if (pools[slot] !== pool) return;
+      pools[slot] = null;
+      set({ status: 'error', error: `The ${what} failed: ${message(e)}` });
+    },
+  );
+}
+
 export function startComparison(): void {
-  comparePool?.cancel();
-  comparePool = null;
+  dropRun('compare');
   const made = experimentOf(currentPreset(), useLabStore.getState().seeds);
   if (!made.ok) {
     useLabStore.setState({ compare: { ...IDLE, status: 'error', error: made.error } });
     return;
   }
   const { exp } = made;
-  const jobs = comparisonJobs(exp);
-  const finished: { job: LabJob; run: RunSeries }[] = [];
-  const t0 = performance.now();
-  const set = (patch: Partial<ReturnType<typeof useLabStore.getState>['compare']>) =>
-    useLabStore.setState((s) => ({ compare: { ...s.compare, ...patch } }));
-  set({ ...IDLE, status: 'running', total: jobs.length });
-  const pool = runPool(
-    jobs.map((j) => ({ kind: 'compare', config: j.config })),
-    (i, outcome) => {
-      if (outcome.kind !== 'compare') return;
-      finished.push({ job: jobs[i], run: outcome.run });
-      set({ done: finished.length });
-    },
-  );
-  comparePool = pool;
-  pool.done.then(
-    () => {
-      if (comparePool !== pool) return;
-      comparePool = null;
-      const all = finished.length === jobs.length;
-      set({
-        status: all ? 'done' : 'cancelled',
-        result: finished.length ? assembleComparison(exp, finished, performance.now() - t0) : null,
-      });
-    },
-    (e) => {
-      if (comparePool !== pool) return;
-      comparePool = null;
-      set({ status: 'error', error: `The comparison failed: ${message(e)}` });
-    },
+  runOnPool(
+    'compare',
+    'comparison',
+    comparisonJobs(exp),
+    (j) => ({ kind: 'compare', config: j.config }),
+    (finished, _all, ms) => (finished.length ? assembleComparison(exp, finished, ms) : null),
   );
 }
 
 export function cancelComparison(): void {
-  comparePool?.cancel();
+  pools.compare?.cancel();
 }
 
 /** The config the sweep's agent uses: the chosen variant of the preset, else the preset's own. */
@@ -101,52 +126,31 @@ export function sweepConfig(p: Preset, variant: number): Config {
 }
 
 export function startSweep(): void {
-  sweepPool?.cancel();
-  sweepPool = null;
+  dropRun('sweep');
   const { seeds, sweepVariant } = useLabStore.getState();
   const p = currentPreset();
   const config = sweepConfig(p, sweepVariant);
-  const set = (patch: Partial<ReturnType<typeof useLabStore.getState>['sweep']>) =>
-    useLabStore.setState((s) => ({ sweep: { ...s.sweep, ...patch } }));
   const spec = presetSweep(p, p.sweepDistances ?? defaultDistances(p.config.env), seeds, config);
   const planned = spec.ok ? sweepJobs(spec.value) : { ok: false as const, error: spec.errors.join('; ') };
   if (!spec.ok || !planned.ok) {
-    set({ ...IDLE, status: 'error', error: `Cannot sweep this preset: ${planned.ok ? '' : planned.error}` });
+    setRun('sweep', {
+      ...IDLE,
+      status: 'error',
+      error: `Cannot sweep this preset: ${planned.ok ? '' : planned.error}`,
+    });
     return;
   }
-  const jobs = planned.jobs;
-  const finished: { job: SweepJob; run: SweepRun }[] = [];
-  const t0 = performance.now();
-  set({ ...IDLE, status: 'running', total: jobs.length });
-  const pool = runPool(
-    jobs.map((job) => ({ kind: 'sweep', job })),
-    (i, outcome) => {
-      if (outcome.kind !== 'sweep') return;
-      finished.push({ job: jobs[i], run: outcome.run });
-      set({ done: finished.length });
-    },
-  );
-  sweepPool = pool;
-  pool.done.then(
-    () => {
-      if (sweepPool !== pool) return;
-      sweepPool = null;
-      const all = finished.length === jobs.length;
-      set({
-        status: all ? 'done' : 'cancelled',
-        result: all ? assembleSweep(spec.value, finished, performance.now() - t0) : null,
-      });
-    },
-    (e) => {
-      if (sweepPool !== pool) return;
-      sweepPool = null;
-      set({ status: 'error', error: `The sweep failed: ${message(e)}` });
-    },
+  runOnPool(
+    'sweep',
+    'sweep',
+    planned.jobs,
+    (job) => ({ kind: 'sweep', job }),
+    (finished, all, ms) => (all ? assembleSweep(spec.value, finished, ms) : null),
   );
 }
 
 export function cancelSweep(): void {
-  sweepPool?.cancel();
+  pools.sweep?.cancel();
 }
 
 /** Loads a preset (or one of its variants) into the playground and switches to it. */

@@ -1,0 +1,59 @@
+/**
+ * Props shared by the lab's recharts charts: margin, grid, axis styling and labels, the episode x axis
+ * and the tooltip box. Plain props objects, spread onto the chart's own <CartesianGrid>, <XAxis>, <YAxis>
+ * and <Tooltip>: recharts 3 needs those as direct children of the chart, so no wrapper components.
+ */
+import { TICK, type LabChartStyle } from './labColors';
+
+export const CHART_MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
+
+/** Width of a y axis with tick labels and a rotated title. */
+export const Y_AXIS_WIDTH = 56;
+
+export function gridProps(st: LabChartStyle) {
+  return { stroke: st.grid, strokeDasharray: '3 3' };
+}
+
+/** Tick text and axis line colours, for an XAxis or YAxis. */
+export function axisStyle(st: LabChartStyle) {
+  return { tick: { fill: st.muted, fontSize: TICK }, stroke: st.muted };
+}
+
+/** The title under an x axis. */
+export function xAxisLabel(st: LabChartStyle, value: string) {
+  return { value, position: 'insideBottom', offset: -14, fill: st.muted, fontSize: TICK } as const;
+}
+
+/** The rotated title left of a y axis. */
+export function yAxisLabel(st: LabChartStyle, value: string) {
+  return { value, angle: -90, position: 'insideLeft', fill: st.muted, fontSize: TICK } as const;
+}
+
+/** An x axis of 1-based episodes, 1 to the run's length. */
+export function episodeXAxis(st: LabChartStyle, episodes: number) {
+  return {
+    dataKey: 'ep',
+    type: 'number',
+    domain: [1, Math.max(2, episodes)],
+    allowDecimals: false,
+    ...axisStyle(st),
+    label: xAxisLabel(st, 'Episode'),
+  } as const;
+}
+
+/** The tooltip box: no animation, themed colours. */
+export function tooltipProps(st: LabChartStyle) {
+  return {
+    isAnimationActive: false,
+    contentStyle: { background: st.tooltipBg, color: st.text, fontSize: TICK },
+  };
+}
+
+/** The tooltip of a chart over episodes: "Episode N", then each value through `format`. */
+export function episodeTooltip(st: LabChartStyle, format: (x: number) => string) {
+  return {
+    ...tooltipProps(st),
+    labelFormatter: (ep: unknown) => `Episode ${ep}`,
+    formatter: (value: unknown) => (typeof value === 'number' ? format(value) : String(value)),
+  };
+}
