@@ -12,7 +12,7 @@ import { bandText, type TooltipLine } from './ChartTooltip';
 import { getChartTheme } from './chartTheme';
 import { formatCompact } from './formatNumber';
 import type { MetricsSeries } from './metricsSeries';
-import { MiniChart } from './MiniChart';
+import { MiniChart, type MiniChartProps } from './MiniChart';
 import { useElementWidth } from './useElementWidth';
 import { useStaggered } from './useStaggered';
 
@@ -31,6 +31,10 @@ export interface TrainingChartsProps {
 }
 
 const GAP = 12;
+// Constant props, so the memoised charts that did not get new data skip their render.
+const FROM_ZERO: MiniChartProps['yDomain'] = [0, 'auto'];
+const PERCENT: MiniChartProps['yDomain'] = [0, 100];
+const SYNC_ID = 'training-charts';
 /** Milliseconds between the four charts taking new data (see useStaggered). */
 const STAGGER_MS = 60;
 const TWO_COLUMNS_FROM = 560;
@@ -60,6 +64,7 @@ export function TrainingCharts({
   const rowsOfCharts = 4 / cols;
   const chartW = Math.floor((width - GAP * (cols - 1)) / cols);
   const chartH = Math.max(110, Math.floor((height - GAP * (rowsOfCharts - 1)) / rowsOfCharts));
+  const size = { width: chartW, height: chartH, theme: t };
   const single = data.exact;
   const w = formatCompact(data.window);
   const tips = useMemo(
@@ -131,14 +136,12 @@ export function TrainingCharts({
             yLabel="Return"
             rows={data.rows}
             count={data.count}
-            width={chartW}
-            height={chartH}
-            theme={t}
+            {...size}
             color={t.returns}
             band="retBand"
             raw="ret"
             main="retAvg"
-            syncId="training-charts"
+            syncId={SYNC_ID}
             tooltip={retTips}
           />
           <MiniChart
@@ -147,15 +150,13 @@ export function TrainingCharts({
             yLabel="Steps"
             rows={d1.rows}
             count={d1.count}
-            width={chartW}
-            height={chartH}
-            theme={t}
+            {...size}
             color={t.steps}
             band="stepsBand"
             raw="steps"
             main="stepsAvg"
-            yDomain={[0, 'auto']}
-            syncId="training-charts"
+            yDomain={FROM_ZERO}
+            syncId={SYNC_ID}
             tooltip={stepTips}
           />
           <MiniChart
@@ -164,13 +165,11 @@ export function TrainingCharts({
             yLabel="Success"
             rows={d2.rows}
             count={d2.count}
-            width={chartW}
-            height={chartH}
-            theme={t}
+            {...size}
             color={t.success}
             main="success"
-            yDomain={[0, 100]}
-            syncId="training-charts"
+            yDomain={PERCENT}
+            syncId={SYNC_ID}
             tooltip={successTips}
           />
           <MiniChart
@@ -179,13 +178,11 @@ export function TrainingCharts({
             yLabel="ε"
             rows={d3.rows}
             count={d3.count}
-            width={chartW}
-            height={chartH}
-            theme={t}
+            {...size}
             color={t.epsilon}
             main="eps"
-            yDomain={[0, 'auto']}
-            syncId="training-charts"
+            yDomain={FROM_ZERO}
+            syncId={SYNC_ID}
             tooltip={epsTips}
           />
         </div>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { Scratch } from './scratch';
-import { drawOverlay, type DrawStats, type OverlayData, type OverlayShow } from './drawOverlay';
+import { drawOverlay, type DrawStats, type OverlayData } from './drawOverlay';
 import { getPalette, type Theme } from './palette';
 import { useColorScheme } from './useColorScheme';
 
@@ -14,32 +14,10 @@ export { ValueLegend } from './ValueLegend';
 export { valueRange } from './minMax';
 export type { Theme } from './palette';
 
-export interface GridOverlayProps {
-  width: number;
-  height: number;
-  /** Cell codes from src/rl/grid.ts (Empty 0, Wall 1, Start 2, Goal 3, Pit 4, Cliff 5, Bonus 6). */
-  cells: Uint8Array;
-  /** CSS px per cell. */
-  cellSize: number;
-  /** Per-cell reward overrides by state index (y * width + x), shown as small text. */
-  cellRewards?: Map<number, number>;
-  values?: Float64Array | null;
-  q?: Float64Array | null;
-  /** pi(a|s) at s*4+a; when null, arrows come from greedy q (all tied maxima). */
-  policy?: Float64Array | null;
-  visits?: Uint32Array | null;
-  episodeVisits?: Uint32Array | null;
-  /** State indices of the current episode, in order. */
-  trail?: Int32Array | null;
-  trailLength?: number;
-  agent?: number | null;
-  show: OverlayShow;
-  /** Its Q triangles are drawn even when show.q is false. */
-  hoverCell?: number | null;
+/** What to draw (see OverlayData) and how. */
+export interface GridOverlayProps extends OverlayData {
   /** Colour scheme; default: the system's (prefers-color-scheme). */
   theme?: Theme;
-  /** Fixed extent of the value colour scale (default: max |V| over open cells). */
-  valueScale?: number;
   /** Bump to force a repaint when typed arrays were changed in place. */
   version?: number;
   className?: string;

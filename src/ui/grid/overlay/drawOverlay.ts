@@ -26,18 +26,24 @@ export interface OverlayShow {
 export interface OverlayData {
   width: number;
   height: number;
+  /** Cell codes from src/rl/grid.ts (Empty 0, Wall 1, Start 2, Goal 3, Pit 4, Cliff 5, Bonus 6). */
   cells: Uint8Array;
+  /** CSS px per cell. */
   cellSize: number;
+  /** Per-cell reward overrides by state index (y * width + x), shown as small text. */
   cellRewards?: Map<number, number>;
   values?: Float64Array | null;
   q?: Float64Array | null;
+  /** pi(a|s) at s*4+a; when null, arrows come from greedy q (all tied maxima). */
   policy?: Float64Array | null;
   visits?: Uint32Array | null;
   episodeVisits?: Uint32Array | null;
+  /** State indices of the current episode, in order. */
   trail?: Int32Array | null;
   trailLength?: number;
   agent?: number | null;
   show: OverlayShow;
+  /** Its Q triangles are drawn even when show.q is false. */
   hoverCell?: number | null;
   /** Fixed extent of the value colour scale (default: max |V| over open cells). */
   valueScale?: number;
