@@ -14,6 +14,8 @@ const common = {
   observation: observationSchema.default('one-hot'),
   hidden: z.array(int(1, 512)).min(1).max(4).default([64, 64]),
   backend: backendSchema.default('auto'),
+  /** Scale beta of the curiosity bonus by random network distillation (rnd.ts); 0 turns it off. */
+  curiosity: num(0, 10).default(0),
 };
 /** Adam's step size; the defaults below were tuned on the default 8 x 8 world. */
 const learningRate = (d: number) => num(1e-6, 1).default(d);

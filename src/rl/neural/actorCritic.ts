@@ -28,7 +28,7 @@ export class ActorCriticAgent extends PolicyAgent {
 
   step(r: number, s2: number, terminal: boolean): number {
     this.steps++;
-    this.record(this.s, this.a, r);
+    this.record(this.s, this.a, r, s2);
     if (terminal) {
       this.finish(0);
       return 0;

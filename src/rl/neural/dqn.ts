@@ -10,6 +10,8 @@
  * Weights live in Float32Arrays (mlp.ts): acting and the TD targets (from the target network, a frozen
  * copy) run in plain JS, and the tfjs graph per update is just the batch forward pass, the Huber loss and
  * its gradients (adam.ts).
+ * With curiosity > 0 every reward it learns from gets the RND bonus for s' (rnd.ts), and each update also
+ * trains the RND predictor on the minibatch's next states.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DqnConfig } from '../../config/neuralAgents';
@@ -20,6 +22,7 @@ import { argmax, checkLoss, type NeuralAgent } from './common';
 import { Mlp, mlpApply } from './mlp';
 import { createEncoder, type Encoder } from './observations';
 import { ReplayBuffer } from './replayBuffer';
+import { Rnd } from './rnd';
 
 /** Huber loss (delta 1) averaged over the batch: 0.5 d^2 for |d| <= 1, |d| - 0.5 beyond. */
 function huberLoss(d: tf.Tensor): tf.Scalar {
@@ -41,6 +44,9 @@ export class DqnAgent implements NeuralAgent {
   private readonly target: Mlp;
   private readonly opt: Adam;
   private readonly replay: ReplayBuffer;
+  /** The curiosity bonus and the minibatch's next states it trains on (null when curiosity is off). */
+  private readonly rnd: Rnd | null;
+  private readonly nextStates: Int32Array;
   private readonly gamma: number;
   // Minibatch buffers, reused by every update.
   private readonly idx: Int32Array;
@@ -75,6 +81,9 @@ export class DqnAgent implements NeuralAgent {
     this.ys = new Float32Array(b);
     this.obs = new Float32Array(this.enc.size);
     this.qTable = new Float64Array(grid.nStates * N_ACTIONS);
+    this.rnd =
+      cfg.curiosity > 0 ? new Rnd(this.enc, cfg.curiosity, seed, cfg.learningRate, backend, b) : null;
+    this.nextStates = new Int32Array(this.rnd ? b : 0);
   }
 
   /** Q(s, .) from `net` (a reused array). */
@@ -101,6 +110,7 @@ export class DqnAgent implements NeuralAgent {
   }
 
   step(r: number, s2: number, terminal: boolean): number {
+    if (this.rnd) r += this.rnd.bonus(s2);
     this.replay.push(this.s, this.a, r, s2, terminal);
     this.steps++;
     const c = this.cfg;
@@ -140,6 +150,10 @@ export class DqnAgent implements NeuralAgent {
     });
     this.updates++;
     checkLoss(this.loss, this.type, this.cfg.learningRate, this.steps);
+    if (this.rnd) {
+      for (let k = 0; k < b; k++) this.nextStates[k] = replay.s2[idx[k]];
+      this.rnd.train(this.nextStates);
+    }
   }
 
   greedy(s: number): number {

@@ -7,6 +7,8 @@
  * Subclasses decide when a rollout ends and what its returns G_t are.
  * Views: qValues holds the policy's action probabilities pi(a | s) (so arrows point at the likeliest
  * action), values holds the critic's V(s) (0 everywhere without a critic).
+ * With curiosity > 0 every recorded reward gets the RND bonus for s' (rnd.ts), and each gradient step
+ * also trains the RND predictor on the same chunk's next states.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ActorCriticConfig, ReinforceConfig } from '../../config/neuralAgents';
@@ -16,6 +18,7 @@ import { Adam } from './adam';
 import { argmax, checkLoss, sampleSoftmax, softmax, type NeuralAgent } from './common';
 import { Mlp, mlpApply } from './mlp';
 import { createEncoder, type Encoder } from './observations';
+import { Rnd } from './rnd';
 
 /** Largest batch of one gradient step (a longer REINFORCE episode is learnt from in chunks). */
 const MAX_BATCH = 512;
@@ -34,10 +37,14 @@ export abstract class PolicyAgent implements NeuralAgent {
   private readonly critic: Mlp | null;
   private readonly opt: Adam;
   private readonly valueCoef: number;
+  /** The curiosity bonus (null when curiosity is off). */
+  private readonly rnd: Rnd | null;
   // The rollout: filled by the subclass, `returns` set before calling learn().
   protected readonly states: Int32Array;
   protected readonly actions: Uint8Array;
   protected readonly rewards: Float64Array;
+  /** Next state of every rollout step (kept only for the curiosity predictor). */
+  private readonly nextStates: Int32Array;
   protected readonly returns: Float64Array;
   protected length = 0;
   // Batch buffers.
@@ -80,6 +87,9 @@ export abstract class PolicyAgent implements NeuralAgent {
     this.rewards = new Float64Array(rolloutLength);
     this.returns = new Float64Array(rolloutLength);
     const b = Math.min(rolloutLength, MAX_BATCH);
+    this.rnd =
+      cfg.curiosity > 0 ? new Rnd(this.enc, cfg.curiosity, seed, cfg.learningRate, backend, b) : null;
+    this.nextStates = new Int32Array(this.rnd ? rolloutLength : 0);
     this.xs = new Float32Array(b * this.enc.size);
     this.masks = new Float32Array(b * N_ACTIONS);
     this.advs = new Float32Array(b);
@@ -106,10 +116,14 @@ export abstract class PolicyAgent implements NeuralAgent {
     return sampleSoftmax(this.logits(s), N_ACTIONS, this.rng, this.probs);
   }
 
-  /** Appends (s, a, r) to the rollout. */
-  protected record(s: number, a: number, r: number): void {
+  /** Appends (s, a, r) to the rollout, r plus the curiosity bonus for s2 when curiosity is on. */
+  protected record(s: number, a: number, r: number, s2: number): void {
     this.states[this.length] = s;
     this.actions[this.length] = a;
+    if (this.rnd) {
+      r += this.rnd.bonus(s2);
+      this.nextStates[this.length] = s2;
+    }
     this.rewards[this.length] = r;
     this.length++;
   }
@@ -151,6 +165,7 @@ export abstract class PolicyAgent implements NeuralAgent {
     });
     this.updates++;
     checkLoss(this.loss, this.type, cfg.learningRate, this.steps);
+    this.rnd?.train(this.nextStates.subarray(from, to));
   }
 
   greedy(s: number): number {

@@ -29,7 +29,7 @@ export class ReinforceAgent extends PolicyAgent {
 
   step(r: number, s2: number, terminal: boolean): number {
     this.steps++;
-    this.record(this.s, this.a, r);
+    this.record(this.s, this.a, r, s2);
     if (terminal) return 0;
     this.s = s2;
     this.a = this.sample(s2);

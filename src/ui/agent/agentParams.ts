@@ -210,6 +210,15 @@ const neuralCommon: ParamSpec[] = [
     log: true,
   },
   {
+    key: 'curiosity',
+    kind: 'number',
+    label: 'Curiosity (RND) β',
+    tip: 'Extra reward for reaching places the agent has rarely seen (random network distillation); 0 turns it off.',
+    min: 0,
+    max: 2,
+    step: 0.01,
+  },
+  {
     key: 'backend',
     kind: 'select',
     label: 'Backend',
