@@ -35,6 +35,8 @@ export interface TrainingState {
   stepsPerSecond: number;
   epsilon: number;
   successRate: number;
+  /** Episode (1-based) that first reached a goal in this run, or null while none has. */
+  firstSuccess: number | null;
   /** Last loss of a neural agent (null otherwise). */
   loss: number | null;
   series: MetricsSeries;
@@ -65,6 +67,8 @@ function emptySeries(version: number, capacity = 1024): MetricsSeries {
 /** The live buffers (the published `series` shares them). */
 let buf = emptySeries(0);
 let lastSeriesAt = -Infinity;
+/** First successful episode (1-based) in the live buffers, found incrementally as batches arrive. */
+let firstSuccess: number | null = null;
 
 function grow(need: number): void {
   if (need <= buf.returns.length) return;
@@ -85,6 +89,10 @@ function append(e: EpisodeBatch): void {
   buf.returns.set(e.returns, e.from);
   buf.steps.set(e.steps, e.from);
   buf.success.set(e.success, e.from);
+  if (firstSuccess === null) {
+    const i = e.success.findIndex((v) => v !== 0);
+    if (i >= 0) firstSuccess = e.from + i + 1;
+  }
   buf.epsilon.set(e.epsilon, e.from);
   buf.count = end;
   buf.version++;
@@ -105,6 +113,7 @@ export const initialTrainingState = (): TrainingState => ({
   stepsPerSecond: 0,
   epsilon: 0,
   successRate: 0,
+  firstSuccess: null,
   loss: null,
   series: emptySeries(0),
   frame: null,
@@ -126,6 +135,7 @@ function statusOf(p: Progress): RunStatus {
 /** A new run is being built: clears everything but the speed. */
 export function beginRun(runId: number): void {
   buf = emptySeries(buf.version + 1);
+  firstSuccess = null;
   const { speedIndex } = useTrainingStore.getState();
   useTrainingStore.setState({ ...initialTrainingState(), runId, speedIndex, series: publishSeries() });
 }
@@ -148,6 +158,7 @@ export function applyProgress(p: Progress): void {
     stepsPerSecond: p.stepsPerSecond,
     epsilon: p.epsilon,
     successRate: p.successRate,
+    firstSuccess,
     loss: p.loss,
     frame: p.frame,
     planner: p.planner,

@@ -1,6 +1,7 @@
 /**
  * UI state that is not part of the config: the view, the paint tool, the selected cell, which overlays
- * show, and the one notice at a time (refused edits, "training was reset", worker trouble).
+ * show, the one notice at a time (refused edits, "training was reset", worker trouble) and the loaded
+ * preset's story.
  */
 import { create } from 'zustand';
 
@@ -15,6 +16,16 @@ export interface OverlayShow {
   q: boolean;
   visits: VisitsMode;
   trail: boolean;
+  /** The path the greedy policy would follow from the start (drawn dashed, described under the grid). */
+  greedy: boolean;
+}
+
+/** A preset's story shown above the playground's grid ("what to watch") until the world is edited. */
+export interface Story {
+  /** The preset's id (the playground's preset picker shows it as chosen). */
+  id: string;
+  title: string;
+  caption: readonly [string, string];
 }
 
 export interface Notice {
@@ -35,6 +46,8 @@ export interface UiState {
   selected: Cell | null;
   show: OverlayShow;
   notice: Notice | null;
+  /** The loaded preset's story (see src/store/story.ts, which sets and clears it). */
+  story: Story | null;
   setView(view: View): void;
   setTool(tool: Tool): void;
   select(cell: Cell | null): void;
@@ -43,6 +56,7 @@ export interface UiState {
   notify(kind: Notice['kind'], text: string): number;
   /** Hides the notice (only if it is still `id`, when given). */
   dismiss(id?: number): void;
+  setStory(story: Story | null): void;
 }
 
 export const DEFAULT_SHOW: OverlayShow = {
@@ -51,6 +65,7 @@ export const DEFAULT_SHOW: OverlayShow = {
   q: false,
   visits: 'off',
   trail: true,
+  greedy: false,
 };
 
 let nextNoticeId = 1;
@@ -61,6 +76,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   selected: null,
   show: DEFAULT_SHOW,
   notice: null,
+  story: null,
   setView: (view) => set({ view }),
   setTool: (tool) => set({ tool }),
   select: (selected) => {
@@ -78,4 +94,5 @@ export const useUiStore = create<UiState>()((set, get) => ({
     const n = get().notice;
     if (n && (id === undefined || n.id === id)) set({ notice: null });
   },
+  setStory: (story) => set({ story }),
 }));

@@ -1,10 +1,21 @@
 /**
  * One small chart: optional faint min–max band and faint raw line, and a bold main line (moving
- * average, rate or epsilon), x = episode. Animations are off; memoised so it re-renders only when its
- * rows, size or colours change.
+ * average, rate or epsilon), x = episode; optionally the first successful episode as a "first goal"
+ * line with the episodes before it shaded "no signal yet". Animations are off; memoised so it
+ * re-renders only when its rows, size, colours or marker change.
  */
 import { memo, useMemo } from 'react';
-import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { ChartRow } from './chartData';
 import { ChartTooltip, type TooltipLine } from './ChartTooltip';
 import type { ChartTheme } from './chartTheme';
@@ -28,6 +39,13 @@ export interface MiniChartProps {
   yDomain?: [number | 'auto' | 'dataMin' | 'dataMax', number | 'auto' | 'dataMin' | 'dataMax'];
   tooltip: readonly TooltipLine[];
   syncId: string;
+  /**
+   * Marks the first successful episode: undefined draws nothing; null (none yet) shades every episode
+   * "no signal yet"; a number draws a "first goal" line there and shades the episodes before it.
+   */
+  firstGoal?: number | null;
+  /** Label of the shaded area before the first goal (default "no signal yet"). */
+  beforeGoalLabel?: string;
 }
 
 const TITLE_HEIGHT = 20;
@@ -64,6 +82,23 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
         margin={{ top: 6, right: 10, bottom: 14, left: 4 }}
       >
         <CartesianGrid stroke={t.grid} strokeDasharray="3 3" />
+        {p.firstGoal !== undefined && noSignal(p.firstGoal, p.count, t, p.beforeGoalLabel ?? 'no signal yet')}
+        {p.firstGoal != null && (
+          <ReferenceLine
+            x={p.firstGoal}
+            stroke={t.success}
+            strokeDasharray="4 3"
+            strokeWidth={1.5}
+            ifOverflow="hidden"
+            label={{
+              value: 'first goal',
+              position: p.firstGoal > p.count * 0.7 ? 'insideTopRight' : 'insideTopLeft',
+              fill: t.success,
+              fontSize: 11,
+              fontWeight: 600,
+            }}
+          />
+        )}
         <XAxis
           dataKey="ep"
           type="number"
@@ -133,6 +168,27 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
     </figure>
   );
 });
+
+/** The shaded "no signal yet" area: every episode before the first success (all of them while none). */
+function noSignal(firstGoal: number | null, count: number, t: ChartTheme, text: string) {
+  const end = firstGoal ?? count;
+  if (count < 1 || end <= 1) return null;
+  const wide = firstGoal === null || end / Math.max(2, count) > 0.22;
+  return (
+    <ReferenceArea
+      x1={1}
+      x2={end}
+      fill={t.muted}
+      fillOpacity={0.12}
+      stroke="none"
+      zIndex={-50}
+      ifOverflow="hidden"
+      label={
+        wide ? { value: text, position: 'insideBottom', offset: 6, fill: t.muted, fontSize: 11 } : undefined
+      }
+    />
+  );
+}
 
 /** The y domain and ticks: fixed ends from yDomain, the rest from the data shown. */
 function yAxisOf(p: MiniChartProps): { domain: [number, number]; ticks: number[] } {

@@ -1,8 +1,9 @@
 /**
  * Four small synchronised charts of training progress, x = episode: return (faint min–max band and
  * bucket mean, bold moving average), steps per episode, success rate over a moving window (%), and
- * epsilon. Long logs are downsampled to at most ~200 points and recomputed only when series.version
- * changes (as a deferred, interruptible render, so playback stays smooth).
+ * epsilon; optionally the first success marked on the return chart. Long logs are downsampled to at
+ * most ~200 points and recomputed only when series.version changes (as a deferred, interruptible
+ * render, so playback stays smooth).
  */
 import { useDeferredValue, useMemo, useRef } from 'react';
 import type { Theme } from '../grid/overlay/palette';
@@ -28,6 +29,8 @@ export interface TrainingChartsProps {
   window?: number;
   /** Most points per series (default 200). */
   maxPoints?: number;
+  /** Mark the first successful episode on the return chart ("first goal", "no signal yet" before it). */
+  markFirstGoal?: boolean;
 }
 
 const GAP = 12;
@@ -45,6 +48,7 @@ export function TrainingCharts({
   theme,
   window,
   maxPoints = MAX_POINTS,
+  markFirstGoal = false,
 }: TrainingChartsProps) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 640);
@@ -143,6 +147,8 @@ export function TrainingCharts({
             main="retAvg"
             syncId={SYNC_ID}
             tooltip={retTips}
+            firstGoal={markFirstGoal && data.count > 0 ? data.firstSuccess : undefined}
+            beforeGoalLabel={data.rewardBeforeGoal ? 'no goal yet' : 'no signal yet'}
           />
           <MiniChart
             title="Steps per episode"

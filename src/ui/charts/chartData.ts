@@ -31,6 +31,20 @@ export interface ChartData {
   count: number;
   /** True when every episode is its own point (no downsampling). */
   exact: boolean;
+  /** First episode (1-based) that reached a goal, or null if none did. */
+  firstSuccess: number | null;
+  /**
+   * Some episode before the first success (any episode, while none) had a positive return: the agent
+   * got a reward that was not the goal's (a bonus), so the time before the goal was not signal-free.
+   */
+  rewardBeforeGoal: boolean;
+}
+
+/** First episode (1-based) among the first `count` with a success, or null. */
+export function firstSuccessOf(success: ArrayLike<number>, count: number): number | null {
+  const n = Math.min(count, success.length);
+  for (let i = 0; i < n; i++) if (success[i] !== 0) return i + 1;
+  return null;
 }
 
 export const MAX_POINTS = 200;
@@ -86,5 +100,12 @@ export function buildChartData(series: MetricsSeries, maxPoints = MAX_POINTS, wi
       eps: eSum / k,
     });
   }
-  return { rows, window: w, count, exact: n === count };
+  const firstSuccess = firstSuccessOf(success, count);
+  let rewardBeforeGoal = false;
+  for (let i = 0, end = firstSuccess === null ? count : firstSuccess - 1; i < end; i++)
+    if (returns[i] > 0) {
+      rewardBeforeGoal = true;
+      break;
+    }
+  return { rows, window: w, count, exact: n === count, firstSuccess, rewardBeforeGoal };
 }

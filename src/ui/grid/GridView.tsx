@@ -1,6 +1,7 @@
 /**
- * The grid picture (GridOverlay's canvas, fed by the latest training frame) with the labelled cell
- * buttons stacked exactly over it, scaled to fill the space it is given.
+ * The grid picture (GridOverlay's canvas, fed by the latest training frame, with the greedy path when
+ * that overlay is on) with the labelled cell buttons stacked exactly over it, scaled to fill the space
+ * it is given.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useConfigStore } from '../../store/configStore';
@@ -10,6 +11,7 @@ import { usePainter } from '../editor/usePainter';
 import { GridOverlay } from './overlay/GridOverlay';
 import { CellButtons } from './CellButtons';
 import { useCellCodes } from './useCellCodes';
+import { useGreedyPath } from './useGreedyPath';
 
 const MIN_CELL = 8;
 const MAX_CELL = 96;
@@ -54,6 +56,7 @@ export function GridView() {
   const cellSize = fitCellSize(box, width, height);
 
   const { cells } = useCellCodes();
+  const greedy = useGreedyPath();
 
   const rewards = useMemo(
     () => new Map(env.cellRewards.map((c) => [c.y * width + c.x, c.reward] as const)),
@@ -82,6 +85,7 @@ export function GridView() {
           agent={f ? f.agent : null}
           show={show}
           hoverCell={hover}
+          greedyPath={greedy && greedy.outcome !== 'none' ? greedy : null}
         />
         <CellButtons
           grid={env.grid}

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useConfigStore } from '../../store/configStore';
+import { showStory } from '../../store/story';
 import { useColorScheme } from '../grid/overlay/useColorScheme';
 import { ComparisonPanel } from './ComparisonPanel';
 import { FixesPanel } from './FixesPanel';
@@ -38,7 +39,10 @@ export function LabView() {
           {preset.id !== 'playground' && (
             <button
               type="button"
-              onClick={() => openInPlayground(preset)}
+              onClick={() => {
+                openInPlayground(preset);
+                showStory(preset);
+              }}
               title="Load this preset's world and agent into the playground"
             >
               Open in playground

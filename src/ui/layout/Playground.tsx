@@ -7,13 +7,15 @@ import { CellInspector } from '../editor/CellInspector';
 import { EnvSettings } from '../editor/EnvSettings';
 import { GridEditor } from '../editor/GridEditor';
 import { GridView } from '../grid/GridView';
-import { OverlayToggles } from '../grid/OverlayToggles';
+import { GreedyPathText, OverlayToggles } from '../grid/OverlayToggles';
 import { ChartsPanel } from '../training/ChartsPanel';
 import { Controls } from '../training/Controls';
 import { EmptyHint } from '../training/EmptyHint';
 import { RunError } from '../training/RunError';
 import { StatusLine } from '../training/StatusLine';
 import { TrainSettings } from '../training/TrainSettings';
+import { PresetMenu } from './PresetMenu';
+import { StoryBanner } from './StoryBanner';
 import { useShortcuts } from './useShortcuts';
 import './playground.css';
 
@@ -24,6 +26,7 @@ export function Playground() {
   return (
     <div className="playground">
       <aside className="sidebar" aria-label="Settings">
+        <PresetMenu />
         <AgentPanel />
         <TrainSettings />
         <EnvSettings />
@@ -36,10 +39,12 @@ export function Playground() {
         </div>
         <RunError />
         <GridEditor />
+        <StoryBanner />
         <EmptyHint />
         <GridView />
         <div className="below-grid">
           <OverlayToggles />
+          <GreedyPathText />
           <CellInspector />
         </div>
       </main>

@@ -20,7 +20,7 @@ export function ChartsPanel() {
     <section className="charts" aria-label="Training charts">
       <h2 className="panel-title">Learning curves</h2>
       <div className="charts-body" ref={ref} data-testid="charts" data-episodes={series.count}>
-        <TrainingCharts series={series} height={height} />
+        <TrainingCharts series={series} height={height} markFirstGoal />
       </div>
     </section>
   );

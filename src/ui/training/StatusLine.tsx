@@ -1,4 +1,7 @@
-/** Run state, episode, total steps, steps per second, epsilon and the recent success rate, as tiles. */
+/**
+ * Run state, episode, total steps, steps per second, epsilon, the recent success rate and the episode of
+ * the first reward (or "not yet": the sparse-goal stall made visible), as tiles.
+ */
 import type { ReactNode } from 'react';
 import { useTrainingStore, type RunStatus } from '../../store/trainingStore';
 
@@ -20,6 +23,34 @@ function Stat(props: { label: string; tip: string; children: ReactNode }) {
       <span className="stat-label">{props.label}</span>
       <span className="stat-value">{props.children}</span>
     </div>
+  );
+}
+
+export const NO_SIGNAL_TIP =
+  'The agent has never reached a goal, so every value is still 0 and it has nothing to learn from';
+
+/** The episode of the first success; "–" before training, "not yet" while no episode has reached a goal. */
+function FirstReward() {
+  const first = useTrainingStore((s) => s.firstSuccess);
+  const started = useTrainingStore((s) => s.episode > 0 || s.status === 'running');
+  if (first !== null)
+    return (
+      <Stat label="First reward" tip={`An episode first reached a goal at episode ${int.format(first)}`}>
+        <b data-testid="first-reward">ep. {int.format(first)}</b>
+      </Stat>
+    );
+  if (!started)
+    return (
+      <Stat label="First reward" tip="The episode in which the agent first reaches a goal">
+        <b data-testid="first-reward">–</b>
+      </Stat>
+    );
+  return (
+    <Stat label="First reward" tip={NO_SIGNAL_TIP}>
+      <b data-testid="first-reward" className="no-signal">
+        not yet
+      </b>
+    </Stat>
   );
 }
 
@@ -54,6 +85,7 @@ export function StatusLine() {
       <Stat label="Success (last 100)" tip="Share of the last 100 episodes that reached a goal">
         <b data-testid="success-rate">{episode > 0 ? `${Math.round(success * 100)}%` : '–'}</b>
       </Stat>
+      <FirstReward />
       {backend && (
         <Stat
           label="Backend"

@@ -1,12 +1,13 @@
 /**
  * Paints the whole grid picture. Area layers (grid lines, cell colours, value or visit heat, Q
  * triangles, visit bars) and sprites (glyphs, policy arrows) go into one reused ImageData; text, the
- * trail, the agent and the hover outline are drawn as vectors on top. GridOverlay decides when.
+ * trail, the greedy path, the agent and the hover outline are drawn as vectors on top. GridOverlay decides when.
  */
 import { Cell, N_ACTIONS } from '../../../rl/grid';
 import { divergingBin, DIVERGING_BINS, logScale01, sequentialBin } from './colorScale';
 import { bestActionMask } from './drawArrows';
 import { drawQNumbers, drawRewardText, drawValueText, Q_NUMBERS_MIN_CELL } from './drawText';
+import { drawGreedyPath, type GreedyPathDraw } from './drawGreedy';
 import { drawAgent, drawHover, drawTrail } from './drawTrail';
 import { isOpenCell, maxAbsOpen, maxCount } from './minMax';
 import type { Palette } from './palette';
@@ -47,6 +48,8 @@ export interface OverlayData {
   hoverCell?: number | null;
   /** Fixed extent of the value colour scale (default: max |V| over open cells). */
   valueScale?: number;
+  /** The greedy policy's path from the start (dashed), drawn when given. */
+  greedyPath?: GreedyPathDraw | null;
 }
 
 export interface DrawStats {
@@ -164,6 +167,7 @@ export function drawOverlay(
   if (d.cellRewards) drawRewardText(ctx, g, p, d.cellRewards);
   if (show.trail && d.trail)
     stats.trailSegments = drawTrail(ctx, g, p, d.trail, d.trailLength ?? d.trail.length);
+  if (d.greedyPath) drawGreedyPath(ctx, g, p, d.greedyPath);
   if (d.agent != null) drawAgent(ctx, g, p, d.agent);
   if (hover >= 0) drawHover(ctx, g, p, hover);
   return stats;

@@ -25,6 +25,9 @@ export interface Palette {
   arrowHalo: string;
   trail: string;
   trailHalo: string;
+  /** The greedy-path overlay (dashed line and loop marker). */
+  greedy: string;
+  greedyHalo: string;
   agentFill: string;
   agentStroke: string;
   hover: string;
@@ -99,6 +102,8 @@ const LIGHT = make({
   arrowHalo: 'rgba(255,255,255,0.85)',
   trail: '#7c3aed',
   trailHalo: 'rgba(255,255,255,0.9)',
+  greedy: '#ea580c',
+  greedyHalo: 'rgba(255,255,255,0.95)',
   agentFill: '#facc15',
   agentStroke: '#111111',
   hover: '#111111',
@@ -127,6 +132,8 @@ const DARK = make({
   arrowHalo: 'rgba(0,0,0,0.8)',
   trail: '#c084fc',
   trailHalo: 'rgba(0,0,0,0.85)',
+  greedy: '#fb923c',
+  greedyHalo: 'rgba(0,0,0,0.9)',
   agentFill: '#facc15',
   agentStroke: '#000000',
   hover: '#fafafa',
