@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp } from './browser';
+import { baseUrl, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,5 +19,22 @@ describe('app shell', () => {
     expect(await page.getByRole('button', { name: /, column \d+: /i }).count()).toBe(64);
     expect(errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('fetches nothing from outside its own origin (no CDN), even when tfjs loads', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const urls: string[] = [];
+    context.on('request', (r) => urls.push(r.url()));
+    await page.goto(baseUrl());
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('combobox', { name: 'Algorithm' }).selectOption('dqn');
+    await page.getByTestId('backend').waitFor({ timeout: 30_000 });
+    const origin = new URL(baseUrl()).origin;
+    expect(urls.some((u) => u.endsWith('.wasm'))).toBe(true); // the worker's requests are seen too
+    expect(
+      urls.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')),
+    ).toEqual([]);
+    await context.close();
   });
 });
