@@ -10,7 +10,6 @@ import {
   DEFAULT_SPEED_INDEX,
   type EpisodeBatch,
   type Frame,
-  type PlannerInfo,
   type Progress,
   type RunInfo,
 } from '../worker/protocol';
@@ -25,23 +24,20 @@ export interface RunError {
   message: string;
 }
 
-export interface TrainingState {
+/** The counters a progress message carries, kept as they arrive. */
+type ProgressCounters = Pick<
+  Progress,
+  'episode' | 'target' | 'totalSteps' | 'stepsPerSecond' | 'epsilon' | 'successRate' | 'loss' | 'planner'
+>;
+
+export interface TrainingState extends ProgressCounters {
   status: RunStatus;
   runId: number;
   info: RunInfo | null;
-  episode: number;
-  target: number;
-  totalSteps: number;
-  stepsPerSecond: number;
-  epsilon: number;
-  successRate: number;
   /** Episode (1-based) that first reached a goal in this run, or null while none has. */
   firstSuccess: number | null;
-  /** Last loss of a neural agent (null otherwise). */
-  loss: number | null;
   series: MetricsSeries;
   frame: Frame | null;
-  planner: PlannerInfo | null;
   error: RunError | null;
   speedIndex: number;
 }

@@ -12,18 +12,10 @@ import { PolicyAgent } from './policyBase';
 export class ActorCriticAgent extends PolicyAgent {
   readonly type = 'actor-critic';
   private readonly nSteps: number;
-  private s = 0;
-  private a = 0;
 
   constructor(cfg: ActorCriticConfig, grid: Grid, seed: number, backend: string) {
     super(cfg, grid, seed, backend, cfg.nSteps, true, cfg.valueCoef);
     this.nSteps = cfg.nSteps;
-  }
-
-  start(s: number): number {
-    this.s = s;
-    this.a = this.sample(s);
-    return this.a;
   }
 
   step(r: number, s2: number, terminal: boolean): number {
@@ -34,9 +26,7 @@ export class ActorCriticAgent extends PolicyAgent {
       return 0;
     }
     if (this.length === this.nSteps) this.finish(this.value(s2));
-    this.s = s2;
-    this.a = this.sample(s2);
-    return this.a;
+    return this.moveTo(s2);
   }
 
   /** A time-limit cut: learn from what is left, bootstrapping from the state the agent stands in. */

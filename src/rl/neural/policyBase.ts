@@ -197,7 +197,21 @@ export abstract class PolicyAgent implements NeuralAgent {
     return 0;
   }
 
-  abstract start(s: number): number;
+  /** The state the agent is in and the action it sampled there. */
+  protected s = 0;
+  protected a = 0;
+
+  start(s: number): number {
+    return this.moveTo(s);
+  }
+
+  /** Enters state s and samples the action to take there. */
+  protected moveTo(s: number): number {
+    this.s = s;
+    this.a = this.sample(s);
+    return this.a;
+  }
+
   abstract step(r: number, s2: number, terminal: boolean): number;
   abstract endEpisode(): void;
 

@@ -14,26 +14,16 @@ const BASELINE_COEF = 0.5;
 
 export class ReinforceAgent extends PolicyAgent {
   readonly type = 'reinforce';
-  private s = 0;
-  private a = 0;
 
   constructor(cfg: ReinforceConfig, grid: Grid, seed: number, backend: string) {
     super(cfg, grid, seed, backend, grid.maxSteps, cfg.baseline, BASELINE_COEF);
-  }
-
-  start(s: number): number {
-    this.s = s;
-    this.a = this.sample(s);
-    return this.a;
   }
 
   step(r: number, s2: number, terminal: boolean): number {
     this.steps++;
     this.record(this.s, this.a, r, s2);
     if (terminal) return 0;
-    this.s = s2;
-    this.a = this.sample(s2);
-    return this.a;
+    return this.moveTo(s2);
   }
 
   endEpisode(): void {
