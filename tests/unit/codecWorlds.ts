@@ -1,4 +1,4 @@
-/** Hand-made worlds for the codec tests, and every config the presets module exports (when it exists). */
+/** Hand-made worlds for the codec tests. */
 import { readFileSync } from 'node:fs';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import { parseConfig, type AgentType, type Config } from '../../src/config/schema';
@@ -65,28 +65,3 @@ export function handMadeConfigs(): Array<[string, Config]> {
   out.push(['empty 50 x 50', big]);
   return out;
 }
-
-/** Every value the presets module exports that is a config, or an object or list holding configs. */
-function collectConfigs(value: unknown, path: string, out: Array<[string, Config]>, depth = 0): void {
-  if (depth > 3 || value === null || typeof value !== 'object') return;
-  const r = parseConfig(value);
-  if (r.ok && (value as { version?: unknown }).version !== undefined) {
-    out.push([path, r.config]);
-    return;
-  }
-  for (const [k, v] of Object.entries(value)) collectConfigs(v, `${path}.${k}`, out, depth + 1);
-}
-
-const presetModules = import.meta.glob('../../src/config/presets.ts', { eager: true });
-
-export function presetConfigs(): Array<[string, Config]> {
-  const out: Array<[string, Config]> = [];
-  for (const [file, mod] of Object.entries(presetModules))
-    for (const [name, value] of Object.entries(mod as Record<string, unknown>)) {
-      if (typeof value === 'function') continue;
-      collectConfigs(value, `${file.replace(/^.*\//, '')}:${name}`, out);
-    }
-  return out;
-}
-
-export const presetsModuleExists = Object.keys(presetModules).length > 0;
