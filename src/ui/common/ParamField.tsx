@@ -1,7 +1,8 @@
 /**
  * One settings field from its ParamSpec: a number (slider + number box), a checkbox, a select or a
  * list typed as text. Every change is committed through `onCommit` (which validates); a refused value
- * shows its message under the field and the box returns to the current value when it loses focus.
+ * shows its message under the field until the field is valid again: a valid value is typed, or the box
+ * loses focus and returns to the current value.
  */
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { EditResult } from '../../store/configStore';
@@ -60,6 +61,12 @@ export function ParamField({ spec, value, onCommit, bounds, disabled }: ParamFie
     setError(r.ok ? null : r.message);
   };
 
+  // Leaving a box puts back the current (valid) value, so its message no longer applies.
+  const revert = () => {
+    setText(display(spec, value));
+    setError(null);
+  };
+
   const describedBy = error ? `${tipId} ${errId}` : tipId;
   const common = {
     id,
@@ -103,7 +110,7 @@ export function ParamField({ spec, value, onCommit, bounds, disabled }: ParamFie
           if (list) commit(list);
           else setError('type whole numbers separated by commas, like 64,64');
         }}
-        onBlur={() => setText(display(spec, value))}
+        onBlur={revert}
       />
     );
   } else {
@@ -126,7 +133,7 @@ export function ParamField({ spec, value, onCommit, bounds, disabled }: ParamFie
         step={spec.int ? 1 : 'any'}
         value={text}
         onChange={onText}
-        onBlur={() => setText(display(spec, value))}
+        onBlur={revert}
       />
     );
   }
