@@ -14,7 +14,7 @@ import { compactConfig } from './compactConfig';
 import { decompressBounded } from './lzDecompress';
 import { parseVersionedConfig } from './migrate';
 import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from './safeJson';
-import type { Config, ParseResult } from './schema';
+import { MAX_MESSAGE_CHARS, neverThrow, type Config, type ParseResult } from './schema';
 
 export const LINK_PARAM = 'c';
 /** Longest accepted link. The largest valid config (50 x 50 random grid, 2,500 reward overrides) fits. */
@@ -22,7 +22,6 @@ export const MAX_LINK_CHARS = 100_000;
 /** Longest accepted decompressed JSON (the largest valid config is about 150,000 characters). */
 export const MAX_JSON_CHARS = CONFIG_JSON_LIMITS.maxChars;
 const MAX_ERRORS = 8;
-const MAX_ERROR_CHARS = 200;
 
 export function encodeConfig(config: Config): string {
   return LZString.compressToEncodedURIComponent(JSON.stringify(compactConfig(config)));
@@ -63,6 +62,10 @@ export function extractPayload(link: string): string {
 const fail = (message: string): ParseResult => ({ ok: false, errors: [`link: ${message}`] });
 
 export function decodeConfig(link: string): ParseResult {
+  return neverThrow('link', () => decodeLink(link));
+}
+
+function decodeLink(link: string): ParseResult {
   if (typeof link !== 'string' || link.trim().length === 0) return fail('it is empty');
   if (link.length > MAX_LINK_CHARS)
     return fail(
@@ -84,7 +87,7 @@ export function decodeConfig(link: string): ParseResult {
   if (!json.ok) return fail(`it is damaged or truncated (its content ${json.error})`);
   const parsed = parseVersionedConfig(json.value);
   if (parsed.ok) return parsed;
-  return { ok: false, errors: parsed.errors.slice(0, MAX_ERRORS).map((e) => clip(e, MAX_ERROR_CHARS)) };
+  return { ok: false, errors: parsed.errors.slice(0, MAX_ERRORS).map((e) => clip(e, MAX_MESSAGE_CHARS)) };
 }
 
 /** A full share URL for a page location and a config; other fragment flags (embed=1) are kept. */

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isNeuralType } from './neuralAgents';
-import { configSchema, parseConfig, type Config } from './schema';
+import { configSchema, formatIssues, neverThrow, parseConfig, type Config } from './schema';
 
 export const MAX_VARIANTS = 8;
 export const MAX_LAB_SEEDS = 64;
@@ -69,14 +69,6 @@ export type LabParse<T> = { ok: true; value: T } | { ok: false; errors: string[]
 
 type Obj = Record<string, unknown>;
 
-function formatIssues(error: z.ZodError): string[] {
-  return error.issues.slice(0, 20).map((i) => {
-    let path = '';
-    for (const p of i.path) path += typeof p === 'number' ? `[${p}]` : path ? `.${String(p)}` : String(p);
-    return `${path || '(document)'}: ${i.message}`;
-  });
-}
-
 /** The config a variant describes: its overrides laid over the base (a different agent type starts
  *  from that type's defaults instead of the base agent's fields). */
 export function applyVariant(base: Config, v: VariantSpec, episodes?: number): LabParse<Config> {
@@ -98,8 +90,12 @@ export function isLearningAgent(type: string): boolean {
 }
 
 export function parseExperiment(input: unknown): LabParse<Experiment> {
+  return neverThrow('(document)', () => checkExperiment(input));
+}
+
+function checkExperiment(input: unknown): LabParse<Experiment> {
   const r = experimentSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error) };
+  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
   const d = r.data;
   const episodes = d.episodes ?? d.base.train.episodes;
   const errors: string[] = [];
@@ -121,8 +117,12 @@ export function parseExperiment(input: unknown): LabParse<Experiment> {
 }
 
 export function parseSweep(input: unknown): LabParse<SweepSpec> {
+  return neverThrow('(document)', () => checkSweep(input));
+}
+
+function checkSweep(input: unknown): LabParse<SweepSpec> {
   const r = sweepSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error) };
+  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
   const type = r.data.base.agent.type;
   if (!isLearningAgent(type) || isNeuralType(type))
     return {

@@ -12,7 +12,7 @@
  * `seed` at the top level:
  *   { "grid": ["S..G"], "gamma": 0.9, "agent": "sarsa", "episodes": 100, "seed": 3 }
  */
-import { CONFIG_VERSION, parseConfig, type ParseResult } from './schema';
+import { CONFIG_VERSION, neverThrow, parseConfig, type ParseResult } from './schema';
 
 type Obj = Record<string, unknown>;
 type Migration = (old: Obj) => Obj;
@@ -86,8 +86,10 @@ export function migrate(input: unknown): MigrateResult {
   return { ok: true, value, fromVersion: version };
 }
 
-/** Migrate, then validate: the one entry point for configs from links, files and storage. */
+/** Migrate, then validate: the one entry point for configs from links, files and storage. Never throws. */
 export function parseVersionedConfig(input: unknown): ParseResult {
-  const m = migrate(input);
-  return m.ok ? parseConfig(m.value) : m;
+  return neverThrow('(config)', () => {
+    const m = migrate(input);
+    return m.ok ? parseConfig(m.value) : m;
+  });
 }

@@ -1,6 +1,7 @@
 /**
- * JSON parsing for untrusted text (share links, imported files, localStorage): bounded length and nesting
- * depth (checked before parsing), and no prototype-pollution keys in the result. Never throws.
+ * JSON parsing for untrusted text (share links, imported files, localStorage, CLI files): bounded length
+ * and nesting depth (checked before parsing), a leading byte order mark ignored, and no
+ * prototype-pollution keys in the result. Never throws.
  */
 
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -54,8 +55,15 @@ export function findForbiddenKey(value: unknown): string | null {
   return null;
 }
 
+/** The text without a leading UTF-8 byte order mark (some editors on Windows write one; JSON.parse
+ *  refuses it). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function parseJsonSafely(text: string, limits: SafeJsonLimits = CONFIG_JSON_LIMITS): SafeJsonResult {
   if (typeof text !== 'string') return { ok: false, error: 'it is not text' };
+  text = stripBom(text);
   if (text.length > limits.maxChars)
     return {
       ok: false,
@@ -67,14 +75,32 @@ export function parseJsonSafely(text: string, limits: SafeJsonLimits = CONFIG_JS
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `it is not valid JSON (${clip((e as Error).message, 120)})` };
+    return { ok: false, error: `it is not valid JSON (${oneLine((e as Error).message, 120)})` };
   }
   const bad = findForbiddenKey(value);
-  if (bad !== null) return { ok: false, error: `it contains the forbidden key '${clip(bad, 80)}'` };
+  if (bad !== null) return { ok: false, error: `it contains the forbidden key '${oneLine(bad, 80)}'` };
   return { ok: true, value };
 }
 
-/** Shortens untrusted text for a message. */
+/** Shortens untrusted text for a message (never splitting a surrogate pair). */
 export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Untrusted text as one printable line of at most `max` characters: line breaks and other control
+ *  characters are shown escaped (a key "a<newline>b" reads a\nb), then the text is clipped. */
+export function oneLine(text: string, max: number): string {
+  const escaped = text.replace(
+    CONTROL,
+    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return clip(escaped, max);
 }

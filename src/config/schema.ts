@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CELL_CHARS, LIMITS, REWARD_CHARS } from './limits';
+import { oneLine } from './safeJson';
 import { actorCriticSchema, dqnSchema, reinforceSchema } from './neuralAgents';
 
 export const CONFIG_VERSION = 1;
@@ -49,60 +50,55 @@ export const envSchema = z
     gamma: prob.default(0.99),
   })
   .superRefine((env, ctx) => {
-    const width = env.grid[0].length;
+    // zod runs this refinement after checks that do not abort (an empty grid, an empty or too long row,
+    // too many rows, a cell index out of range), so it reads only what is well formed and leaves the
+    // rest to the messages those checks already gave.
+    const add = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const grid: unknown = env.grid;
+    if (!Array.isArray(grid) || grid.length === 0 || grid.length > LIMITS.maxGridSide) return;
+    const rowOk = (row: unknown) =>
+      typeof row === 'string' && row.length > 0 && row.length <= LIMITS.maxGridSide;
+    if (!grid.every(rowOk)) return;
+    const rows = grid as string[];
+    const width = rows[0].length;
     let starts = 0;
     let open = 0;
-    env.grid.forEach((row, y) => {
-      if (row.length !== width)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['grid', y],
-          message: `row has ${row.length} cells, expected ${width} like the first row`,
-        });
+    let ragged = false;
+    rows.forEach((row, y) => {
+      if (row.length !== width) {
+        ragged = true;
+        add(['grid', y], `row has ${row.length} cells, expected ${width} like the first row`);
+      }
       for (let x = 0; x < row.length; x++) {
         const ch = row[x];
         if (!(CELL_CHARS as readonly string[]).includes(ch)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['grid', y],
-            message: `unknown cell '${ch.slice(0, 4)}' at x=${x}; use one of ${CELL_CHARS.join(' ')}`,
-          });
+          const shown = String.fromCodePoint(row.codePointAt(x) ?? 0xfffd);
+          add(['grid', y], `unknown cell '${shown}' at x=${x}; use one of ${CELL_CHARS.join(' ')}`);
           return;
         }
         if (ch === 'S') starts++;
         else if (ch !== '#') open++;
       }
     });
-    if (starts !== 1)
-      ctx.addIssue({ code: 'custom', path: ['grid'], message: `needs exactly one start S, found ${starts}` });
-    if (open === 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['grid'],
-        message: 'needs at least one open cell besides the start',
-      });
-    const seen = new Set<number>();
-    env.cellRewards.forEach((c, i) => {
-      const ch = env.grid[c.y]?.[c.x];
+    if (starts !== 1) add(['grid'], `needs exactly one start S, found ${starts}`);
+    if (open === 0) add(['grid'], 'needs at least one open cell besides the start');
+    const cellRewards: unknown = env.cellRewards;
+    if (ragged || !Array.isArray(cellRewards)) return;
+    const seen = new Set<string>();
+    cellRewards.forEach((c: unknown, i) => {
+      if (typeof c !== 'object' || c === null) return;
+      const { x, y } = c as { x: unknown; y: unknown };
+      if (!Number.isInteger(x) || !Number.isInteger(y)) return;
+      const ch = rows[y as number]?.[x as number];
       if (ch === undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cellRewards', i],
-          message: `cell (${c.x}, ${c.y}) is outside the ${width} x ${env.grid.length} grid`,
-        });
+        add(['cellRewards', i], `cell (${x}, ${y}) is outside the ${width} x ${rows.length} grid`);
       else if (!(REWARD_CHARS as readonly string[]).includes(ch))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cellRewards', i],
-          message: `cell (${c.x}, ${c.y}) is '${ch}'; a reward override applies only to G, X, C or $ cells`,
-        });
-      const key = c.y * 64 + c.x;
-      if (seen.has(key))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['cellRewards', i],
-          message: `cell (${c.x}, ${c.y}) is listed twice`,
-        });
+        add(
+          ['cellRewards', i],
+          `cell (${x}, ${y}) is '${ch}'; a reward override applies only to G, X, C or $ cells`,
+        );
+      const key = `${x},${y}`;
+      if (seen.has(key)) add(['cellRewards', i], `cell (${x}, ${y}) is listed twice`);
       seen.add(key);
     });
   });
@@ -191,16 +187,61 @@ export type TrainConfig = Config['train'];
 
 export type ParseResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** At most this many messages per parse, each at most MAX_MESSAGE_CHARS long and on one line. */
+export const MAX_MESSAGES = 20;
+export const MAX_MESSAGE_CHARS = 200;
+/** Unknown keys named in a message before the rest are counted. */
+const KEYS_SHOWN = 3;
+
+function formatPath(path: readonly PropertyKey[], root: string): string {
   let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
-  return out || '(config)';
+  for (const p of path) {
+    const key = oneLine(String(p), 40);
+    out += typeof p === 'number' ? `[${p}]` : out ? `.${key}` : key;
+  }
+  return out || root;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const keys = issue.keys.map((k) => oneLine(k, 40));
+  if (keys.length === 1) return `unknown key '${keys[0]}'`;
+  const shown = keys.slice(0, KEYS_SHOWN).join(', ');
+  const more = keys.length - KEYS_SHOWN;
+  return `unknown keys: ${shown}${more > 0 ? ` … and ${more.toLocaleString('en')} more` : ''}`;
+}
+
+/** zod issues as `path: message` lines (the path relative to `root`, which names the whole document). */
+export function formatIssues(issues: readonly z.core.$ZodIssue[], root: string): string[] {
+  return issues
+    .slice(0, MAX_MESSAGES)
+    .map((i) => oneLine(`${formatPath(i.path, root)}: ${issueMessage(i)}`, MAX_MESSAGE_CHARS));
+}
+
+/** Runs a parse and turns anything it throws into one message: a last resort, so that no input, however
+ *  hostile (a getter that throws, say), can crash a page or a command. */
+export function neverThrow<T extends { ok: boolean }>(
+  root: string,
+  parse: () => T,
+): T | { ok: false; errors: string[] } {
+  try {
+    return parse();
+  } catch (e) {
+    let why = 'unknown error';
+    try {
+      why = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    } catch {
+      // an error whose text cannot be read: keep 'unknown error'
+    }
+    return { ok: false, errors: [oneLine(`${root}: could not be checked (${why})`, MAX_MESSAGE_CHARS)] };
+  }
 }
 
 /** Validate anything (parsed JSON, a decoded link) into a Config, with messages naming each bad field. */
 export function parseConfig(input: unknown): ParseResult {
-  const r = configSchema.safeParse(input);
-  if (r.success) return { ok: true, config: r.data };
-  const errors = r.error.issues.slice(0, 20).map((i) => `${formatPath(i.path)}: ${i.message}`);
-  return { ok: false, errors };
+  return neverThrow('(config)', () => {
+    const r = configSchema.safeParse(input);
+    if (r.success) return { ok: true, config: r.data };
+    return { ok: false, errors: formatIssues(r.error.issues, '(config)') };
+  });
 }

@@ -1,1 +1,0 @@
-export type { MetricsSeries } from '../../rl/metrics';
