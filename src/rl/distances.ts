@@ -1,12 +1,20 @@
-/** Breadth-first shortest-path distances on a compiled grid, shared by shaping and the lab's goal placement. */
-import { Cell, DX, DY, type Grid } from './grid';
+/**
+ * Breadth-first shortest-path distances on a compiled grid, shared by shaping, the lab's goal placement
+ * and the check that a world can reward its agent at all.
+ */
+import { Cell, DX, DY, N_ACTIONS, type Grid } from './grid';
 
 /**
  * Steps from the nearest of `sources` to every cell, moving up/right/down/left through cells a walk can
  * cross: not walls, pits or cliffs (a cliff leads back to the start). Sources are at 0 whatever their
- * type; Infinity where no source is reachable.
+ * type; Infinity where no source is reachable. Cells marked in `stopAt` get a distance but the walk does
+ * not go on through them (e.g. `grid.terminal`: an episode ends on a goal).
  */
-export function bfsDistances(grid: Grid, sources: ArrayLike<number>): Float64Array {
+export function bfsDistances(
+  grid: Grid,
+  sources: ArrayLike<number>,
+  stopAt?: ArrayLike<number>,
+): Float64Array {
   const { width, height, cells } = grid;
   const dist = new Float64Array(grid.nStates).fill(Infinity);
   const queue = new Int32Array(grid.nStates);
@@ -20,6 +28,7 @@ export function bfsDistances(grid: Grid, sources: ArrayLike<number>): Float64Arr
   }
   while (head < tail) {
     const s = queue[head++];
+    if (stopAt?.[s] && dist[s] > 0) continue;
     const x = s % width;
     const y = (s - x) / width;
     for (let d = 0; d < 4; d++) {
@@ -34,4 +43,32 @@ export function bfsDistances(grid: Grid, sources: ArrayLike<number>): Float64Arr
     }
   }
   return dist;
+}
+
+/** What a walk from the start can ever get: a goal, and a move that pays more than a plain step. */
+export interface StartReach {
+  /** Some goal can be entered. */
+  goal: boolean;
+  /** Some move pays more than the step reward (entering a goal, a pit, a cliff or a bonus cell). */
+  rewarded: boolean;
+}
+
+/**
+ * Follows every move (slips only pick among the same four) from the start, not through goals or pits
+ * (they end the episode) nor cliffs (they lead back to the start). When `rewarded` is false no run can
+ * ever give the agent anything to learn from.
+ */
+export function startReach(grid: Grid): StartReach {
+  const dist = bfsDistances(grid, [grid.start], grid.terminal);
+  let goal = false;
+  let rewarded = false;
+  for (let s = 0; s < grid.nStates; s++) {
+    if (dist[s] === Infinity || grid.terminal[s]) continue;
+    for (let d = 0; d < N_ACTIONS; d++) {
+      const i = s * N_ACTIONS + d;
+      if (grid.moveSuccess[i]) goal = true;
+      if (grid.moveReward[i] > grid.stepReward) rewarded = true;
+    }
+  }
+  return { goal, rewarded };
 }

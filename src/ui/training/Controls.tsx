@@ -1,8 +1,9 @@
-/** Play / pause, single step, single episode, reset, and the speed slider. */
+/** Play / pause, single step, single episode, reset, the speed slider, and the reward warning under them. */
 import { SPEEDS } from '../../worker/protocol';
 import { useConfigStore } from '../../store/configStore';
 import { training } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
+import { RewardWarning } from './RewardWarning';
 
 export function Controls() {
   const status = useTrainingStore((s) => s.status);
@@ -18,61 +19,64 @@ export function Controls() {
       : 'Start training (Space)';
   const speed = SPEEDS[speedIndex];
   return (
-    <div className="controls" role="toolbar" aria-label="Training controls">
-      <button
-        type="button"
-        className={`primary play ${running ? 'is-running' : ''}`}
-        onClick={training.toggle}
-        disabled={blocked}
-        title={playTip}
-        aria-keyshortcuts="Space"
-      >
-        <span aria-hidden="true" className="icon">
-          {running ? '❚❚' : '▶'}
-        </span>
-        {playLabel}
-      </button>
-      <button
-        type="button"
-        onClick={training.step}
-        disabled={blocked}
-        title="Take one step (S)"
-        aria-keyshortcuts="S"
-      >
-        Step
-      </button>
-      <button
-        type="button"
-        onClick={training.episode}
-        disabled={blocked}
-        title="Run one whole episode (E)"
-        aria-keyshortcuts="E"
-      >
-        Episode
-      </button>
-      <button
-        type="button"
-        onClick={training.reset}
-        disabled={status === 'starting'}
-        title="Forget everything learned and start over (R)"
-        aria-keyshortcuts="R"
-      >
-        Reset
-      </button>
-      <label className="speed" title={speed.tip}>
-        <span>Speed</span>
-        <input
-          type="range"
-          min={0}
-          max={SPEEDS.length - 1}
-          step={1}
-          value={speedIndex}
-          aria-label="Speed"
-          aria-valuetext={speed.label}
-          onChange={(e) => training.setSpeed(Number(e.target.value))}
-        />
-        <span className="speed-label">{speed.label}</span>
-      </label>
+    <div className="controls-area">
+      <div className="controls" role="toolbar" aria-label="Training controls">
+        <button
+          type="button"
+          className={`primary play ${running ? 'is-running' : ''}`}
+          onClick={training.toggle}
+          disabled={blocked}
+          title={playTip}
+          aria-keyshortcuts="Space"
+        >
+          <span aria-hidden="true" className="icon">
+            {running ? '❚❚' : '▶'}
+          </span>
+          {playLabel}
+        </button>
+        <button
+          type="button"
+          onClick={training.step}
+          disabled={blocked}
+          title="Take one step (S)"
+          aria-keyshortcuts="S"
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          onClick={training.episode}
+          disabled={blocked}
+          title="Run one whole episode (E)"
+          aria-keyshortcuts="E"
+        >
+          Episode
+        </button>
+        <button
+          type="button"
+          onClick={training.reset}
+          disabled={status === 'starting'}
+          title="Forget everything learned and start over (R)"
+          aria-keyshortcuts="R"
+        >
+          Reset
+        </button>
+        <label className="speed" title={speed.tip}>
+          <span>Speed</span>
+          <input
+            type="range"
+            min={0}
+            max={SPEEDS.length - 1}
+            step={1}
+            value={speedIndex}
+            aria-label="Speed"
+            aria-valuetext={speed.label}
+            onChange={(e) => training.setSpeed(Number(e.target.value))}
+          />
+          <span className="speed-label">{speed.label}</span>
+        </label>
+      </div>
+      <RewardWarning />
     </div>
   );
 }
