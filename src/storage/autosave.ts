@@ -1,40 +1,82 @@
 /**
  * Autosave of the current work: one slot (`gridworld:autosave`), written shortly after each change and
- * flushed when the page is hidden or closed, so a reload or a closed tab loses nothing.
+ * flushed when the page is hidden or closed, so a reload or a closed tab loses nothing. An autosave that
+ * cannot be opened is reported with its raw text, so the start-up can keep it aside (replacedWorlds.ts)
+ * before anything overwrites the slot.
  */
-import { parseVersionedConfig } from '../config/migrate';
 import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from '../config/safeJson';
 import type { Config } from '../config/schema';
-import { tryWrite, type KeyValueStore, type StorageResult } from './keyValueStore';
+import { tryRead, tryWrite, type KeyValueStore, type StorageResult } from './keyValueStore';
+import { isFromNewerApp, parseStoredConfig } from './storedConfig';
 
 export const AUTOSAVE_KEY = 'gridworld:autosave';
 export const AUTOSAVE_DELAY_MS = 500;
 
+/** Why an autosave (or a kept-aside copy of one) cannot be opened. */
+export interface AutosaveProblem {
+  /** Short, for "could not be opened (<reason>)". */
+  reason: string;
+  /** The validator's messages, if any. */
+  details: string[];
+}
+
+export type AutosaveText = { ok: true; config: Config; savedAt: number } | ({ ok: false } & AutosaveProblem);
+
 export type AutosaveRead =
   | { status: 'none' }
   | { status: 'ok'; config: Config; savedAt: number }
-  | { status: 'problem'; message: string };
+  | ({
+      status: 'problem';
+      /** A whole sentence for the user. */
+      message: string;
+      /** The stored text, to keep aside; null when the storage itself could not be read. */
+      raw: string | null;
+    } & AutosaveProblem);
 
-export function readAutosave(store: KeyValueStore): AutosaveRead {
-  let raw: string | null;
-  try {
-    raw = store.getItem(AUTOSAVE_KEY);
-  } catch (e) {
-    return { status: 'problem', message: `Your autosaved work cannot be read (${String(e)}).` };
-  }
-  if (raw === null) return { status: 'none' };
+/** Parses the text of an autosave slot. Never throws. */
+export function parseAutosaveText(raw: string): AutosaveText {
   const json = parseJsonSafely(raw, CONFIG_JSON_LIMITS);
-  const value = json.ok ? (json.value as { config?: unknown; savedAt?: unknown } | null) : null;
-  if (!json.ok || typeof value !== 'object' || value === null)
-    return { status: 'problem', message: 'Your autosaved work was damaged and could not be restored.' };
-  const parsed = parseVersionedConfig(value.config);
+  if (!json.ok) return { ok: false, reason: 'it is damaged', details: [`its content ${json.error}`] };
+  const value = json.value as { config?: unknown; savedAt?: unknown } | null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('config' in value))
+    return {
+      ok: false,
+      reason: 'it is damaged',
+      details: ['it is not an autosave (it has no config in it)'],
+    };
+  const parsed = parseStoredConfig(value.config);
   if (!parsed.ok)
     return {
-      status: 'problem',
-      message: `Your autosaved work could not be restored: ${clip(parsed.errors.slice(0, 2).join('; '), 200)}`,
+      ok: false,
+      reason: isFromNewerApp(value.config)
+        ? 'it was made by a newer version of this app'
+        : 'it does not pass the checks',
+      details: parsed.errors.slice(0, 5).map((e) => clip(e, 200)),
     };
-  const savedAt = typeof value.savedAt === 'number' ? value.savedAt : 0;
-  return { status: 'ok', config: parsed.config, savedAt };
+  const savedAt = typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0;
+  return { ok: true, config: parsed.config, savedAt };
+}
+
+export function readAutosave(store: KeyValueStore): AutosaveRead {
+  const read = tryRead(store, AUTOSAVE_KEY);
+  if (!read.ok)
+    return {
+      status: 'problem',
+      message: `Your autosaved work cannot be read (${read.message}).`,
+      reason: read.message,
+      details: [],
+      raw: null,
+    };
+  if (read.raw === null) return { status: 'none' };
+  const r = parseAutosaveText(read.raw);
+  if (r.ok) return { status: 'ok', config: r.config, savedAt: r.savedAt };
+  return {
+    status: 'problem',
+    message: `Your autosaved work could not be restored: ${r.reason}${r.details.length ? ` (${clip(r.details.slice(0, 2).join('; '), 200)})` : ''}.`,
+    reason: r.reason,
+    details: r.details,
+    raw: read.raw,
+  };
 }
 
 export function writeAutosave(store: KeyValueStore, config: Config, now = Date.now()): StorageResult {

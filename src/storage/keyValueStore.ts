@@ -42,6 +42,11 @@ export function isQuotaError(e: unknown): boolean {
   );
 }
 
+/** The text of an exception, for a message. */
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** Runs a write, turning exceptions into a result with a message for the user. */
 export function tryWrite(write: () => void): StorageResult {
   try {
@@ -49,11 +54,19 @@ export function tryWrite(write: () => void): StorageResult {
     return { ok: true };
   } catch (e) {
     if (isQuotaError(e)) return { ok: false, code: 'quota', message: QUOTA_MESSAGE };
-    return {
-      ok: false,
-      code: 'unavailable',
-      message: `The browser refused to save (${e instanceof Error ? e.message : String(e)}).`,
-    };
+    return { ok: false, code: 'unavailable', message: `The browser refused to save (${errorText(e)}).` };
+  }
+}
+
+/** Reads one key; a store that throws gives a message instead. */
+export function tryRead(
+  store: KeyValueStore,
+  key: string,
+): { ok: true; raw: string | null } | { ok: false; message: string } {
+  try {
+    return { ok: true, raw: store.getItem(key) };
+  } catch (e) {
+    return { ok: false, message: `storage cannot be read (${errorText(e)})` };
   }
 }
 

@@ -3,10 +3,10 @@
  * takes the others with it. Every entry is re-validated (and migrated) when read: a corrupt or outdated
  * entry is reported in `problems` and skipped, never fatal. Writes report a full quota.
  */
-import { parseVersionedConfig } from '../config/migrate';
 import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from '../config/safeJson';
 import type { Config } from '../config/schema';
 import { tryWrite, type KeyValueStore, type StorageResult } from './keyValueStore';
+import { parseStoredConfig } from './storedConfig';
 
 export const SAVED_PREFIX = 'gridworld:saved:';
 export const MAX_NAME_CHARS = 60;
@@ -52,7 +52,7 @@ export function readEntry(key: string, raw: string | null): LoadResult {
   const v = json.value as Partial<SavedEntry> | null;
   if (typeof v !== 'object' || v === null || Array.isArray(v) || !('config' in v))
     return { ok: false, message: 'damaged: it is not a saved config' };
-  const parsed = parseVersionedConfig(v.config);
+  const parsed = parseStoredConfig(v.config);
   if (!parsed.ok) return { ok: false, message: clip(parsed.errors.slice(0, 3).join('; '), 300) };
   const savedAt = typeof v.savedAt === 'number' && Number.isFinite(v.savedAt) ? v.savedAt : 0;
   return { ok: true, entry: { name, savedAt, config: parsed.config } };
@@ -60,7 +60,8 @@ export function readEntry(key: string, raw: string | null): LoadResult {
 
 export class SavedConfigs {
   constructor(
-    private readonly store: KeyValueStore,
+    /** The storage it lives in (the saved-configs dialog also shows the replaced worlds kept there). */
+    readonly store: KeyValueStore,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -40,12 +40,27 @@ describe('autosave', () => {
       status: 'problem',
       message: expect.stringMatching(/newer app/),
     });
+    const bare = '{"version":1,"env":{"grid":[]}}';
+    expect(readAutosave(memoryStore({ [AUTOSAVE_KEY]: bare }))).toMatchObject({
+      status: 'problem',
+      reason: 'it is damaged',
+      raw: bare,
+    });
+    expect(readAutosave(memoryStore({ [AUTOSAVE_KEY]: future }))).toMatchObject({
+      reason: 'it was made by a newer version of this app',
+      raw: future,
+    });
+    const emptyGrid = JSON.stringify({ savedAt: 1, config: { version: 1, env: { grid: [] } } });
+    expect(readAutosave(memoryStore({ [AUTOSAVE_KEY]: emptyGrid }))).toMatchObject({
+      status: 'problem',
+      raw: emptyGrid,
+    });
     const throwing = {
       getItem: () => {
         throw new Error('denied');
       },
     } as unknown as KeyValueStore;
-    expect(readAutosave(throwing)).toMatchObject({ status: 'problem' });
+    expect(readAutosave(throwing)).toMatchObject({ status: 'problem', raw: null, message: /cannot be read/ });
   });
 
   it('debounces writes and skips an unchanged config', () => {

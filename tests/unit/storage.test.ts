@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import type { Config } from '../../src/config/schema';
 import {
@@ -8,7 +8,25 @@ import {
   memoryStore,
   type KeyValueStore,
 } from '../../src/storage/keyValueStore';
+import { AUTOSAVE_KEY, readAutosave } from '../../src/storage/autosave';
+import { ReplacedWorlds } from '../../src/storage/replacedWorlds';
 import { SAVED_PREFIX, SavedConfigs, checkName } from '../../src/storage/savedConfigs';
+
+// The validator can be made to throw, to prove that storage never passes an exception on.
+const validator = vi.hoisted(() => ({ throws: false }));
+vi.mock('../../src/config/migrate', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/config/migrate')>();
+  return {
+    ...real,
+    parseVersionedConfig: (input: unknown) => {
+      if (validator.throws) throw new TypeError("Cannot read properties of undefined (reading 'length')");
+      return real.parseVersionedConfig(input);
+    },
+  };
+});
+afterEach(() => {
+  validator.throws = false;
+});
 
 function sarsaWorld(): Config {
   const c = defaultConfig();
@@ -160,5 +178,42 @@ describe('saved configs', () => {
     saved.save('In localStorage', defaultConfig());
     expect(localStorage.getItem(`${SAVED_PREFIX}In localStorage`)).toContain('"version":1');
     localStorage.clear();
+  });
+});
+
+describe('hostile stored values', () => {
+  const entry = (config: unknown) => JSON.stringify({ savedAt: 1, config });
+
+  it('an entry with an empty grid is a reported problem, not a crash', () => {
+    const store = memoryStore({
+      [`${SAVED_PREFIX}Empty grid`]: entry({ version: 1, env: { grid: [] } }),
+      [`${SAVED_PREFIX}Good`]: entry(defaultConfig()),
+    });
+    const { entries, problems } = new SavedConfigs(store).list();
+    expect(entries.map((e) => e.name)).toEqual(['Good']);
+    expect(problems.map((p) => p.name)).toEqual(['Empty grid']);
+    expect(new SavedConfigs(store).load('Empty grid')).toMatchObject({ ok: false });
+    expect(
+      readAutosave(memoryStore({ [AUTOSAVE_KEY]: entry({ version: 1, env: { grid: [] } }) })),
+    ).toMatchObject({
+      status: 'problem',
+    });
+  });
+
+  it('a validator that throws makes every reader report a problem instead of throwing', () => {
+    const store = memoryStore({
+      [`${SAVED_PREFIX}Good`]: entry(defaultConfig()),
+      [AUTOSAVE_KEY]: entry(defaultConfig()),
+    });
+    new ReplacedWorlds(store).keepAside(entry(defaultConfig()), 'kept');
+    validator.throws = true;
+    const saved = new SavedConfigs(store);
+    expect(saved.list()).toMatchObject({
+      entries: [],
+      problems: [{ name: 'Good', message: expect.stringMatching(/could not be checked/) }],
+    });
+    expect(saved.load('Good')).toMatchObject({ ok: false });
+    expect(readAutosave(store)).toMatchObject({ status: 'problem', raw: entry(defaultConfig()) });
+    expect(new ReplacedWorlds(store).list().entries).toMatchObject([{ config: null, keptAside: true }]);
   });
 });
