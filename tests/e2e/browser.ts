@@ -1,8 +1,9 @@
-/** Launches Debian's Chromium through playwright-core (never a downloaded browser). */
+/** Launches Debian's Chromium (or CHROMIUM_PATH's) through playwright-core (never a downloaded browser). */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { chromiumPath } from '../../scripts/ensure-chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
