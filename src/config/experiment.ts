@@ -6,7 +6,15 @@
  */
 import { z } from 'zod';
 import { isNeuralType } from './neuralAgents';
-import { configSchema, formatIssues, neverThrow, parseConfig, type Config } from './schema';
+import { oneLine } from './safeJson';
+import {
+  configSchema,
+  formatIssues,
+  MAX_MESSAGE_CHARS,
+  neverThrow,
+  parseConfig,
+  type Config,
+} from './schema';
 
 export const MAX_VARIANTS = 8;
 export const MAX_LAB_SEEDS = 64;
@@ -69,6 +77,11 @@ export type LabParse<T> = { ok: true; value: T } | { ok: false; errors: string[]
 
 type Obj = Record<string, unknown>;
 
+/** A message about one variant, on one line and as short as the config's own messages. */
+function aboutVariant(v: VariantSpec, message: string): string {
+  return oneLine(`variant '${oneLine(v.name, 40)}': ${message}`, MAX_MESSAGE_CHARS);
+}
+
 /** The config a variant describes: its overrides laid over the base (a different agent type starts
  *  from that type's defaults instead of the base agent's fields). */
 export function applyVariant(base: Config, v: VariantSpec, episodes?: number): LabParse<Config> {
@@ -80,7 +93,7 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
   const train: Obj = { ...base.train, ...v.train };
   if (episodes !== undefined) train.episodes = episodes;
   const r = parseConfig({ version: base.version, env, agent, train });
-  if (!r.ok) return { ok: false, errors: r.errors.map((e) => `variant '${v.name}': ${e}`) };
+  if (!r.ok) return { ok: false, errors: r.errors.map((e) => aboutVariant(v, e)) };
   return { ok: true, value: r.config };
 }
 
@@ -102,13 +115,13 @@ function checkExperiment(input: unknown): LabParse<Experiment> {
   const variants: Variant[] = [];
   const names = new Set<string>();
   for (const v of d.variants) {
-    if (names.has(v.name)) errors.push(`variant '${v.name}': the name is used twice`);
+    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
     names.add(v.name);
     const c = applyVariant(d.base, v, episodes);
     if (!c.ok) errors.push(...c.errors);
     else if (!isLearningAgent(c.value.agent.type))
       errors.push(
-        `variant '${v.name}': ${c.value.agent.type} plans instead of learning; pick a learning agent`,
+        aboutVariant(v, `agent.type: ${c.value.agent.type} plans instead of learning; pick a learning agent`),
       );
     else variants.push({ name: v.name, config: c.value });
   }

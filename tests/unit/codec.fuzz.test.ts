@@ -1,12 +1,18 @@
 /**
- * Fuzz: 12,000 random and mutated links. Every one must end in a valid config or a clear error; none
- * may throw out of the decoder, take long, or pollute a prototype.
+ * Fuzz: 12,000 random and mutated links, then structurally hostile documents (wrong types at every path,
+ * empty and ragged grids, prototype keys, huge numbers, deep nesting) through every way in: share links,
+ * imported JSON files, the in-memory parsers and the lab's experiment and sweep parsers. Every one must
+ * end in a valid config or a clear error; none may throw, take long, or pollute a prototype.
  */
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig, encodeConfig } from '../../src/config/codec';
-import { parseConfig } from '../../src/config/schema';
-import { makeRng, pick, randInt, randomConfig, type Rng } from './codecRandomConfig';
+import { parseExperiment, parseSweep } from '../../src/config/experiment';
+import { parseVersionedConfig } from '../../src/config/migrate';
+import { parseJsonSafely } from '../../src/config/safeJson';
+import { parseConfig, type Config } from '../../src/config/schema';
+import { parseConfigFile } from '../../src/export/configFile';
+import { hostileDocument, makeRng, pick, randInt, randomConfig, type Rng } from './codecRandomConfig';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 const JUNK = ALPHABET + '#&=?%/ <>"\'\\{}[]\u0000\u00e9\u{1F600}';
@@ -118,5 +124,156 @@ describe('decoder fuzz', () => {
     expect(slowest).toBeLessThan(1500); // a freeze, not a GC pause on a busy machine
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('grid');
+  });
+});
+
+type Outcome = { ok: true } | { ok: false; errors: string[] };
+
+/** A clear refusal: at least one message, each one short line that starts by naming a path. */
+function expectClearErrors(where: string, errors: unknown): void {
+  expect(Array.isArray(errors), where).toBe(true);
+  const list = errors as unknown[];
+  expect(list.length, where).toBeGreaterThan(0);
+  for (const e of list) {
+    expect(typeof e, where).toBe('string');
+    const m = e as string;
+    expect(m, where).toMatch(/^(variant '.*?': )?[^\s:]+: \S/);
+    expect(m.length, where).toBeLessThanOrEqual(200);
+    expect(m, where).not.toMatch(/[\n\r\u2028\u2029]/);
+  }
+}
+
+/** Runs a parser that must not throw; a refusal must be clear, a success must be `valid`. */
+function expectOutcome<T extends Outcome>(where: string, doc: unknown, run: () => T, valid: (r: T) => void) {
+  let r: T;
+  try {
+    r = run();
+  } catch (e) {
+    let shown: string;
+    try {
+      shown = JSON.stringify(doc)?.slice(0, 300) ?? String(doc);
+    } catch {
+      shown = '(not JSON)';
+    }
+    throw new Error(`${where} threw: ${String(e)}\n${shown}`, { cause: e });
+  }
+  if (r.ok) valid(r);
+  else expectClearErrors(where, r.errors);
+  return r.ok;
+}
+
+/** A config the parser returned must parse again to itself. */
+const reparses = (r: { ok: true; config: Config }) =>
+  expect(parseConfig(r.config)).toEqual({ ok: true, config: r.config });
+
+function legacyConfig(c: Config): unknown {
+  return {
+    grid: c.env.grid,
+    gamma: c.env.gamma,
+    agent: c.agent.type,
+    episodes: c.train.episodes,
+    seed: c.train.seed,
+  };
+}
+
+function experimentOf(rng: Rng, base: Config): unknown {
+  return {
+    version: 1,
+    title: 'fuzz',
+    base,
+    variants: [
+      { name: 'plain', agent: { type: 'q-learning' } },
+      {
+        name: 'shaped',
+        agent: { type: 'sarsa', alpha: 0.2 },
+        train: { shaping: 'potential' },
+        env: { slip: 0.1, rewards: { G: 2 } },
+      },
+    ].slice(0, randInt(rng, 1, 2)),
+    seeds: randInt(rng, 1, 8),
+    episodes: randInt(rng, 1, 100),
+  };
+}
+
+const sweepOf = (rng: Rng, base: Config): unknown => ({
+  version: 1,
+  base: { ...base, agent: { type: 'q-learning' } },
+  distances: [1, randInt(rng, 2, 10)],
+  seeds: randInt(rng, 1, 8),
+  budget: randInt(rng, 100, 5000),
+});
+
+describe('hostile structure fuzz', () => {
+  it('hostile documents through links, files, the config parsers and the lab parsers: a valid result or a clear error', () => {
+    const rng = makeRng(2024);
+    const configs = Array.from({ length: 40 }, () => randomConfig(rng, 12));
+    const counts = { links: 0, files: 0, configs: 0, experiments: 0, sweeps: 0 };
+    const accepted = { links: 0, files: 0, configs: 0, experiments: 0, sweeps: 0 };
+    let lastResort = 0;
+    const countLastResort = (r: Outcome) => {
+      if (!r.ok && r.errors.some((e) => /could not be checked/.test(e))) lastResort++;
+    };
+    const t0 = performance.now();
+    for (let i = 0; i < 1500; i++) {
+      const c = pick(rng, configs);
+      const valid = rng() < 0.15 ? legacyConfig(c) : c;
+      // as text: a share link made the way the codec makes one, and an imported file
+      const doc = hostileDocument(rng, valid);
+      const json = JSON.stringify(doc);
+      const payload = LZString.compressToEncodedURIComponent(json);
+      const link = rng() < 0.5 ? `https://example.org/app/#c=${payload}` : payload;
+      counts.links++;
+      if (expectOutcome(`link ${i}`, doc, () => decodeConfig(link), reparses)) accepted.links++;
+      const file = (rng() < 0.3 ? '\uFEFF' : '') + (rng() < 0.5 ? JSON.stringify(doc, null, 2) : json);
+      counts.files++;
+      if (expectOutcome(`file ${i}`, doc, () => parseConfigFile(file), reparses)) accepted.files++;
+      // in memory, with values JSON cannot carry too
+      const live = hostileDocument(rng, valid, true);
+      counts.configs++;
+      const a = expectOutcome(`parseConfig ${i}`, live, () => parseConfig(live), reparses);
+      const b = expectOutcome(`parseVersionedConfig ${i}`, live, () => parseVersionedConfig(live), reparses);
+      if (a || b) accepted.configs++;
+      countLastResort(parseConfig(live));
+    }
+    for (let i = 0; i < 800; i++) {
+      const c = pick(rng, configs);
+      const variantsOk = (r: { ok: true; value: { base: Config; variants: { config: Config }[] } }) => {
+        reparses({ ok: true, config: r.value.base });
+        for (const v of r.value.variants) reparses({ ok: true, config: v.config });
+      };
+      for (const live of [true, false]) {
+        const exp = hostileDocument(rng, experimentOf(rng, c), live);
+        const expIn = live
+          ? () => parseExperiment(exp)
+          : () => {
+              const j = parseJsonSafely(JSON.stringify(exp));
+              return j.ok ? parseExperiment(j.value) : { ok: false as const, errors: [`file: ${j.error}`] };
+            };
+        counts.experiments++;
+        if (expectOutcome(`experiment ${i}`, exp, expIn, variantsOk)) accepted.experiments++;
+        const sweep = hostileDocument(rng, sweepOf(rng, c), live);
+        const sweepIn = live
+          ? () => parseSweep(sweep)
+          : () => {
+              const j = parseJsonSafely(JSON.stringify(sweep));
+              return j.ok ? parseSweep(j.value) : { ok: false as const, errors: [`file: ${j.error}`] };
+            };
+        counts.sweeps++;
+        if (expectOutcome(`sweep ${i}`, sweep, sweepIn, (r) => reparses({ ok: true, config: r.value.base })))
+          accepted.sweeps++;
+      }
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(
+      `hostile fuzz: ${counts.links} links, ${counts.files} files, ${counts.configs} in-memory configs ` +
+        `(each through parseConfig and parseVersionedConfig), ${counts.experiments} experiments, ` +
+        `${counts.sweeps} sweeps; accepted ${JSON.stringify(accepted)}; ${lastResort} needed the last-resort ` +
+        `catch; ${seconds.toFixed(1)} s`,
+    );
+    expect(counts.links + counts.files + counts.configs).toBe(4500);
+    expect(accepted.links).toBeGreaterThan(0); // some edits (a junk key in a free-form spot) keep it valid
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('grid');
+    expect(Object.prototype).not.toHaveProperty('type');
   });
 });
