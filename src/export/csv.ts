@@ -1,33 +1,55 @@
-/** Run data as CSV: one row per episode, from a MetricsLog-like set of typed arrays. */
-
-export interface MetricsLike {
-  returns: ArrayLike<number>;
-  steps: ArrayLike<number>;
-  success: ArrayLike<number>;
-  epsilon: ArrayLike<number>;
-  count: number;
-}
+/**
+ * Run data as CSV, from the run's metrics summary (src/rl/metrics.ts): one row per episode while the
+ * summary is exact; once the run outgrew it, one row per bucket of episodes (mean, min and max), with a
+ * first line saying so, so the file still covers the whole run.
+ */
+import type { MetricsSummary } from '../rl/metrics';
 
 export const CSV_HEADER = 'episode,return,steps,success,epsilon';
+export const CSV_BUCKET_HEADER =
+  'episode_from,episode_to,episodes,mean_return,min_return,max_return,mean_steps,min_steps,max_steps,success_rate,mean_epsilon';
 
-/** Shortest text that reads back as the same float32 (epsilon is stored as float32). */
-function float32Text(x: number): string {
-  for (let digits = 1; digits <= 9; digits++) {
-    const t = Number(x.toPrecision(digits));
-    if (Math.fround(t) === x) return String(t);
-  }
-  return String(x);
+/** Episodes in a summary (the sum of its buckets). */
+function episodesIn(s: MetricsSummary): number {
+  let n = 0;
+  for (let b = 0; b < s.buckets; b++) n += s.n[b];
+  return n;
 }
 
-export function metricsToCsv(m: MetricsLike): string {
-  const n = Math.max(
-    0,
-    Math.min(m.count, m.returns.length, m.steps.length, m.success.length, m.epsilon.length),
-  );
-  const lines = new Array<string>(n + 1);
-  lines[0] = CSV_HEADER;
-  for (let i = 0; i < n; i++)
-    lines[i + 1] =
-      `${i + 1},${m.returns[i]},${m.steps[i]},${m.success[i] ? 1 : 0},${float32Text(m.epsilon[i])}`;
+export function metricsToCsv(s: MetricsSummary): string {
+  const k = Math.max(0, Math.min(s.buckets, s.n.length));
+  const lines: string[] = [];
+  if (s.width <= 1) {
+    lines.push(CSV_HEADER);
+    for (let b = 0; b < k; b++)
+      lines.push(`${b + 1},${s.retSum[b]},${s.stepSum[b]},${s.succ[b] ? 1 : 0},${s.epsSum[b]}`);
+  } else {
+    const total = episodesIn(s);
+    lines.push(
+      `# downsampled: ${total} episodes in ${k} rows of ${s.width} episodes each (the last may hold fewer)`,
+      CSV_BUCKET_HEADER,
+    );
+    let from = 1;
+    for (let b = 0; b < k; b++) {
+      const n = s.n[b];
+      const to = from + n - 1;
+      lines.push(
+        [
+          from,
+          to,
+          n,
+          s.retSum[b] / n,
+          s.retMin[b],
+          s.retMax[b],
+          s.stepSum[b] / n,
+          s.stepMin[b],
+          s.stepMax[b],
+          s.succ[b] / n,
+          s.epsSum[b] / n,
+        ].join(','),
+      );
+      from = to + 1;
+    }
+  }
   return lines.join('\n') + '\n';
 }

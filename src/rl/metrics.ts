@@ -1,68 +1,249 @@
-/** Per-episode metrics kept in growable typed arrays (a million episodes cost ~21 MB, not a million objects). */
+/**
+ * A run's metrics, in one bounded model shared by the trainer (worker, CLI, lab), the page's store, the
+ * charts and the CSV export. Whatever the run's length it holds:
+ *
+ * - exact counters: episodes, environment steps, successes, the first success ("first reward") and the
+ *   steps it took, whether any reward came before it;
+ * - the last SUCCESS_WINDOW episodes exactly (a ring), for the success rate and the CLI's summary;
+ * - the whole run as at most SUMMARY_BUCKETS contiguous buckets of `width` episodes each (the last one
+ *   filling), with the sum, min and max of return and steps, the successes and the summed epsilon. While
+ *   the run has at most SUMMARY_BUCKETS episodes every bucket is one episode (exact); when the buckets
+ *   are full, neighbours are merged pairwise and `width` doubles (a multi-resolution summary: memory is
+ *   fixed, ~300 KB, and the extremes of every stretch survive).
+ *
+ * "First success" is defined here and only here: the 1-based number of the first episode that reached a
+ * goal, or null while none has.
+ */
+
 export interface EpisodeResult {
   return: number;
   steps: number;
   success: boolean;
 }
 
-/** Per-episode metrics as the charts read them (typed arrays may be longer than count). */
-export interface MetricsSeries {
-  returns: Float64Array;
-  steps: Int32Array;
-  success: Uint8Array;
-  epsilon: Float32Array;
-  count: number;
-  /** Increments whenever the data changes; the charts recompute only when it does. */
+/** Episodes over which the success rate is taken, everywhere (status, charts, CLI, lab). */
+export const SUCCESS_WINDOW = 100;
+
+/** Buckets in the whole-run summary (a power of two). */
+export const SUMMARY_BUCKETS = 4096;
+
+/** The exact counters of a run (cheap: sent with every progress message). */
+export interface MetricsCounters {
+  episodes: number;
+  /** Environment steps of the finished episodes. */
+  steps: number;
+  successes: number;
+  /** 1-based episode of the first success, or null while none has succeeded. */
+  firstSuccess: number | null;
+  /** Environment steps up to and including the first successful episode, or null. */
+  stepsToFirstSuccess: number | null;
+  /** Some episode before the first success (any, while none) had a positive return: a reward that was
+   *  not the goal's (a bonus), so the time before the goal was not signal-free. */
+  rewardBeforeGoal: boolean;
+  /** Success rate over the last SUCCESS_WINDOW episodes (0..1; 0 before any episode). */
+  successRate: number;
+}
+
+/**
+ * The whole-run summary as plain typed arrays (a structured-clone-safe copy for messages and views).
+ * Bucket b covers episodes [b * width, min((b + 1) * width, counters.episodes)) (0-based).
+ */
+export interface MetricsSummary {
+  counters: MetricsCounters;
+  /** Episodes per bucket (1: exact, one bucket per episode). */
+  width: number;
+  /** Buckets in use (the arrays may be longer). */
+  buckets: number;
+  /** Episodes in each bucket (width, except the last). */
+  n: Uint32Array;
+  retSum: Float64Array;
+  retMin: Float64Array;
+  retMax: Float64Array;
+  stepSum: Float64Array;
+  stepMin: Float64Array;
+  stepMax: Float64Array;
+  succ: Uint32Array;
+  epsSum: Float64Array;
+  /** Increments whenever the data changes; views recompute only when it does. */
   version: number;
 }
 
-export class MetricsLog {
-  returns = new Float64Array(1024);
-  steps = new Int32Array(1024);
-  success = new Uint8Array(1024);
-  epsilon = new Float32Array(1024);
+/** Per-bucket arrays, for allocating, copying and merging them in one loop. */
+const BUCKET_FIELDS = [
+  'n',
+  'retSum',
+  'retMin',
+  'retMax',
+  'stepSum',
+  'stepMin',
+  'stepMax',
+  'succ',
+  'epsSum',
+] as const;
+
+export function emptySummary(version = 0): MetricsSummary {
+  return new RunMetrics(0).summary(version);
+}
+
+export class RunMetrics {
+  private readonly cap: number;
+  private width = 1;
+  private buckets = 0;
+  private readonly n: Uint32Array;
+  private readonly retSum: Float64Array;
+  private readonly retMin: Float64Array;
+  private readonly retMax: Float64Array;
+  private readonly stepSum: Float64Array;
+  private readonly stepMin: Float64Array;
+  private readonly stepMax: Float64Array;
+  private readonly succ: Uint32Array;
+  private readonly epsSum: Float64Array;
+
+  /** The last SUCCESS_WINDOW episodes; slot (count - 1) % SUCCESS_WINDOW is the newest. */
+  private readonly recentReturn = new Float64Array(SUCCESS_WINDOW);
+  private readonly recentSteps = new Int32Array(SUCCESS_WINDOW);
+  private readonly recentSuccess = new Uint8Array(SUCCESS_WINDOW);
+  private recentSuccesses = 0;
+
   count = 0;
+  steps = 0;
+  successes = 0;
+  firstSuccess: number | null = null;
+  stepsToFirstSuccess: number | null = null;
+  rewardBeforeGoal = false;
+
+  /** `capacity`: buckets in the summary (a power of two >= 2; 0 for an empty placeholder). */
+  constructor(capacity = SUMMARY_BUCKETS) {
+    this.cap = capacity;
+    this.n = new Uint32Array(capacity);
+    this.retSum = new Float64Array(capacity);
+    this.retMin = new Float64Array(capacity);
+    this.retMax = new Float64Array(capacity);
+    this.stepSum = new Float64Array(capacity);
+    this.stepMin = new Float64Array(capacity);
+    this.stepMax = new Float64Array(capacity);
+    this.succ = new Uint32Array(capacity);
+    this.epsSum = new Float64Array(capacity);
+  }
 
   push(ret: number, steps: number, success: boolean, epsilon: number): void {
-    if (this.count === this.returns.length) this.grow();
-    const i = this.count++;
-    this.returns[i] = ret;
-    this.steps[i] = steps;
-    this.success[i] = success ? 1 : 0;
-    this.epsilon[i] = epsilon;
+    const i = this.count % SUCCESS_WINDOW;
+    if (this.count >= SUCCESS_WINDOW) this.recentSuccesses -= this.recentSuccess[i];
+    this.recentReturn[i] = ret;
+    this.recentSteps[i] = steps;
+    this.recentSuccess[i] = success ? 1 : 0;
+    if (success) this.recentSuccesses++;
+
+    this.count++;
+    this.steps += steps;
+    if (success) {
+      this.successes++;
+      if (this.firstSuccess === null) {
+        this.firstSuccess = this.count;
+        this.stepsToFirstSuccess = this.steps;
+      }
+    } else if (ret > 0 && this.firstSuccess === null) this.rewardBeforeGoal = true;
+
+    if (this.cap === 0) return;
+    let b = this.buckets - 1;
+    if (b < 0 || this.n[b] >= this.width) {
+      if (this.buckets === this.cap) this.mergePairs();
+      b = this.buckets++;
+      this.n[b] = 0;
+      this.retSum[b] = 0;
+      this.retMin[b] = Infinity;
+      this.retMax[b] = -Infinity;
+      this.stepSum[b] = 0;
+      this.stepMin[b] = Infinity;
+      this.stepMax[b] = -Infinity;
+      this.succ[b] = 0;
+      this.epsSum[b] = 0;
+    }
+    this.n[b]++;
+    this.retSum[b] += ret;
+    if (ret < this.retMin[b]) this.retMin[b] = ret;
+    if (ret > this.retMax[b]) this.retMax[b] = ret;
+    this.stepSum[b] += steps;
+    if (steps < this.stepMin[b]) this.stepMin[b] = steps;
+    if (steps > this.stepMax[b]) this.stepMax[b] = steps;
+    if (success) this.succ[b]++;
+    this.epsSum[b] += epsilon;
   }
 
-  get(i: number): EpisodeResult {
-    return { return: this.returns[i], steps: this.steps[i], success: this.success[i] === 1 };
+  /** Halves the number of buckets: bucket k becomes buckets 2k and 2k+1 together; width doubles. */
+  private mergePairs(): void {
+    const half = this.buckets >> 1;
+    for (let k = 0; k < half; k++) {
+      const a = 2 * k;
+      const b = a + 1;
+      this.n[k] = this.n[a] + this.n[b];
+      this.retSum[k] = this.retSum[a] + this.retSum[b];
+      this.retMin[k] = Math.min(this.retMin[a], this.retMin[b]);
+      this.retMax[k] = Math.max(this.retMax[a], this.retMax[b]);
+      this.stepSum[k] = this.stepSum[a] + this.stepSum[b];
+      this.stepMin[k] = Math.min(this.stepMin[a], this.stepMin[b]);
+      this.stepMax[k] = Math.max(this.stepMax[a], this.stepMax[b]);
+      this.succ[k] = this.succ[a] + this.succ[b];
+      this.epsSum[k] = this.epsSum[a] + this.epsSum[b];
+    }
+    this.buckets = half;
+    this.width *= 2;
   }
 
-  /** Index of the first successful episode, or -1. */
-  firstSuccess(): number {
-    for (let i = 0; i < this.count; i++) if (this.success[i]) return i;
-    return -1;
+  /** The newest episode (call only after a push). */
+  last(): EpisodeResult {
+    const i = (this.count - 1) % SUCCESS_WINDOW;
+    return { return: this.recentReturn[i], steps: this.recentSteps[i], success: this.recentSuccess[i] === 1 };
   }
 
-  /** Success rate over the last `window` episodes. */
-  successRate(window: number): number {
-    const from = Math.max(0, this.count - window);
-    let n = 0;
-    for (let i = from; i < this.count; i++) n += this.success[i];
-    return this.count > from ? n / (this.count - from) : 0;
+  /** The last min(count, SUCCESS_WINDOW) episodes, oldest first. */
+  recent(): EpisodeResult[] {
+    const k = Math.min(this.count, SUCCESS_WINDOW);
+    const out: EpisodeResult[] = [];
+    for (let j = this.count - k; j < this.count; j++) {
+      const i = j % SUCCESS_WINDOW;
+      out.push({
+        return: this.recentReturn[i],
+        steps: this.recentSteps[i],
+        success: this.recentSuccess[i] === 1,
+      });
+    }
+    return out;
   }
 
-  private grow(): void {
-    const n = this.returns.length * 2;
-    const r = new Float64Array(n);
-    r.set(this.returns);
-    const s = new Int32Array(n);
-    s.set(this.steps);
-    const u = new Uint8Array(n);
-    u.set(this.success);
-    const e = new Float32Array(n);
-    e.set(this.epsilon);
-    this.returns = r;
-    this.steps = s;
-    this.success = u;
-    this.epsilon = e;
+  /** Success rate over the last SUCCESS_WINDOW episodes (0 before any). */
+  successRate(): number {
+    const k = Math.min(this.count, SUCCESS_WINDOW);
+    return k > 0 ? this.recentSuccesses / k : 0;
   }
+
+  counters(): MetricsCounters {
+    return {
+      episodes: this.count,
+      steps: this.steps,
+      successes: this.successes,
+      firstSuccess: this.firstSuccess,
+      stepsToFirstSuccess: this.stepsToFirstSuccess,
+      rewardBeforeGoal: this.rewardBeforeGoal,
+      successRate: this.successRate(),
+    };
+  }
+
+  /** A copy of the summary (only the buckets in use), safe to transfer or keep. */
+  summary(version: number): MetricsSummary {
+    const k = this.buckets;
+    const out = { counters: this.counters(), width: this.width, buckets: k, version } as MetricsSummary;
+    for (const f of BUCKET_FIELDS) (out as unknown as Record<string, unknown>)[f] = this[f].slice(0, k);
+    return out;
+  }
+}
+
+/** The typed arrays of a summary, for postMessage's transfer list. */
+export function summaryBuffers(s: MetricsSummary): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const f of BUCKET_FIELDS) {
+    const b = s[f].buffer;
+    if (b instanceof ArrayBuffer) out.push(b);
+  }
+  return out;
 }

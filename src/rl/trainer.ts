@@ -9,7 +9,7 @@ import { createAgent } from './createAgent';
 import { createAnyAgent } from './agentFactory';
 import { GridWorld } from './env';
 import { compileGrid, Cell, type Grid } from './grid';
-import { MetricsLog, type EpisodeResult } from './metrics';
+import { RunMetrics, type EpisodeResult } from './metrics';
 import { subSeed } from './rng';
 import { createShaper, type RewardShaper } from './shaping';
 
@@ -28,7 +28,8 @@ export class Trainer {
   readonly grid: Grid;
   readonly env: GridWorld;
   readonly agent: Agent;
-  readonly metrics = new MetricsLog();
+  /** The run's metrics (bounded whatever the run's length). */
+  readonly metrics = new RunMetrics();
   private readonly shaper: RewardShaper | null;
   /** Visits per cell over all episodes, and in the current episode. */
   readonly visits: Uint32Array;
@@ -108,7 +109,7 @@ export class Trainer {
   /** Runs to the end of the current (or a new) episode and returns its metrics. */
   runEpisode(): EpisodeResult {
     while (!this.step());
-    return this.metrics.get(this.metrics.count - 1);
+    return this.metrics.last();
   }
 
   /** Runs up to `maxSteps` steps; returns how many episodes finished. */

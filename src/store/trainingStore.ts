@@ -1,23 +1,17 @@
 /**
  * What the page shows about the current training run, fed by the worker's progress messages (see
  * trainingController.ts, which also holds the actions). Components read it through narrow selectors.
- * The episode metrics live in growable typed arrays; `series` is republished at most twice a second,
- * and less often as it grows: each chart redraw is a main-thread task of tens of milliseconds, which
- * the worker's 30 messages a second must not trigger.
+ * The run's metrics are the worker's bounded model (src/rl/metrics.ts): its exact counters arrive with
+ * every message, its whole-run summary (`series`, for the charts and the CSV) at most every
+ * summaryInterval(); nothing here grows with the run's length.
  */
 import { create } from 'zustand';
-import {
-  DEFAULT_SPEED_INDEX,
-  type EpisodeBatch,
-  type Frame,
-  type Progress,
-  type RunInfo,
-} from '../worker/protocol';
-import type { MetricsSeries } from '../rl/metrics';
+import { DEFAULT_SPEED_INDEX, type Frame, type Progress, type RunInfo } from '../worker/protocol';
+import { emptySummary, type MetricsSummary } from '../rl/metrics';
 
 export type RunStatus = 'starting' | 'idle' | 'running' | 'paused' | 'done' | 'error';
 
-export type { MetricsSeries };
+export type { MetricsSummary };
 
 export interface RunError {
   phase: 'create' | 'train' | 'crash';
@@ -27,96 +21,43 @@ export interface RunError {
 /** The counters a progress message carries, kept as they arrive. */
 type ProgressCounters = Pick<
   Progress,
-  'episode' | 'target' | 'totalSteps' | 'stepsPerSecond' | 'epsilon' | 'successRate' | 'loss' | 'planner'
+  'episode' | 'target' | 'totalSteps' | 'stepsPerSecond' | 'epsilon' | 'loss' | 'metrics' | 'planner'
 >;
 
 export interface TrainingState extends ProgressCounters {
   status: RunStatus;
   runId: number;
   info: RunInfo | null;
-  /** Episode (1-based) that first reached a goal in this run, or null while none has. */
-  firstSuccess: number | null;
-  series: MetricsSeries;
+  /** The whole run, downsampled to a bounded number of buckets (see MetricsSummary). */
+  series: MetricsSummary;
   frame: Frame | null;
   error: RunError | null;
   speedIndex: number;
 }
 
-/** Milliseconds between two chart updates while training, for a series of `count` episodes. */
-export function chartInterval(count: number): number {
-  if (count < 2_000) return 500;
-  if (count < 200_000) return 1000;
-  return 2000;
-}
+/** Versions of published summaries, unique across runs (the charts recompute when it changes). */
+let seriesVersion = 0;
 
-function emptySeries(version: number, capacity = 1024): MetricsSeries {
+export const initialTrainingState = (): TrainingState => {
+  const series = emptySummary(++seriesVersion);
   return {
-    returns: new Float64Array(capacity),
-    steps: new Int32Array(capacity),
-    success: new Uint8Array(capacity),
-    epsilon: new Float32Array(capacity),
-    count: 0,
-    version,
+    status: 'starting',
+    runId: 0,
+    info: null,
+    episode: 0,
+    target: 0,
+    totalSteps: 0,
+    stepsPerSecond: 0,
+    epsilon: 0,
+    loss: null,
+    metrics: series.counters,
+    series,
+    frame: null,
+    planner: null,
+    error: null,
+    speedIndex: DEFAULT_SPEED_INDEX,
   };
-}
-
-/** The live buffers (the published `series` shares them). */
-let buf = emptySeries(0);
-let lastSeriesAt = -Infinity;
-/** First successful episode (1-based) in the live buffers, found incrementally as batches arrive. */
-let firstSuccess: number | null = null;
-
-function grow(need: number): void {
-  if (need <= buf.returns.length) return;
-  let cap = buf.returns.length;
-  while (cap < need) cap *= 2;
-  const next = emptySeries(buf.version, cap);
-  next.returns.set(buf.returns.subarray(0, buf.count));
-  next.steps.set(buf.steps.subarray(0, buf.count));
-  next.success.set(buf.success.subarray(0, buf.count));
-  next.epsilon.set(buf.epsilon.subarray(0, buf.count));
-  next.count = buf.count;
-  buf = next;
-}
-
-function append(e: EpisodeBatch): void {
-  const end = e.from + e.returns.length;
-  grow(end);
-  buf.returns.set(e.returns, e.from);
-  buf.steps.set(e.steps, e.from);
-  buf.success.set(e.success, e.from);
-  if (firstSuccess === null) {
-    const i = e.success.findIndex((v) => v !== 0);
-    if (i >= 0) firstSuccess = e.from + i + 1;
-  }
-  buf.epsilon.set(e.epsilon, e.from);
-  buf.count = end;
-  buf.version++;
-}
-
-function publishSeries(): MetricsSeries {
-  lastSeriesAt = performance.now();
-  return { ...buf };
-}
-
-export const initialTrainingState = (): TrainingState => ({
-  status: 'starting',
-  runId: 0,
-  info: null,
-  episode: 0,
-  target: 0,
-  totalSteps: 0,
-  stepsPerSecond: 0,
-  epsilon: 0,
-  successRate: 0,
-  firstSuccess: null,
-  loss: null,
-  series: emptySeries(0),
-  frame: null,
-  planner: null,
-  error: null,
-  speedIndex: DEFAULT_SPEED_INDEX,
-});
+};
 
 export const useTrainingStore = create<TrainingState>()(() => initialTrainingState());
 
@@ -130,10 +71,8 @@ function statusOf(p: Progress): RunStatus {
 
 /** A new run is being built: clears everything but the speed. */
 export function beginRun(runId: number): void {
-  buf = emptySeries(buf.version + 1);
-  firstSuccess = null;
   const { speedIndex } = useTrainingStore.getState();
-  useTrainingStore.setState({ ...initialTrainingState(), runId, speedIndex, series: publishSeries() });
+  useTrainingStore.setState({ ...initialTrainingState(), runId, speedIndex });
 }
 
 export function applyReady(info: RunInfo): void {
@@ -141,11 +80,7 @@ export function applyReady(info: RunInfo): void {
 }
 
 export function applyProgress(p: Progress): void {
-  if (p.episodes) append(p.episodes);
   const s = useTrainingStore.getState();
-  const seriesDue =
-    s.series.version !== buf.version &&
-    (!p.running || s.series.count === 0 || performance.now() - lastSeriesAt >= chartInterval(buf.count));
   useTrainingStore.setState({
     status: statusOf(p),
     episode: p.episode,
@@ -153,13 +88,12 @@ export function applyProgress(p: Progress): void {
     totalSteps: p.totalSteps,
     stepsPerSecond: p.stepsPerSecond,
     epsilon: p.epsilon,
-    successRate: p.successRate,
-    firstSuccess,
     loss: p.loss,
+    metrics: p.metrics,
     frame: p.frame,
     planner: p.planner,
     error: s.error?.phase === 'train' && p.running ? null : s.error,
-    ...(seriesDue ? { series: publishSeries() } : {}),
+    ...(p.summary ? { series: { ...p.summary, version: ++seriesVersion } } : {}),
   });
 }
 

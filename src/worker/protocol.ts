@@ -4,6 +4,7 @@
  * `error`. Every run has a `runId` chosen by the page, so answers about a replaced run are ignored.
  */
 import type { Config } from '../config/schema';
+import { summaryBuffers, type MetricsCounters, type MetricsSummary } from '../rl/metrics';
 
 /** Training speeds, slowest first. `stepsPerSecond: Infinity` means as fast as the machine goes. */
 export const SPEEDS = [
@@ -41,13 +42,15 @@ export type ToWorker =
   /** Planning agents only: one evaluation sweep, one improvement step, or solve to convergence. */
   | { type: 'plan'; op: PlanOp };
 
-/** Metrics of the episodes finished since the previous progress message; `from` is the first's index. */
-export interface EpisodeBatch {
-  from: number;
-  returns: Float64Array;
-  steps: Int32Array;
-  success: Uint8Array;
-  epsilon: Float32Array;
+/**
+ * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
+ * trains (always one when it stops): each chart redraw is a main-thread task of tens of milliseconds,
+ * which 30 messages a second must not trigger.
+ */
+export function summaryInterval(count: number): number {
+  if (count < 2_000) return 500;
+  if (count < 200_000) return 1000;
+  return 2000;
 }
 
 export interface PlannerInfo {
@@ -79,11 +82,13 @@ export interface Progress {
   totalSteps: number;
   stepsPerSecond: number;
   epsilon: number;
-  /** Success rate over the last 100 episodes (0..1). */
-  successRate: number;
   /** Loss of the last gradient step of a neural agent (null: none yet, or not a neural agent). */
   loss: number | null;
-  episodes: EpisodeBatch | null;
+  /** The run's exact counters (first success, success rate over SUCCESS_WINDOW, ...), every message. */
+  metrics: MetricsCounters;
+  /** The whole run's bounded summary for the charts and the CSV: when it changed, at most every
+   *  summaryInterval() ms while running, and whenever the run stops. */
+  summary: MetricsSummary | null;
   frame: Frame;
   planner: PlannerInfo | null;
 }
@@ -110,10 +115,7 @@ export function progressTransfer(p: Progress): ArrayBuffer[] {
   };
   const f = p.frame;
   [f.values, f.q, f.policy, f.visits, f.episodeVisits, f.trail].forEach(add);
-  if (p.episodes) {
-    const e = p.episodes;
-    [e.returns, e.steps, e.success, e.epsilon].forEach(add);
-  }
+  if (p.summary) for (const b of summaryBuffers(p.summary)) if (!out.includes(b)) out.push(b);
   return out;
 }
 

@@ -5,7 +5,15 @@
  * unit-testable in Node.
  */
 import type { Trainer } from '../rl/trainer';
-import type { EpisodeBatch, Frame, PlanOp, PlannerInfo, Progress, RunInfo } from './protocol';
+import type { MetricsSummary } from '../rl/metrics';
+import {
+  summaryInterval,
+  type Frame,
+  type PlanOp,
+  type PlannerInfo,
+  type Progress,
+  type RunInfo,
+} from './protocol';
 import type { NeuralAgent } from '../rl/neural/common';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
@@ -41,7 +49,10 @@ export function greedyArrows(q: Float64Array): Float64Array {
 export class TrainingSession {
   target: number;
   running = false;
-  private sentEpisodes = 0;
+  /** Episodes in the last summary sent (-1: none sent yet), when it was sent, and a version counter. */
+  private summaryEpisodes = -1;
+  private summaryAt = -Infinity;
+  private summaryVersion = 0;
   private spsSteps = 0;
   private spsTime = -1;
   private sps = 0;
@@ -144,9 +155,9 @@ export class TrainingSession {
       totalSteps: t.totalSteps,
       stepsPerSecond: this.running ? this.sps : 0,
       epsilon: t.agent.epsilon(),
-      successRate: t.metrics.successRate(100),
       loss: lossOf(t.agent),
-      episodes: this.newEpisodes(),
+      metrics: t.metrics.counters(),
+      summary: this.summary(now),
       frame,
       planner,
     };
@@ -168,18 +179,16 @@ export class TrainingSession {
     this.spsSteps = steps;
   }
 
-  private newEpisodes(): EpisodeBatch | null {
+  /** The metrics summary when it changed: at once when the run is not running, else at most every
+   *  summaryInterval(); null otherwise. */
+  private summary(now: number): MetricsSummary | null {
     const m = this.trainer.metrics;
-    const from = this.sentEpisodes;
-    if (m.count <= from) return null;
-    this.sentEpisodes = m.count;
-    return {
-      from,
-      returns: m.returns.slice(from, m.count),
-      steps: m.steps.slice(from, m.count),
-      success: m.success.slice(from, m.count),
-      epsilon: m.epsilon.slice(from, m.count),
-    };
+    if (m.count === this.summaryEpisodes) return null;
+    if (this.running && this.summaryEpisodes >= 0 && now - this.summaryAt < summaryInterval(m.count))
+      return null;
+    this.summaryEpisodes = m.count;
+    this.summaryAt = now;
+    return m.summary(++this.summaryVersion);
   }
 
   /** Value and Q tables: every message for cheap agents; for slow ones at most ~5% of the time. */

@@ -1,25 +1,17 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TrainingCharts, type MetricsSeries } from '../../src/ui/charts/TrainingCharts';
+import { TrainingCharts } from '../../src/ui/charts/TrainingCharts';
+import { summaryOf } from '../unit/helpers';
 
 afterEach(cleanup);
 
-function series(count: number, cap = Math.max(1, count)): MetricsSeries {
-  const s: MetricsSeries = {
-    returns: new Float64Array(cap),
-    steps: new Int32Array(cap),
-    success: new Uint8Array(cap),
-    epsilon: new Float32Array(cap),
-    count,
-    version: 1,
-  };
-  for (let i = 0; i < count; i++) {
-    s.success[i] = i % 3 === 0 ? 1 : 0;
-    s.returns[i] = s.success[i] ? 1 - i / count : -0.2;
-    s.steps[i] = 200 - Math.floor((150 * i) / count);
-    s.epsilon[i] = Math.max(0.05, 1 - i / count);
-  }
-  return s;
+function series(count: number) {
+  return summaryOf(count, (i) => ({
+    success: i % 3 === 0,
+    ret: i % 3 === 0 ? 1 - i / count : -0.2,
+    steps: 200 - Math.floor((150 * i) / count),
+    eps: Math.max(0.05, 1 - i / count),
+  }));
 }
 
 /** Vertices of the first chart's bold line (the moving average of the return). */
@@ -30,7 +22,7 @@ function vertices(container: HTMLElement): number {
 
 describe('TrainingCharts', () => {
   it('shows the empty state when there are no episodes', () => {
-    render(<TrainingCharts series={series(0, 1024)} theme="light" />);
+    render(<TrainingCharts series={series(0)} theme="light" />);
     expect(screen.getByRole('status')).toHaveTextContent('No episodes yet: press Play');
     // The charts stay mounted (empty) under the message, so the first episode updates rather than mounts them.
     expect(document.querySelectorAll('svg.recharts-surface')).toHaveLength(4);
@@ -38,7 +30,7 @@ describe('TrainingCharts', () => {
   });
 
   it('renders four charts with titles and axis labels', () => {
-    const { container } = render(<TrainingCharts series={series(50, 1024)} height={400} theme="light" />);
+    const { container } = render(<TrainingCharts series={series(50)} height={400} theme="light" />);
     expect(screen.queryByRole('status')).toBeNull();
     for (const title of ['Return per episode', 'Steps per episode', 'Success rate (%)', 'Exploration ε'])
       expect(screen.getByRole('figure', { name: title })).toBeInTheDocument();
@@ -59,12 +51,12 @@ describe('TrainingCharts', () => {
   });
 
   it('recomputes when the version changes', () => {
-    const s = series(10, 1024);
+    const s = series(10);
     const { rerender } = render(<TrainingCharts series={s} theme="light" />);
     expect(screen.queryByRole('status')).toBeNull();
     const before = document.querySelector('.recharts-line-curve')?.getAttribute('d');
-    for (let i = 10; i < 20; i++) s.returns[i] = 5;
-    rerender(<TrainingCharts series={{ ...s, count: 20, version: 2 }} theme="light" />);
+    const more = summaryOf(20, (i) => ({ ret: i < 10 ? -0.2 : 5, steps: 100, success: false }));
+    rerender(<TrainingCharts series={{ ...more, version: 2 }} theme="light" />);
     const after = document.querySelector('.recharts-line-curve')?.getAttribute('d');
     expect(after).not.toBe(before);
   });

@@ -1,3 +1,4 @@
+import { emptySummary } from '../../src/rl/metrics';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -47,7 +48,7 @@ describe('training controls', () => {
       episode: 12,
       totalSteps: 3456,
       stepsPerSecond: 120_000,
-      successRate: 0.42,
+      metrics: { ...emptySummary().counters, episodes: 12, successRate: 0.42 },
     });
     expect(play()).toHaveTextContent('Pause');
     expect(screen.queryByTestId('empty-hint')).toBeNull();

@@ -1,5 +1,6 @@
 /** A stand-in for the training worker: records commands, lets a test answer with typed messages. */
 import { act } from '@testing-library/react';
+import { emptySummary, RunMetrics } from '../../src/rl/metrics';
 import type { FromWorker, Progress, ToWorker } from '../../src/worker/protocol';
 import type { WorkerLike } from '../../src/worker/workerClient';
 
@@ -70,8 +71,8 @@ export function makeProgress(nStates: number, target: number, patch: Partial<Pro
     stepsPerSecond: 0,
     loss: null,
     epsilon: 0.1,
-    successRate: 0,
-    episodes: null,
+    metrics: emptySummary().counters,
+    summary: null,
     frame: {
       nStates,
       values: new Float64Array(nStates),
@@ -99,4 +100,20 @@ export function fakeFactory(): { factory: () => FakeWorker; workers: FakeWorker[
     },
     current: () => workers[workers.length - 1],
   };
+}
+
+/** A run's metrics as the worker reports them, fed episode by episode (for progress patches). */
+export class FakeRun {
+  readonly metrics = new RunMetrics();
+  private version = 0;
+
+  /** Adds episodes (1 = success, with that return; 0 = failure, return 0) and returns a progress patch. */
+  episodes(success: number[], steps = 10): Pick<Progress, 'episode' | 'metrics' | 'summary'> {
+    for (const s of success) this.metrics.push(s, steps, s > 0, 0.1);
+    return {
+      episode: this.metrics.count,
+      metrics: this.metrics.counters(),
+      summary: this.metrics.summary(++this.version),
+    };
+  }
 }

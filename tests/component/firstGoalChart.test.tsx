@@ -1,28 +1,17 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildChartData } from '../../src/ui/charts/chartData';
-import { TrainingCharts, type MetricsSeries } from '../../src/ui/charts/TrainingCharts';
+import { TrainingCharts } from '../../src/ui/charts/TrainingCharts';
+import { summaryOf } from '../unit/helpers';
 
 afterEach(cleanup);
 
 /** `count` episodes, successful from episode `first` (1-based) on, or never when first is null. */
-function series(count: number, first: number | null): MetricsSeries {
-  const s: MetricsSeries = {
-    returns: new Float64Array(count),
-    steps: new Int32Array(count),
-    success: new Uint8Array(count),
-    epsilon: new Float32Array(count),
-    count,
-    version: 1,
-  };
-  for (let i = 0; i < count; i++) {
+function series(count: number, first: number | null) {
+  return summaryOf(count, (i) => {
     const ok = first !== null && i + 1 >= first;
-    s.success[i] = ok ? 1 : 0;
-    s.returns[i] = ok ? 1 : 0;
-    s.steps[i] = ok ? 20 : 100;
-    s.epsilon[i] = 0.1;
-  }
-  return s;
+    return { success: ok, ret: ok ? 1 : 0, steps: ok ? 20 : 100, eps: 0.1 };
+  });
 }
 
 const texts = (c: HTMLElement) => [...c.querySelectorAll('text')].map((t) => t.textContent ?? '');
@@ -50,8 +39,7 @@ describe('first goal on the return chart', () => {
   });
 
   it('says "no goal yet" when other rewards came before the first goal (e.g. a bonus)', () => {
-    const s = series(60, 30);
-    s.returns[4] = 0.5;
+    const s = summaryOf(60, (i) => ({ success: i >= 29, ret: i >= 29 ? 1 : i === 4 ? 0.5 : 0, steps: 50 }));
     const { container } = render(<TrainingCharts series={s} theme="light" markFirstGoal />);
     expect(texts(container)).toContain('no goal yet');
     expect(texts(container)).not.toContain('no signal yet');

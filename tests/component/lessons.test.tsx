@@ -9,7 +9,7 @@ import { connectTraining } from '../../src/store/trainingController';
 import { useTrainingStore } from '../../src/store/trainingStore';
 import { DEFAULT_SHOW, useUiStore } from '../../src/store/uiStore';
 import { NO_SIGNAL_TIP } from '../../src/ui/training/StatusLine';
-import { fakeFactory, type FakeWorker } from './fakeWorker';
+import { FakeRun, fakeFactory, type FakeWorker } from './fakeWorker';
 
 vi.mock('../../src/ui/grid/overlay/GridOverlay', async () => (await import('./mocks')).overlayMock);
 vi.mock('../../src/ui/charts/TrainingCharts', async () => (await import('./mocks')).chartsMock);
@@ -104,13 +104,6 @@ describe('preset picker and story banner', () => {
 
 describe('first reward', () => {
   const stat = () => screen.getByTestId('first-reward');
-  const batch = (from: number, success: number[]) => ({
-    from,
-    returns: Float64Array.from(success),
-    steps: Int32Array.from(success, () => 10),
-    success: Uint8Array.from(success),
-    epsilon: Float32Array.from(success, () => 0.1),
-  });
 
   it('shows – before training, "not yet" while no goal was reached, then the episode', () => {
     worker.ready();
@@ -118,13 +111,14 @@ describe('first reward', () => {
     worker.progress({ running: true });
     expect(stat()).toHaveTextContent('not yet');
     expect(stat().closest('.stat')).toHaveAttribute('title', NO_SIGNAL_TIP);
-    worker.progress({ running: true, episode: 3, episodes: batch(0, [0, 0, 0]) });
+    const run = new FakeRun();
+    worker.progress({ running: true, ...run.episodes([0, 0, 0]) });
     expect(stat()).toHaveTextContent('not yet');
-    worker.progress({ running: true, episode: 7, episodes: batch(3, [0, 0, 1, 1]) });
+    worker.progress({ running: true, ...run.episodes([0, 0, 1, 1]) });
     expect(stat()).toHaveTextContent('ep. 6');
-    expect(useTrainingStore.getState().firstSuccess).toBe(6);
+    expect(useTrainingStore.getState().metrics.firstSuccess).toBe(6);
     // Later successes do not move it; a reset clears it.
-    worker.progress({ running: false, episode: 8, episodes: batch(7, [1]) });
+    worker.progress({ running: false, ...run.episodes([1]) });
     expect(stat()).toHaveTextContent('ep. 6');
     fireEvent.click(screen.getByRole('button', { name: /^Reset/ }));
     expect(stat()).toHaveTextContent('–');

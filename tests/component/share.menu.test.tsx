@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeConfig } from '../../src/config/codec';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import type { Config } from '../../src/config/schema';
-import { MetricsLog } from '../../src/rl/metrics';
+import { RunMetrics } from '../../src/rl/metrics';
 import { memoryStore, type KeyValueStore } from '../../src/storage/keyValueStore';
 import { SAVED_PREFIX, SavedConfigs } from '../../src/storage/savedConfigs';
 import { ShareMenuView, type ShareMenuProps } from '../../src/ui/share/ShareMenuView';
@@ -208,8 +208,8 @@ describe('ShareMenu', () => {
   });
 
   it('exports run data as CSV, and says so when there is none yet', async () => {
-    const log = new MetricsLog();
-    const { choose } = setup({ getRunData: () => log });
+    const log = new RunMetrics();
+    const { choose } = setup({ getRunData: () => log.summary(1) });
     await choose(/export csv/i);
     expect(downloads).toHaveLength(0);
     expect(screen.getByRole('status')).toHaveTextContent(/no run data yet/i);
@@ -238,7 +238,7 @@ describe('ShareMenu', () => {
 
   it('sends messages to onMessage when given', async () => {
     const onMessage = vi.fn();
-    const { choose } = setup({ onMessage, getRunData: () => new MetricsLog() });
+    const { choose } = setup({ onMessage, getRunData: () => new RunMetrics().summary(1) });
     await choose(/export csv/i);
     await waitFor(() =>
       expect(onMessage).toHaveBeenCalledWith('warn', expect.stringMatching(/no run data/i)),

@@ -6,7 +6,8 @@ import { clearGrid, findStart, paint, resize, setCellReward } from '../../src/st
 import { connectTraining, training } from '../../src/store/trainingController';
 import { useTrainingStore } from '../../src/store/trainingStore';
 import { DEFAULT_SHOW, useUiStore } from '../../src/store/uiStore';
-import { fakeFactory } from './fakeWorker';
+import { emptySummary } from '../../src/rl/metrics';
+import { FakeRun, fakeFactory } from './fakeWorker';
 
 const cfg = () => useConfigStore.getState().config;
 const edit = (...a: Parameters<ReturnType<typeof useConfigStore.getState>['edit']>) =>
@@ -162,45 +163,35 @@ describe('training controller', () => {
     expect(useTrainingStore.getState().status).toBe('idle');
     training.play();
     expect(w.sent.at(-1)).toEqual({ type: 'play' });
+    const run = new FakeRun();
     w.progress({
       running: true,
-      episode: 2,
       totalSteps: 30,
-      episodes: {
-        from: 0,
-        returns: new Float64Array([0, 1]),
-        steps: new Int32Array([20, 10]),
-        success: new Uint8Array([0, 1]),
-        epsilon: new Float32Array([0.1, 0.1]),
-      },
+      ...run.episodes([0, 1]),
     });
     const s = useTrainingStore.getState();
     expect(s.status).toBe('running');
     expect(s.totalSteps).toBe(30);
-    expect(s.series.count).toBe(2);
-    expect(Array.from(s.series.returns.subarray(0, 2))).toEqual([0, 1]);
+    expect(s.series.counters.episodes).toBe(2);
+    expect(Array.from(s.series.retSum)).toEqual([0, 1]);
+    expect(s.metrics.firstSuccess).toBe(2);
   });
 
-  it('grows the metrics buffers past their first capacity', () => {
+  it('keeps the last summary when a message carries none, with a new version for each one', () => {
     const f = fakeFactory();
     disconnect = connectTraining(f.factory);
     const w = f.current();
     w.ready();
-    const n = 3000;
-    w.progress({
-      running: false,
-      episode: n,
-      episodes: {
-        from: 0,
-        returns: Float64Array.from({ length: n }, (_, i) => i),
-        steps: new Int32Array(n),
-        success: new Uint8Array(n),
-        epsilon: new Float32Array(n),
-      },
-    });
-    const s = useTrainingStore.getState().series;
-    expect(s.count).toBe(n);
-    expect(s.returns[n - 1]).toBe(n - 1);
+    const run = new FakeRun();
+    w.progress({ running: true, ...run.episodes(new Array(3000).fill(0)) });
+    const first = useTrainingStore.getState().series;
+    expect(first.counters.episodes).toBe(3000);
+    w.progress({ running: true, episode: 3001, summary: null });
+    expect(useTrainingStore.getState().series).toBe(first);
+    w.progress({ running: false, ...run.episodes([1]) });
+    const next = useTrainingStore.getState().series;
+    expect(next.counters.episodes).toBe(3001);
+    expect(next.version).toBeGreaterThan(first.version);
   });
 
   it('an edit while training starts a new paused run and says so; old answers are ignored', () => {
@@ -271,9 +262,9 @@ function makeStale() {
     totalSteps: 999,
     stepsPerSecond: 1,
     epsilon: 0,
-    successRate: 0,
     loss: null,
-    episodes: null,
+    metrics: emptySummary().counters,
+    summary: null,
     planner: null,
     frame: {
       nStates: 64,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultAgent } from '../../src/config/defaults';
 import { Trainer } from '../../src/rl/trainer';
-import { progressTransfer } from '../../src/worker/protocol';
+import { progressTransfer, summaryInterval } from '../../src/worker/protocol';
 import { greedyArrows, TrainingSession } from '../../src/worker/trainingSession';
 
 function session(episodes = 20, agent = defaultAgent('q-learning')) {
@@ -35,17 +35,17 @@ describe('training session (the worker engine)', () => {
     expect(s.running).toBe(true);
   });
 
-  it('sends only new episodes, with copies that are safe to transfer', () => {
+  it('sends the metrics summary when it changed (throttled while running), as copies safe to transfer', () => {
     const s = session(50);
     for (let i = 0; i < 3; i++) s.trainer.runEpisode();
     const p1 = s.progress(0);
-    expect(p1.episodes?.from).toBe(0);
-    expect(p1.episodes?.returns.length).toBe(3);
-    expect(p1.episodes?.returns.buffer).not.toBe(s.trainer.metrics.returns.buffer);
-    expect(s.progress(1).episodes).toBeNull();
+    expect(p1.summary?.counters.episodes).toBe(3);
+    expect(p1.summary?.buckets).toBe(3);
+    expect(p1.metrics.episodes).toBe(3);
+    expect(s.progress(1).summary).toBeNull();
     s.trainer.runEpisode();
     const p3 = s.progress(2);
-    expect(p3.episodes?.from).toBe(3);
+    expect(p3.summary?.counters.episodes).toBe(4);
     expect(p3.episode).toBe(4);
     expect(p3.frame.nStates).toBe(64);
     expect(p3.frame.values?.length).toBe(64);
@@ -54,6 +54,18 @@ describe('training session (the worker engine)', () => {
     const buffers = progressTransfer(p3);
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(buffers).not.toContain(s.trainer.visits.buffer);
+  });
+
+  it('while running, sends at most one summary per summaryInterval(); counters with every message', () => {
+    const s = session(50);
+    s.trainer.runEpisode();
+    expect(s.progress(0).summary?.counters.episodes).toBe(1);
+    s.play();
+    s.trainer.runEpisode();
+    const p = s.progress(1);
+    expect(p.summary).toBeNull();
+    expect(p.metrics.episodes).toBe(2);
+    expect(s.progress(1 + summaryInterval(2)).summary?.counters.episodes).toBe(2);
   });
 
   it('a single step and a single episode pause the run', () => {

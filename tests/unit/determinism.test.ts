@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Trainer } from '../../src/rl/trainer';
-import { makeConfig } from './helpers';
+import { episodesOf, makeConfig } from './helpers';
 
 const world = ['S.....', '.##...', '...#..', '.X.#..', '.....G'];
 
@@ -19,7 +19,7 @@ function run(
     }),
   );
   t.train();
-  return Array.from({ length: t.metrics.count }, (_, i) => t.metrics.get(i));
+  return episodesOf(t);
 }
 
 describe('determinism', () => {

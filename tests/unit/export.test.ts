@@ -3,10 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shareUrl } from '../../src/config/codec';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../../src/export/configFile';
-import { CSV_HEADER, metricsToCsv } from '../../src/export/csv';
+import { CSV_BUCKET_HEADER, CSV_HEADER, metricsToCsv } from '../../src/export/csv';
 import { downloadText, readFileText } from '../../src/export/download';
 import { exportFileName } from '../../src/export/fileNames';
-import { MetricsLog } from '../../src/rl/metrics';
+import { RunMetrics } from '../../src/rl/metrics';
 
 describe('config JSON export and import', () => {
   const c = defaultConfig();
@@ -46,22 +46,26 @@ describe('config JSON export and import', () => {
 
 describe('run data CSV', () => {
   it('has one row per episode with return, steps, success and epsilon', () => {
-    const log = new MetricsLog();
+    const log = new RunMetrics();
     log.push(-1.5, 12, false, 0.1);
     log.push(1, 7, true, 0.09);
     log.push(0.123456789, 200, false, 1);
-    const lines = metricsToCsv(log).trimEnd().split('\n');
+    const lines = metricsToCsv(log.summary(1)).trimEnd().split('\n');
     expect(lines).toEqual([CSV_HEADER, '1,-1.5,12,0,0.1', '2,1,7,1,0.09', '3,0.123456789,200,0,1']);
   });
 
-  it('uses only the first `count` rows (the arrays are larger) and handles none', () => {
-    const log = new MetricsLog();
-    expect(log.returns.length).toBeGreaterThan(0);
-    expect(metricsToCsv(log)).toBe(`${CSV_HEADER}\n`);
-    for (let i = 0; i < 1500; i++) log.push(i, i, i % 2 === 0, 0.5);
-    const lines = metricsToCsv(log).trimEnd().split('\n');
-    expect(lines).toHaveLength(1501);
-    expect(lines[1500]).toBe('1500,1499,1499,0,0.5');
+  it('handles a run with no episodes', () => {
+    expect(metricsToCsv(new RunMetrics().summary(1))).toBe(`${CSV_HEADER}\n`);
+  });
+
+  it('covers a long run in downsampled rows and says so', () => {
+    const log = new RunMetrics(8);
+    for (let i = 0; i < 100; i++) log.push(i, 10, i >= 50, 0.5);
+    const lines = metricsToCsv(log.summary(1)).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^# downsampled: 100 episodes in 7 rows of 16 episodes/);
+    expect(lines[1]).toBe(CSV_BUCKET_HEADER);
+    expect(lines[2]).toBe('1,16,16,7.5,0,15,10,10,10,0,0.5');
+    expect(lines.at(-1)).toBe('97,100,4,97.5,96,99,10,10,10,1,0.5');
   });
 });
 

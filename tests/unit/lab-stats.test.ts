@@ -39,8 +39,8 @@ describe('first success with censored seeds', () => {
   });
 
   it('puts censored seeds in a "never" bar of the histogram, not in a bin', () => {
-    const h = histogram([0, 9, 10, 99, null, null], 100, 10);
-    expect(h.edges).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    const h = histogram([1, 10, 11, 100, null, null], 100, 10);
+    expect(h.edges).toEqual([1, 11, 21, 31, 41, 51, 61, 71, 81, 91]);
     expect(h.counts).toEqual([2, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect(h.never).toBe(2);
   });
@@ -64,7 +64,7 @@ describe('summaries', () => {
   });
 
   it('summarizes a variant from hand-made runs', () => {
-    const run = (ret: number[], firstSuccess: number, stepsToFirst: number): RunSeries => ({
+    const run = (ret: number[], firstSuccess: number | null, stepsToFirst: number | null): RunSeries => ({
       seed: 0,
       returns: Float64Array.from(ret),
       success: Uint8Array.from(ret.map((r) => (r > 0 ? 1 : 0))),
@@ -76,14 +76,14 @@ describe('summaries', () => {
     const v = summarizeVariant(
       'test',
       [
-        run([0, 0, 1, 1, 1, 1, 1, 1, 1, 1], 2, 30),
-        run([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], -1, -1),
-        run([1, 1, 1, 1, 1, 1, 1, 1, 1, 0], 0, 10),
+        run([0, 0, 1, 1, 1, 1, 1, 1, 1, 1], 3, 30),
+        run([0, 0, 0, 0, 0, 0, 0, 0, 0, 0], null, null),
+        run([1, 1, 1, 1, 1, 1, 1, 1, 1, 0], 1, 10),
       ],
       10,
     );
-    expect(v.firstEpisodes).toEqual([2, null, 0]);
-    expect(v.firstEpisode.median).toBe(2);
+    expect(v.firstEpisodes).toEqual([3, null, 1]);
+    expect(v.firstEpisode.median).toBe(3);
     expect(v.firstEpisode.censored).toBe(1);
     expect(v.firstSteps.found).toEqual([10, 30]);
     expect(v.noSignalUntil).toBe(0);

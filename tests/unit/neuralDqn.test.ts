@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config/schema';
 import { createTrainer, type Trainer } from '../../src/rl/trainer';
 import { Cell, isActive } from '../../src/rl/grid';
+import { episodesOf } from './helpers';
 import type { NeuralAgent } from '../../src/rl/neural/createNeuralAgent';
 
 /** 5 x 5, start and goal in opposite corners, nothing paid but the goal: 8 steps at best. */
@@ -31,8 +32,7 @@ function trainUntilSolved(t: Trainer, shortest: number, budget: number): number 
 
 function metrics(t: Trainer): number[] {
   const out: number[] = [];
-  for (let i = 0; i < t.metrics.count; i++) {
-    const e = t.metrics.get(i);
+  for (const e of episodesOf(t)) {
     out.push(e.return, e.steps, e.success ? 1 : 0);
   }
   return out;

@@ -9,6 +9,7 @@ import { createEncoder } from '../../src/rl/neural/observations';
 import { MAX_RATIO, Rnd } from '../../src/rl/neural/rnd';
 import { setupBackend } from '../../src/rl/neural/tfSetup';
 import { Trainer } from '../../src/rl/trainer';
+import { episodesOf } from './helpers';
 
 /** 6 x 6 open room, nothing paid but the far-corner goal. */
 function room(agent: Record<string, unknown>, seed = 1): Config {
@@ -68,8 +69,7 @@ describe('RND curiosity bonus', () => {
       const q = new Float64Array(grid.nStates * 4);
       agent.qValues(q);
       const metrics: number[] = [];
-      for (let i = 0; i < t.metrics.count; i++) {
-        const e = t.metrics.get(i);
+      for (const e of episodesOf(t)) {
         metrics.push(e.return, e.steps, e.success ? 1 : 0);
       }
       agent.dispose();

@@ -1,7 +1,7 @@
 /** Textbook results reproduced (Sutton & Barto, Reinforcement Learning: An Introduction, 2nd ed.). */
 import { describe, expect, it } from 'vitest';
 import { Trainer } from '../../src/rl/trainer';
-import { makeConfig } from './helpers';
+import { episodesOf, makeConfig } from './helpers';
 
 function values(t: Trainer): number[][] {
   return t.valueTable().map((row) => row.map((v) => v ?? NaN));
@@ -143,7 +143,7 @@ describe('Example 6.6: cliff walking, Q-learning versus SARSA', () => {
       ] as const) {
         const t = new Trainer(cliff(type, seed));
         t.train();
-        for (let i = 100; i < 500; i++) add(t.metrics.returns[i]);
+        for (const e of episodesOf(t).slice(100, 500)) add(e.return);
       }
     }
     // Figure 6.4: about -25 for SARSA and -50 for Q-learning per episode.

@@ -8,11 +8,10 @@ import { downsample } from './stats';
 import type { SweepResult } from './sweep';
 
 /** "12 (3-40)": median and range; "never (fastest 80)" when the median falls on a censored seed. */
-export function formatFirst(f: FirstSuccess, plusOne = false): string {
-  const o = plusOne ? 1 : 0;
+export function formatFirst(f: FirstSuccess): string {
   if (f.min === null || f.max === null) return 'never';
-  if (f.median === null) return `never (fastest ${f.min + o})`;
-  return `${Math.round(f.median + o)} (${f.min + o}-${f.max + o})`;
+  if (f.median === null) return `never (fastest ${f.min})`;
+  return `${Math.round(f.median)} (${f.min}-${f.max})`;
 }
 
 function pct(x: number): string {
@@ -37,7 +36,7 @@ export function comparisonTable(r: ComparisonResult): string {
   ];
   const rows = r.variants.map((v) => [
     v.name,
-    formatFirst(v.firstEpisode, true),
+    formatFirst(v.firstEpisode),
     `${v.firstEpisode.censored}/${v.seeds}`,
     formatFirst(v.firstSteps),
     pct(v.finalSuccessRate),
@@ -64,7 +63,6 @@ export function sweepTable(r: SweepResult): string {
   return `${title}\n${table(head, rows)}`;
 }
 
-const plus1 = (x: number | null) => (x === null ? null : x + 1);
 
 /** A JSON-ready comparison: the statistics, per-seed first successes and downsampled curves. Episodes
  *  are 1-based, as in the table. */
@@ -83,10 +81,10 @@ export function comparisonJson(r: ComparisonResult, maxPoints = 200): unknown {
         firstSuccessEpisode: {
           n: f.n,
           censored: f.censored,
-          median: plus1(f.median),
-          min: plus1(f.min),
-          max: plus1(f.max),
-          perSeed: v.firstEpisodes.map(plus1),
+          median: f.median,
+          min: f.min,
+          max: f.max,
+          perSeed: v.firstEpisodes,
         },
         firstSuccessSteps: v.firstSteps,
         finalSuccessRate: v.finalSuccessRate,

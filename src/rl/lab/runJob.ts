@@ -16,35 +16,38 @@ export interface RunSeries {
   /** 1 where the episode reached a goal. */
   success: Uint8Array;
   steps: Int32Array;
-  /** Index of the first successful episode, -1 if none within the budget (a censored run). */
-  firstSuccess: number;
-  /** Environment steps taken up to and including the first successful episode, -1 if none. */
-  stepsToFirstSuccess: number;
+  /** The run's first success (1-based episode), null if none within the budget (a censored run). */
+  firstSuccess: number | null;
+  /** Environment steps taken up to and including the first successful episode, null if none. */
+  stepsToFirstSuccess: number | null;
   totalSteps: number;
 }
 
 /** Called every `every` episodes with the episodes done; return true to stop early. */
 export type RunTick = (episodesDone: number) => boolean | void;
 
+/** Trains and keeps every episode (a lab run's episodes are bounded by MAX_LAB_EPISODES). */
 function train(t: Trainer, episodes: number, onTick?: RunTick, every = 50): RunSeries {
-  let first = -1;
-  let stepsToFirst = -1;
-  for (let i = 0; i < episodes; i++) {
+  const returns = new Float64Array(episodes);
+  const success = new Uint8Array(episodes);
+  const steps = new Int32Array(episodes);
+  let n = 0;
+  while (n < episodes) {
     const e = t.runEpisode();
-    if (first < 0 && e.success) {
-      first = i;
-      stepsToFirst = t.totalSteps;
-    }
-    if (onTick && (i + 1) % every === 0 && onTick(i + 1)) break;
+    returns[n] = e.return;
+    success[n] = e.success ? 1 : 0;
+    steps[n] = e.steps;
+    n++;
+    if (onTick && n % every === 0 && onTick(n)) break;
   }
-  const n = t.metrics.count;
+  const m = t.metrics;
   return {
     seed: t.config.train.seed,
-    returns: t.metrics.returns.slice(0, n),
-    success: t.metrics.success.slice(0, n),
-    steps: t.metrics.steps.slice(0, n),
-    firstSuccess: first,
-    stepsToFirstSuccess: stepsToFirst,
+    returns: returns.slice(0, n),
+    success: success.slice(0, n),
+    steps: steps.slice(0, n),
+    firstSuccess: m.firstSuccess,
+    stepsToFirstSuccess: m.stepsToFirstSuccess,
     totalSteps: t.totalSteps,
   };
 }

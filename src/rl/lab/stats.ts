@@ -116,12 +116,12 @@ export interface Histogram {
 export function histogram(values: readonly (number | null)[], limit: number, bins: number): Histogram {
   const width = Math.max(1, Math.ceil(limit / bins));
   const k = Math.max(1, Math.ceil(limit / width));
-  const edges = Array.from({ length: k }, (_, i) => i * width);
+  const edges = Array.from({ length: k }, (_, i) => 1 + i * width);
   const counts = new Array<number>(k).fill(0);
   let never = 0;
   for (const v of values) {
-    if (v === null || v < 0) never++;
-    else counts[Math.min(k - 1, Math.floor(v / width))]++;
+    if (v === null || v < 1) never++;
+    else counts[Math.min(k - 1, Math.floor((v - 1) / width))]++;
   }
   return { edges, counts, never };
 }

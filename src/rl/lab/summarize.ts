@@ -17,7 +17,7 @@ export interface VariantSummary {
   smoothWindow: number;
   /** Fraction of seeds whose episode i reached a goal. */
   successRate: Float64Array;
-  /** First successful episode (0-based) per seed, null where it never came. */
+  /** First successful episode (1-based, as RunMetrics defines it) per seed, null where it never came. */
   firstEpisodes: (number | null)[];
   firstEpisode: FirstSuccess;
   /** Environment steps until the first success, per seed. */
@@ -31,7 +31,7 @@ export interface VariantSummary {
 }
 
 export function summarizeVariant(name: string, runs: RunSeries[], episodes: number): VariantSummary {
-  const firstEpisodes = runs.map((r) => (r.firstSuccess >= 0 ? r.firstSuccess : null));
+  const firstEpisodes = runs.map((r) => r.firstSuccess);
   const fe = firstSuccess(firstEpisodes);
   const success = runs.map((r) => r.success);
   const smoothWindow = Math.max(1, Math.round(episodes / 50));
@@ -45,13 +45,13 @@ export function summarizeVariant(name: string, runs: RunSeries[], episodes: numb
     successRate: band(success).mean,
     firstEpisodes,
     firstEpisode: fe,
-    firstSteps: firstSuccess(runs.map((r) => (r.stepsToFirstSuccess >= 0 ? r.stepsToFirstSuccess : null))),
+    firstSteps: firstSuccess(runs.map((r) => r.stepsToFirstSuccess)),
     finalSuccessRate: meanOfLast(success, 0.1),
     meanReturnLast10: meanOfLast(
       runs.map((r) => r.returns),
       0.1,
     ),
-    noSignalUntil: fe.min ?? episodes,
+    noSignalUntil: fe.min === null ? episodes : fe.min - 1,
     totalSteps: runs.reduce((t, r) => t + r.totalSteps, 0),
   };
 }

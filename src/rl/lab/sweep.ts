@@ -70,9 +70,10 @@ export function sweepJobs(spec: SweepSpec): { ok: true; jobs: SweepJob[] } | { o
 /** Steps a tabular run until its first success or the budget. */
 export function runSweepJob(job: SweepJob): SweepRun {
   const t = new Trainer(job.config);
+  const m = t.metrics;
   while (t.totalSteps < job.budget) {
-    if (t.step() && t.env.success)
-      return { steps: t.totalSteps, episodes: t.episode, stepsRun: t.totalSteps };
+    if (t.step() && m.firstSuccess !== null)
+      return { steps: m.stepsToFirstSuccess, episodes: m.firstSuccess, stepsRun: t.totalSteps };
   }
   return { steps: null, episodes: t.episode, stepsRun: t.totalSteps };
 }

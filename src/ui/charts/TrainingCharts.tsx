@@ -12,20 +12,21 @@ import { buildChartData, MAX_POINTS } from './chartData';
 import { bandText, type TooltipLine } from './ChartTooltip';
 import { getChartTheme } from './chartTheme';
 import { formatCompact } from './formatNumber';
-import type { MetricsSeries } from './metricsSeries';
+import type { MetricsSummary } from '../../rl/metrics';
 import { MiniChart, type MiniChartProps } from './MiniChart';
 import { useElementWidth } from './useElementWidth';
 import { useStaggered } from './useStaggered';
 
-export type { MetricsSeries } from './metricsSeries';
+export type { MetricsSummary } from '../../rl/metrics';
 
 export interface TrainingChartsProps {
-  series: MetricsSeries;
+  series: MetricsSummary;
   /** Total height in px of the chart area (all four charts; default 360). */
   height?: number;
   /** Colour scheme; default: the system's. */
   theme?: Theme;
-  /** Moving-average / success-rate window in episodes (default: a round number near count/40, >= 10). */
+  /** Moving-average window in episodes (default: a round number near count/40, >= 10); the success
+   *  rate is always over the last SUCCESS_WINDOW episodes. */
   window?: number;
   /** Most points per series (default 200). */
   maxPoints?: number;
@@ -54,7 +55,7 @@ export function TrainingCharts({
   const width = useElementWidth(ref, 640);
   const t = getChartTheme(useColorScheme(theme));
   const version = useDeferredValue(series.version);
-  const count = series.count;
+  const count = series.counters.episodes;
   const data = useMemo(
     () => buildChartData(series, maxPoints, window),
     // Recompute only when the data changes (the contract: version increments on every change).
@@ -88,11 +89,11 @@ export function TrainingCharts({
         { label: `Avg of last ${w}`, value: (r) => formatCompact(r.stepsAvg) },
       ] satisfies TooltipLine[],
       successTips: [
-        { label: `Success (last ${w})`, value: (r) => `${r.success.toFixed(1)}%` },
+        { label: `Success (last ${data.successWindow})`, value: (r) => `${r.success.toFixed(1)}%` },
       ] satisfies TooltipLine[],
       epsTips: [{ label: 'ε', value: (r) => r.eps.toFixed(3) }] satisfies TooltipLine[],
     }),
-    [single, w],
+    [single, w, data.successWindow],
   );
   const { retTips, stepTips, successTips, epsTips } = tips;
 
@@ -167,7 +168,7 @@ export function TrainingCharts({
           />
           <MiniChart
             title="Success rate (%)"
-            keyText={`% of last ${w} reaching a goal`}
+            keyText={`% of last ${data.successWindow} reaching a goal`}
             yLabel="Success"
             rows={d2.rows}
             count={d2.count}

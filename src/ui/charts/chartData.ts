@@ -1,11 +1,11 @@
 /**
- * Turns a metrics log into at most maxPoints chart rows shared by the four charts (same x positions, so
+ * Turns a run's metrics summary (src/rl/metrics.ts) into at most maxPoints chart rows shared by the four charts (same x positions, so
  * their tooltips can be synchronised): per bucket of episodes the min/max band and mean of return and
  * steps, trailing moving averages, the success rate over the trailing window, and mean epsilon.
  */
 import { bucketBounds } from './downsample';
-import type { MetricsSeries } from './metricsSeries';
-import { smoothingWindow, windowMeanAt } from './movingAverage';
+import { SUCCESS_WINDOW, type MetricsSummary } from '../../rl/metrics';
+import { smoothingWindow } from './movingAverage';
 
 export interface ChartRow {
   /** x: episode number (1-based) at the bucket's centre. */
@@ -26,86 +26,98 @@ export interface ChartRow {
 
 export interface ChartData {
   rows: ChartRow[];
-  /** Smoothing window (episodes) of the moving averages and the success rate. */
+  /** Smoothing window (episodes) of the moving averages. */
   window: number;
+  /** Window (episodes) of the success rate: SUCCESS_WINDOW, as everywhere. */
+  successWindow: number;
   count: number;
+  /** Episodes per bucket of the summary the rows were built from (1: exact per episode). */
+  width: number;
   /** True when every episode is its own point (no downsampling). */
   exact: boolean;
-  /** First episode (1-based) that reached a goal, or null if none did. */
+  /** First episode (1-based) that reached a goal, or null if none did (from the run's counters). */
   firstSuccess: number | null;
-  /**
-   * Some episode before the first success (any episode, while none) had a positive return: the agent
-   * got a reward that was not the goal's (a bonus), so the time before the goal was not signal-free.
-   */
+  /** A reward came before the first success (see MetricsCounters.rewardBeforeGoal). */
   rewardBeforeGoal: boolean;
-}
-
-/** First episode (1-based) among the first `count` with a success, or null. */
-export function firstSuccessOf(success: ArrayLike<number>, count: number): number | null {
-  const n = Math.min(count, success.length);
-  for (let i = 0; i < n; i++) if (success[i] !== 0) return i + 1;
-  return null;
 }
 
 export const MAX_POINTS = 200;
 
-export function buildChartData(series: MetricsSeries, maxPoints = MAX_POINTS, window?: number): ChartData {
-  const count = Math.max(
+/** Prefix sums over buckets: out[b] = sum of values[0..b). */
+function prefix(values: ArrayLike<number>, k: number): Float64Array {
+  const out = new Float64Array(k + 1);
+  for (let b = 0; b < k; b++) out[b + 1] = out[b] + values[b];
+  return out;
+}
+
+export function buildChartData(series: MetricsSummary, maxPoints = MAX_POINTS, window?: number): ChartData {
+  const k = Math.max(
     0,
     Math.min(
-      series.count,
-      series.returns.length,
-      series.steps.length,
-      series.success.length,
-      series.epsilon.length,
+      series.buckets,
+      series.n.length,
+      series.retSum.length,
+      series.stepSum.length,
+      series.succ.length,
     ),
   );
+  const width = Math.max(1, series.width);
+  const eps = prefix(series.n, k);
+  const count = eps[k];
   const w = window && window > 0 ? Math.floor(window) : smoothingWindow(count);
-  const { n, from, to } = bucketBounds(count, maxPoints);
+  /** The moving averages' window in buckets (whole buckets once the summary is downsampled, so the
+   *  window is w to within one bucket). */
+  const wb = Math.max(1, Math.round(w / width));
+  const sb = Math.max(1, Math.round(SUCCESS_WINDOW / width));
+  const ret = prefix(series.retSum, k);
+  const stp = prefix(series.stepSum, k);
+  const suc = prefix(series.succ, k);
+  const { n, from, to } = bucketBounds(k, maxPoints);
+  const { retMin, retMax, stepMin, stepMax, epsSum } = series;
   const rows: ChartRow[] = [];
-  const { returns, steps, success, epsilon } = series;
-  for (let b = 0; b < n; b++) {
-    const a = from[b];
-    const e = to[b];
+  for (let g = 0; g < n; g++) {
+    const a = from[g];
+    const e = to[g];
     let rLo = Infinity;
     let rHi = -Infinity;
-    let rSum = 0;
     let sLo = Infinity;
     let sHi = -Infinity;
-    let sSum = 0;
     let eSum = 0;
-    for (let i = a; i < e; i++) {
-      const r = returns[i];
-      const s = steps[i];
-      if (r < rLo) rLo = r;
-      if (r > rHi) rHi = r;
-      if (s < sLo) sLo = s;
-      if (s > sHi) sHi = s;
-      rSum += r;
-      sSum += s;
-      eSum += epsilon[i];
+    for (let b = a; b < e; b++) {
+      if (retMin[b] < rLo) rLo = retMin[b];
+      if (retMax[b] > rHi) rHi = retMax[b];
+      if (stepMin[b] < sLo) sLo = stepMin[b];
+      if (stepMax[b] > sHi) sHi = stepMax[b];
+      eSum += epsSum[b];
     }
-    const k = e - a;
+    const first = eps[a];
+    const last = eps[e];
+    const episodes = last - first;
+    const back = Math.max(0, e - wb);
+    const inWindow = last - eps[back];
+    const sBack = Math.max(0, e - sb);
     rows.push({
-      ep: k === 1 ? a + 1 : (a + e - 1) / 2 + 1,
-      from: a + 1,
-      to: e,
-      ret: rSum / k,
+      ep: episodes === 1 ? last : (first + 1 + last) / 2,
+      from: first + 1,
+      to: last,
+      ret: (ret[e] - ret[a]) / episodes,
       retBand: [rLo, rHi],
-      retAvg: windowMeanAt(returns, e - 1, w),
-      steps: sSum / k,
+      retAvg: (ret[e] - ret[back]) / inWindow,
+      steps: (stp[e] - stp[a]) / episodes,
       stepsBand: [sLo, sHi],
-      stepsAvg: windowMeanAt(steps, e - 1, w),
-      success: windowMeanAt(success, e - 1, w) * 100,
-      eps: eSum / k,
+      stepsAvg: (stp[e] - stp[back]) / inWindow,
+      success: ((suc[e] - suc[sBack]) / (last - eps[sBack])) * 100,
+      eps: eSum / episodes,
     });
   }
-  const firstSuccess = firstSuccessOf(success, count);
-  let rewardBeforeGoal = false;
-  for (let i = 0, end = firstSuccess === null ? count : firstSuccess - 1; i < end; i++)
-    if (returns[i] > 0) {
-      rewardBeforeGoal = true;
-      break;
-    }
-  return { rows, window: w, count, exact: n === count, firstSuccess, rewardBeforeGoal };
+  return {
+    rows,
+    window: w,
+    successWindow: SUCCESS_WINDOW,
+    count,
+    width,
+    exact: width === 1 && n === k,
+    firstSuccess: series.counters.firstSuccess,
+    rewardBeforeGoal: series.counters.rewardBeforeGoal,
+  };
 }

@@ -39,9 +39,9 @@ export function StatsTable(props: {
           <tr
             key={v.name}
             data-variant={v.name}
-            data-first-median={v.firstEpisode.median === null ? 'never' : String(v.firstEpisode.median + 1)}
-            data-first-min={v.firstEpisode.min === null ? '' : String(v.firstEpisode.min + 1)}
-            data-first-max={v.firstEpisode.max === null ? '' : String(v.firstEpisode.max + 1)}
+            data-first-median={v.firstEpisode.median === null ? 'never' : String(v.firstEpisode.median)}
+            data-first-min={v.firstEpisode.min === null ? '' : String(v.firstEpisode.min)}
+            data-first-max={v.firstEpisode.max === null ? '' : String(v.firstEpisode.max)}
             data-never={String(v.firstEpisode.censored)}
             data-final-success={v.finalSuccessRate.toFixed(4)}
             data-mean-return={v.meanReturnLast10.toFixed(4)}
@@ -50,7 +50,7 @@ export function StatsTable(props: {
               <span className="swatch" style={{ background: variantColor(i, props.theme) }} aria-hidden />
               {v.name}
             </th>
-            <td>{formatFirst(v.firstEpisode, true)}</td>
+            <td>{formatFirst(v.firstEpisode)}</td>
             <td>
               {v.firstEpisode.censored} / {v.seeds}
             </td>

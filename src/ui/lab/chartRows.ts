@@ -55,7 +55,7 @@ export function firstSuccessMarkers(r: ComparisonResult): Marker[] {
   const out: Marker[] = [];
   r.variants.forEach((v, i) => {
     for (const e of v.firstEpisodes)
-      if (e !== null) out.push({ variant: i, ep: e + 1, y: v.smoothReturns.mean[e] });
+      if (e !== null) out.push({ variant: i, ep: e, y: v.smoothReturns.mean[e - 1] });
   });
   return out;
 }
@@ -66,7 +66,7 @@ export function firstSuccessHistogram(r: ComparisonResult, bins = 8): Row[] {
   const edges = hs[0]?.edges ?? [];
   const width = edges.length > 1 ? edges[1] - edges[0] : r.episodes;
   const rows: Row[] = edges.map((e, k) => {
-    const row: Row = { bin: `${e + 1}-${Math.min(r.episodes, e + width)}` };
+    const row: Row = { bin: `${e}-${Math.min(r.episodes, e + width - 1)}` };
     hs.forEach((h, i) => (row[`v${i}`] = h.counts[k]));
     return row;
   });

@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Config } from '../../config/schema';
-import type { MetricsLike } from '../../export/csv';
+import type { MetricsSummary } from '../../rl/metrics';
 import { browserStore, type KeyValueStore } from '../../storage/keyValueStore';
 import { SavedConfigs } from '../../storage/savedConfigs';
 import { ManualCopyDialog } from './ManualCopyDialog';
@@ -29,7 +29,7 @@ export interface ShareMenuProps {
   config: Config;
   /** Replace the current config (already validated); `from` names where it came from. */
   onLoadConfig(config: Config, from: string): void;
-  getRunData?(): MetricsLike | null;
+  getRunData?(): MetricsSummary | null;
   /** The charts panel (or one chart's <svg>) to export as a PNG. */
   getChartSvg?(): Element | null;
   getGridCanvas?(): HTMLCanvasElement | null;

@@ -2,7 +2,8 @@
 import { shareUrl } from '../../config/codec';
 import type { Config, ParseResult } from '../../config/schema';
 import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../../export/configFile';
-import { metricsToCsv, type MetricsLike } from '../../export/csv';
+import { metricsToCsv } from '../../export/csv';
+import type { MetricsSummary } from '../../rl/metrics';
 import { downloadBlob, downloadText, readFileText } from '../../export/download';
 import { exportFileName } from '../../export/fileNames';
 import { canvasToPng, panelToPng, svgToPng } from '../../export/png';
@@ -43,12 +44,14 @@ export function exportJson(config: Config): ActionResult {
   return { kind: 'info', text: `Saved ${name}.` };
 }
 
-export function exportCsv(config: Config, data: MetricsLike | null | undefined): ActionResult {
-  if (!data || data.count === 0)
+export function exportCsv(config: Config, data: MetricsSummary | null | undefined): ActionResult {
+  const episodes = data?.counters.episodes ?? 0;
+  if (!data || episodes === 0)
     return { kind: 'warn', text: 'No run data yet: train for a few episodes first.' };
   const name = exportFileName(config, 'csv', 'episodes');
   downloadText(metricsToCsv(data), name, 'text/csv');
-  return { kind: 'info', text: `Saved ${data.count.toLocaleString('en-US')} episodes to ${name}.` };
+  const how = data.width > 1 ? ` (downsampled to rows of ${data.width} episodes)` : '';
+  return { kind: 'info', text: `Saved ${episodes.toLocaleString('en-US')} episodes to ${name}${how}.` };
 }
 
 export async function exportChartsPng(config: Config, el: Element | null | undefined): Promise<ActionResult> {

@@ -19,7 +19,7 @@ export function ChartsPanel() {
   return (
     <section className="charts" aria-label="Training charts">
       <h2 className="panel-title">Learning curves</h2>
-      <div className="charts-body" ref={ref} data-testid="charts" data-episodes={series.count}>
+      <div className="charts-body" ref={ref} data-testid="charts" data-episodes={series.counters.episodes}>
         <TrainingCharts series={series} height={height} markFirstGoal />
       </div>
     </section>

@@ -2,6 +2,7 @@
  * Run state, episode, total steps, steps per second, epsilon, the recent success rate and the episode of
  * the first reward (or "not yet": the sparse-goal stall made visible), as tiles.
  */
+import { SUCCESS_WINDOW } from '../../rl/metrics';
 import type { ReactNode } from 'react';
 import { useTrainingStore, type RunStatus } from '../../store/trainingStore';
 
@@ -31,7 +32,7 @@ export const NO_SIGNAL_TIP =
 
 /** The episode of the first success; "–" before training, "not yet" while no episode has reached a goal. */
 function FirstReward() {
-  const first = useTrainingStore((s) => s.firstSuccess);
+  const first = useTrainingStore((s) => s.metrics.firstSuccess);
   const started = useTrainingStore((s) => s.episode > 0 || s.status === 'running');
   if (first !== null)
     return (
@@ -61,7 +62,7 @@ export function StatusLine() {
   const totalSteps = useTrainingStore((s) => s.totalSteps);
   const sps = useTrainingStore((s) => s.stepsPerSecond);
   const epsilon = useTrainingStore((s) => s.epsilon);
-  const success = useTrainingStore((s) => s.successRate);
+  const success = useTrainingStore((s) => s.metrics.successRate);
   const backend = useTrainingStore((s) => s.info?.backend ?? null);
   const loss = useTrainingStore((s) => s.loss);
   return (
@@ -82,7 +83,10 @@ export function StatusLine() {
       <Stat label="ε" tip="Current exploration rate: the chance of a random move">
         <b data-testid="epsilon">{epsilon.toFixed(3)}</b>
       </Stat>
-      <Stat label="Success (last 100)" tip="Share of the last 100 episodes that reached a goal">
+      <Stat
+        label={`Success (last ${SUCCESS_WINDOW})`}
+        tip={`Share of the last ${SUCCESS_WINDOW} episodes that reached a goal`}
+      >
         <b data-testid="success-rate">{episode > 0 ? `${Math.round(success * 100)}%` : '–'}</b>
       </Stat>
       <FirstReward />
