@@ -5,7 +5,9 @@
  * - `useConfigStore(s => s.config)`: the current, always valid, `Config` (treat it as immutable).
  * - `setConfig(input, opts?)`: replaces the whole config. `input` may be anything (parsed JSON, a
  *   decoded link): it is validated with `parseConfig`; an invalid one is refused, a message is shown
- *   (unless `opts.quiet`) and `{ ok: false, message }` is returned. The change is undoable.
+ *   (unless `opts.quiet`) and `{ ok: false, message }` is returned. The change is undoable. Every
+ *   loading of another world (link, preset, file, saved config) goes through it, with `opts.reason`;
+ *   the world it replaces is first handed to the `onReplace` listener (the share feature keeps it).
  * - `edit(recipe, opts?)`: applies `recipe` to a copy of the config and commits the result if it is
  *   valid (same refusal rules). `opts.key` merges consecutive edits with the same key into one undo step.
  * - `undo()`, `redo()`, `canUndo`, `canRedo`; `seal()` ends the current merge group.
@@ -27,6 +29,19 @@ export interface EditOptions {
   quiet?: boolean;
   /** Labels for config paths in refusal messages, e.g. { 'agent.alpha': 'Learning rate' }. */
   labels?: Record<string, string>;
+  /** setConfig: why the world is replaced, e.g. "Opened a link" (kept with the replaced world). */
+  reason?: string;
+}
+
+export type ReplaceListener = (replaced: Config, reason: string) => void;
+let replaceListener: ReplaceListener | null = null;
+
+/** Registers the one listener told about each world that setConfig replaces; returns its removal. */
+export function onReplace(listener: ReplaceListener): () => void {
+  replaceListener = listener;
+  return () => {
+    if (replaceListener === listener) replaceListener = null;
+  };
 }
 
 export interface ConfigState {
@@ -47,7 +62,7 @@ function sameConfig(a: Config, b: Config): boolean {
 }
 
 export const useConfigStore = create<ConfigState>()((set, get) => {
-  const commit = (input: unknown, opts: EditOptions): EditResult => {
+  const commit = (input: unknown, opts: EditOptions, replacing = false): EditResult => {
     const r = parseConfig(input);
     if (!r.ok) {
       const message = friendlyErrors(r.errors, opts.labels);
@@ -56,6 +71,7 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
     }
     const current = get().config;
     if (sameConfig(current, r.config)) return { ok: true, changed: false };
+    if (replacing) replaceListener?.(current, opts.reason ?? 'Replaced by another world');
     history.record(current, opts.key ?? null);
     set({ config: r.config, canUndo: history.canUndo, canRedo: history.canRedo });
     return { ok: true, changed: true };
@@ -64,7 +80,7 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
     config: structuredClone(DEFAULT_CONFIG),
     canUndo: false,
     canRedo: false,
-    setConfig: (input, opts = {}) => commit(input, opts),
+    setConfig: (input, opts = {}) => commit(input, opts, true),
     edit: (recipe, opts = {}) => {
       const draft = structuredClone(get().config);
       try {

@@ -42,7 +42,7 @@ export function clearStory(): void {
 /** Loads `p`'s config into the playground (one undo step) and shows its story. */
 export function loadPreset(p: StoryPreset): boolean {
   clearStory();
-  const r = useConfigStore.getState().setConfig(p.config);
+  const r = useConfigStore.getState().setConfig(p.config, { reason: `Loaded the preset “${p.title}”` });
   if (!r.ok) return false;
   return showStory(p);
 }

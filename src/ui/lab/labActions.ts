@@ -156,10 +156,10 @@ export function cancelSweep(): void {
 /** Loads a preset (or one of its variants) into the playground and switches to it. */
 export function openInPlayground(p: Preset, variant?: number): void {
   const config = variant === undefined ? p.config : sweepConfig(p, variant);
-  const r = useConfigStore.getState().setConfig(config);
+  const what = variant === undefined ? p.title : `${p.title}: ${p.variants?.[variant]?.name ?? ''}`;
+  const r = useConfigStore.getState().setConfig(config, { reason: `Opened “${what}” from the lab` });
   if (!r.ok) return;
   const ui = useUiStore.getState();
   ui.setView('playground');
-  const what = variant === undefined ? p.title : `${p.title}: ${p.variants?.[variant]?.name ?? ''}`;
   ui.notify('info', `Opened "${what}" in the playground.`);
 }

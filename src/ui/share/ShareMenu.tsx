@@ -30,7 +30,7 @@ export function ShareMenu() {
     <>
       <ShareMenuView
         config={config}
-        onLoadConfig={(c) => setConfig(c)}
+        onLoadConfig={(c, from) => setConfig(c, { reason: `Loaded ${from}` })}
         getRunData={getRunData}
         getChartSvg={getChartSvg}
         getGridCanvas={getGridCanvas}
