@@ -1,25 +1,67 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import LZString from 'lz-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { encodeConfig, shareUrl } from '../../src/config/codec';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import type { Config } from '../../src/config/schema';
 import { resetConfigStore, useConfigStore } from '../../src/store/configStore';
+import { loadPreset } from '../../src/store/story';
 import { AUTOSAVE_KEY, readAutosave, writeAutosave } from '../../src/storage/autosave';
 import { browserStore, memoryStore } from '../../src/storage/keyValueStore';
-import { SavedConfigs } from '../../src/storage/savedConfigs';
+import { ReplacedWorlds } from '../../src/storage/replacedWorlds';
 import { initShare, urlWithoutConfig } from '../../src/ui/share/initShare';
 import { useShareState } from '../../src/ui/share/shareState';
-import { STASH_NAME, resolveStartupConfig } from '../../src/ui/share/startupConfig';
+import { resolveStartupConfig } from '../../src/ui/share/startupConfig';
 import { StartupNotice } from '../../src/ui/share/StartupNotice';
 import { embedCode, embedUrl, parseUrlFlags } from '../../src/ui/share/urlFlags';
 
+// Hostile-input switches: the validator and the URL-flag parser can be made to throw.
+const sabotage = vi.hoisted(() => ({ validator: false, flags: false }));
+vi.mock('../../src/config/migrate', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/config/migrate')>();
+  return {
+    ...real,
+    parseVersionedConfig: (input: unknown) => {
+      if (sabotage.validator) throw new TypeError("Cannot read properties of undefined (reading 'length')");
+      return real.parseVersionedConfig(input);
+    },
+  };
+});
+vi.mock('../../src/ui/share/urlFlags', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/ui/share/urlFlags')>();
+  return {
+    ...real,
+    parseUrlFlags: (hash: string) => {
+      const flags = real.parseUrlFlags(hash);
+      if (!sabotage.flags) return flags;
+      return {
+        ...flags,
+        get embed(): boolean {
+          throw new Error('flags exploded');
+        },
+      };
+    },
+  };
+});
+afterEach(() => {
+  sabotage.validator = false;
+  sabotage.flags = false;
+});
+
+/** A world that is not the default one (the untouched default world is never kept). */
 function world(seed: number, type: Config['agent']['type'] = 'q-learning'): Config {
   const c = defaultConfig();
   c.agent = defaultAgent(type);
   c.train.seed = seed;
+  c.env.gamma = 0.5;
   return c;
 }
+
+const autosaveText = (config: unknown) => JSON.stringify({ savedAt: 1, config });
+/** A link whose payload is exactly `json` (no compaction, no validation). */
+const rawLink = (json: string) => `#c=${LZString.compressToEncodedURIComponent(json)}`;
+const replaced = (store = browserStore().store) => new ReplacedWorlds(store).list().entries;
 
 describe('URL flags', () => {
   it.each([
@@ -46,20 +88,29 @@ describe('URL flags', () => {
 });
 
 describe('resolveStartupConfig', () => {
-  it('uses a valid link, and keeps different autosaved work as a saved config', () => {
+  it('uses a valid link, and keeps different autosaved work in the replaced worlds', () => {
     const store = memoryStore();
     writeAutosave(store, world(7));
     const r = resolveStartupConfig(`#c=${encodeConfig(world(1, 'sarsa'))}`, store);
-    expect(r).toMatchObject({ source: 'link', problem: null, stashedAs: STASH_NAME });
+    expect(r).toMatchObject({ source: 'link', problem: null, autosaveProblem: null, previousKept: true });
     expect(r.config).toEqual(world(1, 'sarsa'));
-    const kept = new SavedConfigs(store).load(STASH_NAME);
-    expect(kept.ok && kept.entry.config).toEqual(world(7));
+    expect(replaced(store)).toMatchObject([{ config: world(7), reason: 'Opened a link' }]);
   });
 
-  it('does not stash when the autosave already equals the link', () => {
+  it('opening link B after link A keeps both earlier worlds, not only the last one', () => {
+    const store = memoryStore();
+    writeAutosave(store, world(7));
+    resolveStartupConfig(`#c=${encodeConfig(world(1))}`, store);
+    writeAutosave(store, world(2)); // the user edited the world of link A
+    resolveStartupConfig(`#c=${encodeConfig(world(3))}`, store);
+    expect(replaced(store).map((e) => e.config?.train.seed)).toEqual([2, 7]);
+  });
+
+  it('does not keep anything when the autosave already equals the link', () => {
     const store = memoryStore();
     writeAutosave(store, world(1));
-    expect(resolveStartupConfig(`#c=${encodeConfig(world(1))}`, store).stashedAs).toBeNull();
+    expect(resolveStartupConfig(`#c=${encodeConfig(world(1))}`, store).previousKept).toBe(false);
+    expect(replaced(store)).toEqual([]);
   });
 
   it('a broken link gives a message and the default world', () => {
@@ -87,16 +138,101 @@ describe('resolveStartupConfig', () => {
     const damaged = resolveStartupConfig('', memoryStore({ [AUTOSAVE_KEY]: '{"config":' }));
     expect(damaged).toMatchObject({
       source: 'default',
-      problem: { title: /autosaved work could not be restored/ },
+      problem: null,
+      autosaveProblem: {
+        title:
+          'Your autosaved world could not be opened (it is damaged); it was kept aside: see Saved configs',
+      },
     });
   });
 
   it('embed mode never reads or writes the visitor’s work', () => {
     const store = memoryStore();
     writeAutosave(store, world(4));
+    const before = JSON.stringify(store.keys().map((k) => [k, store.getItem(k)]));
     const r = resolveStartupConfig(`#embed=1&c=${encodeConfig(world(2))}`, store);
-    expect(r).toMatchObject({ source: 'link', stashedAs: null });
+    expect(r).toMatchObject({ source: 'link', previousKept: false });
     expect(resolveStartupConfig('#embed=1&c=bad', store).config).toEqual(defaultConfig());
+    expect(JSON.stringify(store.keys().map((k) => [k, store.getItem(k)]))).toBe(before);
+  });
+});
+
+describe('resolveStartupConfig with hostile input never throws', () => {
+  const hostileAutosaves: Array<[string, string]> = [
+    ['a bare config with an empty grid', '{"version":1,"env":{"grid":[]}}'],
+    ['an autosave whose config has an empty grid', autosaveText({ version: 1, env: { grid: [] } })],
+    ['garbage', '\u0000\uFFFF{{{{ not json'],
+    ['an array', '[[[[[]]]]]'],
+    ['a polluted object', '{"config":{"__proto__":{"x":1}}}'],
+    ['deep nesting', '['.repeat(5000)],
+  ];
+  it.each(hostileAutosaves)('autosave: %s gives the default world and keeps it aside', (_, raw) => {
+    const store = memoryStore({ [AUTOSAVE_KEY]: raw });
+    const r = resolveStartupConfig('', store);
+    expect(r).toMatchObject({ source: 'default', keepAutosaveSlot: false, problem: null });
+    expect(r.config).toEqual(defaultConfig());
+    expect(r.autosaveProblem?.title).toMatch(
+      /^Your autosaved world could not be opened \(.+\); it was kept aside/,
+    );
+    expect(r.autosaveProblem?.advice).toMatch(/Recently replaced/);
+    expect(r.autosaveProblem?.advice).not.toMatch(/sender/);
+    expect(replaced(store)).toMatchObject([{ keptAside: true, raw, config: null }]);
+  });
+
+  it('an autosave from a newer version says so', () => {
+    const raw = autosaveText({ ...defaultConfig(), version: 7 });
+    const r = resolveStartupConfig('', memoryStore({ [AUTOSAVE_KEY]: raw }));
+    expect(r.autosaveProblem?.title).toBe(
+      'Your autosaved world could not be opened (it was made by a newer version of this app); it was kept aside: see Saved configs',
+    );
+  });
+
+  it.each([
+    ['an empty grid', '{"version":1,"env":{"grid":[]}}'],
+    ['grid: null', '{"version":1,"env":{"grid":null},"agent":{"type":"sarsa"}}'],
+    ['not an object', '"just a string"'],
+  ])('a link with %s gives the fallback world and a link message', (_, json) => {
+    const store = memoryStore();
+    writeAutosave(store, world(9));
+    const r = resolveStartupConfig(rawLink(json), store);
+    expect(r).toMatchObject({ source: 'autosave', config: world(9), autosaveProblem: null });
+    expect(r.problem).toMatchObject({ title: 'This link could not be opened', fallback: /autosaved/ });
+    expect(r.problem?.advice).toMatch(/sender/);
+    expect(resolveStartupConfig(rawLink(json), memoryStore()).config).toEqual(defaultConfig());
+  });
+
+  it('a validator that throws: the default world, both messages, the autosave kept aside', () => {
+    const raw = autosaveText(world(5));
+    const store = memoryStore({ [AUTOSAVE_KEY]: raw });
+    sabotage.validator = true;
+    const r = resolveStartupConfig(`#c=${encodeConfig(world(6))}`, store);
+    expect(r).toMatchObject({ source: 'default', keepAutosaveSlot: false });
+    expect(r.config).toEqual(defaultConfig());
+    expect(r.problem?.details.join()).toMatch(/could not be (read|checked)/);
+    expect(r.autosaveProblem?.title).toMatch(/could not be opened.*kept aside/);
+    expect(r.autosaveProblem?.details.join()).toMatch(/could not be checked/);
+    sabotage.validator = false;
+    // Once the app can read it again, it can be restored.
+    expect(replaced(store)).toMatchObject([{ keptAside: true, raw, config: world(5) }]);
+  });
+
+  it('a rejected autosave that cannot be kept aside makes the caller leave the slot alone', () => {
+    const raw = '{"damaged';
+    const store = memoryStore({ [AUTOSAVE_KEY]: raw }, AUTOSAVE_KEY.length + raw.length + 5);
+    const r = resolveStartupConfig('', store);
+    expect(r.keepAutosaveSlot).toBe(true);
+    expect(r.autosaveProblem?.title).toMatch(/could not be kept aside/);
+    expect(r.autosaveProblem?.fallback).toMatch(/Autosave is paused/);
+  });
+
+  it('a failure outside every guard still gives the default world and a message', () => {
+    sabotage.flags = true;
+    const store = memoryStore();
+    writeAutosave(store, world(8));
+    const r = resolveStartupConfig(`#c=${encodeConfig(world(6))}`, store);
+    expect(r).toMatchObject({ source: 'default', keepAutosaveSlot: true });
+    expect(r.problem?.title).toBe('The page could not open your world');
+    expect(r.problem?.details).toEqual(['flags exploded']);
   });
 });
 
@@ -105,7 +241,7 @@ describe('initShare (page start-up)', () => {
   beforeEach(() => {
     localStorage.clear();
     resetConfigStore();
-    useShareState.setState({ problem: null });
+    useShareState.setState({ problem: null, autosaveProblem: null, storageWarning: null });
     history.replaceState(null, '', '/');
   });
   afterEach(() => {
@@ -174,5 +310,81 @@ describe('initShare (page start-up)', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(useConfigStore.getState().config).toEqual(world(33, 'sarsa'));
     expect(useShareState.getState().problem?.fallback).toMatch(/unchanged/);
+  });
+
+  it('a rejected autosave is kept aside before the default world is autosaved over it', async () => {
+    vi.useFakeTimers();
+    const raw = autosaveText({ ...defaultConfig(), version: 4 });
+    localStorage.setItem(AUTOSAVE_KEY, raw);
+    dispose = initShare();
+    expect(useConfigStore.getState().config).toEqual(defaultConfig());
+    vi.advanceTimersByTime(1000);
+    expect(replaced()).toMatchObject([{ keptAside: true, raw }]);
+    vi.useRealTimers();
+    render(<StartupNotice />);
+    const alert = screen.getByTestId('autosave-problem');
+    expect(alert).toHaveTextContent(
+      'Your autosaved world could not be opened (it was made by a newer version of this app); it was kept aside: see Saved configs. Showing the default world instead.',
+    );
+    expect(alert).not.toHaveTextContent(/sender/);
+    await userEvent.setup().click(screen.getByRole('button', { name: /dismiss the autosave message/i }));
+    expect(screen.queryByTestId('autosave-problem')).toBeNull();
+  });
+
+  it('a rejected autosave that cannot be kept aside is never overwritten', () => {
+    vi.useFakeTimers();
+    const raw = '{"damaged';
+    localStorage.setItem(AUTOSAVE_KEY, raw);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key) {
+      if (key !== '__gridworld_probe__') throw new DOMException('full', 'QuotaExceededError');
+    });
+    try {
+      dispose = initShare();
+      useConfigStore.getState().edit((c) => void (c.train.seed = 12));
+      vi.advanceTimersByTime(2000);
+      window.dispatchEvent(new Event('pagehide'));
+      expect(setItem.mock.calls.filter(([k]) => k === AUTOSAVE_KEY)).toEqual([]);
+    } finally {
+      setItem.mockRestore();
+    }
+    expect(localStorage.getItem(AUTOSAVE_KEY)).toBe(raw);
+    expect(useShareState.getState().autosaveProblem?.fallback).toMatch(/Autosave is paused/);
+  });
+
+  it('a link pasted after another link, a preset or a file keeps each replaced world', () => {
+    localStorage.setItem(AUTOSAVE_KEY, autosaveText(world(21)));
+    dispose = initShare();
+    history.replaceState(null, '', shareUrl('/', world(31)));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    useConfigStore.getState().edit((c) => void (c.train.seed = 32));
+    history.replaceState(null, '', shareUrl('/', world(41)));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(useConfigStore.getState().config).toEqual(world(41));
+    expect(replaced().map((e) => [e.config?.train.seed, e.reason])).toEqual([
+      [32, 'Opened a link'],
+      [21, 'Opened a link'],
+    ]);
+    loadPreset({ id: 'p', title: 'Test preset', caption: ['a', 'b'], config: world(51, 'sarsa') });
+    expect(replaced()[0]).toMatchObject({ config: world(41), reason: 'Loaded the preset “Test preset”' });
+  });
+
+  it('a hostile link pasted into the open page gives a message and keeps the world', () => {
+    dispose = initShare();
+    useConfigStore.getState().edit((c) => void (c.train.seed = 61));
+    const before = useConfigStore.getState().config;
+    for (const hash of [
+      rawLink('{"version":1,"env":{"grid":[]}}'),
+      '#c=%E0%A4%A',
+      '#c=' + 'x'.repeat(200_000),
+    ]) {
+      history.replaceState(null, '', `/${hash}`);
+      expect(() => window.dispatchEvent(new HashChangeEvent('hashchange'))).not.toThrow();
+      expect(useConfigStore.getState().config).toBe(before);
+      expect(useShareState.getState().problem).toMatchObject({ fallback: /unchanged/, advice: /sender/ });
+    }
+    sabotage.validator = true;
+    history.replaceState(null, '', shareUrl('/', world(62)));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(useConfigStore.getState().config).toBe(before);
   });
 });

@@ -2,22 +2,32 @@
  * Start-up wiring of the sharing features, called once in main.tsx before the first render (and before
  * connectTraining, so the first run uses the right world):
  * - loads the config from the link in location.hash, else the autosave, else the default world; a
- *   broken link or damaged autosave becomes a message (StartupNotice) over the fallback world;
+ *   broken link or damaged autosave becomes a message (StartupNotice) over the fallback world, and a
+ *   rejected autosave is kept aside first (see startupConfig.ts);
  * - removes `c=` from the address bar (the autosave keeps later edits; a reload must not revert them),
  *   except in embed mode, whose URL stays as given;
- * - autosaves every config change (debounced, flushed when the page is hidden or closed);
+ * - autosaves every config change (debounced, flushed when the page is hidden or closed), unless the
+ *   slot holds work that could not be kept aside;
+ * - keeps every world that another one replaces (link, preset, file, saved config) in the replaced
+ *   worlds, shown under "Recently replaced" in the saved-configs dialog;
  * - sets the `embed` and `presentation` classes on <html>;
  * - loads a link pasted into the address bar of the open page (hashchange).
  * Returns a function that undoes the listeners (for tests).
  */
-import { decodeConfig } from '../../config/codec';
-import { useConfigStore } from '../../store/configStore';
+import { onReplace, useConfigStore } from '../../store/configStore';
 import { useUiStore } from '../../store/uiStore';
 import { Autosaver } from '../../storage/autosave';
-import { browserStore } from '../../storage/keyValueStore';
+import { browserStore, errorText } from '../../storage/keyValueStore';
+import { ReplacedWorlds } from '../../storage/replacedWorlds';
 import { setPresentation, storedPresentation } from './presentationMode';
 import { useShareState } from './shareState';
-import { resolveStartupConfig } from './startupConfig';
+import {
+  LINK_REASON,
+  WHERE_REPLACED,
+  decodeLinkSafely,
+  linkProblem,
+  resolveStartupConfig,
+} from './startupConfig';
 import { parseUrlFlags } from './urlFlags';
 
 const notify = (kind: 'info' | 'warn' | 'error', text: string) => useUiStore.getState().notify(kind, text);
@@ -41,12 +51,12 @@ export function initShare(win: Window = window): () => void {
   useShareState.setState({
     flags,
     problem: start.problem,
+    autosaveProblem: start.autosaveProblem,
     storageWarning: persistent
       ? null
       : 'This browser does not allow saving here: saved configs and autosave last only until the tab is closed.',
   });
-  if (start.stashedAs)
-    notify('info', `Your previous work was kept as the saved config "${start.stashedAs}".`);
+  if (start.previousKept) notify('info', `Your previous work was kept: ${WHERE_REPLACED}.`);
   win.document.documentElement.classList.toggle('embed', flags.embed);
   setPresentation(flags.present || (!flags.embed && storedPresentation(store)), flags.embed ? null : store);
 
@@ -55,6 +65,23 @@ export function initShare(win: Window = window): () => void {
 
   const cleanups: Array<() => void> = [];
   if (!flags.embed) {
+    const replaced = new ReplacedWorlds(store);
+    cleanups.push(
+      onReplace((old, reason) => {
+        let r: ReturnType<ReplacedWorlds['record']>;
+        try {
+          r = replaced.record(old, reason);
+        } catch (e) {
+          r = { ok: false, code: 'unavailable', message: errorText(e) };
+        }
+        if (!r.ok)
+          useShareState.setState({
+            storageWarning: `The world you replaced could not be kept in Recently replaced: ${r.message} Undo (Ctrl+Z) still brings it back.`,
+          });
+      }),
+    );
+  }
+  if (!flags.embed && !start.keepAutosaveSlot) {
     const autosaver = new Autosaver(store, {
       onError: (r) => notify('error', `Autosave failed: ${r.message}`),
     });
@@ -79,17 +106,18 @@ export function initShare(win: Window = window): () => void {
   const onHashChange = () => {
     const next = parseUrlFlags(win.location.hash);
     if (!next.hasConfig) return;
-    const r = decodeConfig(win.location.hash);
+    const r = decodeLinkSafely(win.location.hash);
     if (r.ok) {
-      useConfigStore.getState().setConfig(r.config);
+      const set = useConfigStore.getState().setConfig(r.config, { reason: LINK_REASON });
       useShareState.getState().setProblem(null);
-      notify('info', 'Loaded the world from the link. Undo (Ctrl+Z) brings back the previous one.');
-    } else
-      useShareState.getState().setProblem({
-        title: 'This link could not be opened',
-        details: r.errors,
-        fallback: 'Your current world is unchanged.',
-      });
+      if (set.ok)
+        notify(
+          'info',
+          next.embed
+            ? 'Loaded the world from the link.'
+            : `Loaded the world from the link. Undo (Ctrl+Z) brings back the previous one; it is also kept in ${WHERE_REPLACED}.`,
+        );
+    } else useShareState.getState().setProblem(linkProblem(r.errors, 'Your current world is unchanged.'));
     if (!next.embed) win.history.replaceState(win.history.state, '', urlWithoutConfig(win.location.href));
   };
   win.addEventListener('hashchange', onHashChange);

@@ -1,4 +1,4 @@
-/** State of the sharing features that is not part of the config: URL flags and the startup problem. */
+/** State of the sharing features that is not part of the config: URL flags and the startup problems. */
 import { create } from 'zustand';
 import type { UrlFlags } from './urlFlags';
 
@@ -7,12 +7,18 @@ export interface StartupProblem {
   details: string[];
   /** What is shown instead, e.g. "Showing the default world instead." */
   fallback: string;
+  /** What the user can do about it (under "What is wrong with it"). */
+  advice: string;
 }
 
 export interface ShareState {
   flags: UrlFlags;
+  /** A link that could not be opened (or a start-up that failed altogether). */
   problem: StartupProblem | null;
-  /** Set when localStorage is unavailable (saved configs last only as long as the tab). */
+  /** An autosave that could not be opened: whether it was kept aside, and where. */
+  autosaveProblem: StartupProblem | null;
+  /** Set when localStorage is unavailable (saved configs last only as long as the tab), or a replaced
+   * world could not be kept. */
   storageWarning: string | null;
   /** Presentation mode (large type, high contrast, html.presentation). */
   presentation: boolean;
@@ -24,6 +30,7 @@ export interface ShareState {
 export const useShareState = create<ShareState>()((set) => ({
   flags: { embed: false, present: false, controls: true, hasConfig: false },
   problem: null,
+  autosaveProblem: null,
   storageWarning: null,
   presentation: false,
   helpOpen: false,
