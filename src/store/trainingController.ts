@@ -3,14 +3,28 @@
  * (paused; the user is told when a run was under way). The training actions the UI calls live here.
  */
 import type { Config } from '../config/schema';
-import { SPEEDS, type FromWorker, type PlanOp, type ToWorker } from '../worker/protocol';
-import { createBrowserWorker, TrainingClient, type WorkerFactory } from '../worker/workerClient';
+import { SPEEDS, type PlanOp, type RunMessage, type ToWorker } from '../worker/protocol';
+import {
+  createBrowserWorker,
+  TrainingClient,
+  type ClientTimers,
+  type WorkerFactory,
+} from '../worker/workerClient';
 import { useConfigStore } from './configStore';
-import { applyError, applyProgress, applyReady, beginRun, useTrainingStore } from './trainingStore';
+import {
+  applyError,
+  applyProgress,
+  applyReady,
+  beginRun,
+  requestPause,
+  useTrainingStore,
+} from './trainingStore';
 import { useUiStore } from './uiStore';
 
 let client: TrainingClient | null = null;
 let runCounter = 0;
+/** The "worker keeps failing" notice, cleared once a worker answers again. */
+let gaveUpNotice: number | null = null;
 
 function send(msg: ToWorker): void {
   client?.send(msg);
@@ -26,19 +40,25 @@ function startRun(config: Config): void {
   send({ type: 'init', runId, config });
 }
 
-function onMessage(msg: FromWorker): void {
+function onMessage(msg: RunMessage): void {
   if (msg.runId !== currentRunId()) return;
-  if (msg.type === 'ready') applyReady(msg.info);
-  else if (msg.type === 'progress') applyProgress(msg.progress);
+  if (msg.type === 'ready') {
+    applyReady(msg.info);
+    if (gaveUpNotice !== null) useUiStore.getState().dismiss(gaveUpNotice);
+    gaveUpNotice = null;
+  } else if (msg.type === 'progress') applyProgress(msg.progress);
   else applyError({ phase: msg.phase, message: msg.message });
 }
 
 function onCrash(message: string, restarted: boolean): void {
   if (!restarted) {
     applyError({ phase: 'crash', message: `The training worker stopped working (${message}).` });
-    useUiStore
+    gaveUpNotice = useUiStore
       .getState()
-      .notify('error', 'Training is unavailable: the worker keeps failing. Reload the page.');
+      .notify(
+        'error',
+        'Training is unavailable: the worker keeps failing. Press Reset to try again, or reload the page.',
+      );
     return;
   }
   sendSpeed();
@@ -72,9 +92,13 @@ function sendSpeed(): void {
  * Starts the worker and keeps it in sync with the config. Returns a function that stops both.
  * `factory` lets tests pass a fake worker.
  */
-export function connectTraining(factory: WorkerFactory = createBrowserWorker): () => void {
+export function connectTraining(
+  factory: WorkerFactory = createBrowserWorker,
+  timers?: ClientTimers,
+): () => void {
   client?.dispose();
-  client = new TrainingClient(factory, { onMessage, onCrash });
+  gaveUpNotice = null;
+  client = new TrainingClient(factory, { onMessage, onCrash }, timers);
   sendSpeed();
   startRun(useConfigStore.getState().config);
   const unsubscribe = useConfigStore.subscribe((s, prev) => {
@@ -97,8 +121,10 @@ export const training = {
   play(): void {
     if (canTrain()) send({ type: 'play' });
   },
+  /** Pauses at once on the page; the worker stops after the step it is in. */
   pause(): void {
     send({ type: 'pause' });
+    requestPause();
   },
   toggle(): void {
     if (useTrainingStore.getState().status === 'running') training.pause();

@@ -37,6 +37,9 @@ export interface TrainingState extends ProgressCounters {
 
 /** Versions of published summaries, unique across runs (the charts recompute when it changes). */
 let seriesVersion = 0;
+/** Pause was pressed and the worker has not yet reported a stopped run: show it paused meanwhile
+ *  (a message already in flight, or a long neural update, must not flip the button back). */
+let pausePending = false;
 
 export const initialTrainingState = (): TrainingState => {
   const series = emptySummary(++seriesVersion);
@@ -71,6 +74,7 @@ function statusOf(p: Progress): RunStatus {
 
 /** A new run is being built: clears everything but the speed. */
 export function beginRun(runId: number): void {
+  pausePending = false;
   const { speedIndex } = useTrainingStore.getState();
   useTrainingStore.setState({ ...initialTrainingState(), runId, speedIndex });
 }
@@ -79,10 +83,19 @@ export function applyReady(info: RunInfo): void {
   useTrainingStore.setState({ info });
 }
 
+/** Pause pressed: the page shows the run paused at once (see pausePending). */
+export function requestPause(): void {
+  const s = useTrainingStore.getState();
+  if (s.status !== 'running') return;
+  pausePending = true;
+  useTrainingStore.setState({ status: 'paused' });
+}
+
 export function applyProgress(p: Progress): void {
   const s = useTrainingStore.getState();
+  if (!p.running) pausePending = false;
   useTrainingStore.setState({
-    status: statusOf(p),
+    status: pausePending ? 'paused' : statusOf(p),
     episode: p.episode,
     target: p.target,
     totalSteps: p.totalSteps,

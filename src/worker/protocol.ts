@@ -40,7 +40,9 @@ export type ToWorker =
   | { type: 'episode' }
   | { type: 'speed'; stepsPerSecond: number }
   /** Planning agents only: one evaluation sweep, one improvement step, or solve to convergence. */
-  | { type: 'plan'; op: PlanOp };
+  | { type: 'plan'; op: PlanOp }
+  /** The page's heartbeat: the worker answers `pong` at once (a worker that does not has died). */
+  | { type: 'ping' };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -105,7 +107,18 @@ export type FromWorker =
   | { type: 'ready'; runId: number; info: RunInfo }
   | { type: 'progress'; runId: number; progress: Progress }
   /** `phase` create: the agent could not be built; train: training stopped on an error. */
-  | { type: 'error'; runId: number; phase: 'create' | 'train'; message: string };
+  | { type: 'error'; runId: number; phase: 'create' | 'train'; message: string }
+  /** The answer to `ping` (consumed by the client, never forwarded). */
+  | { type: 'pong' };
+
+/** The page pings the worker this often, and restarts a worker it has not heard from for
+ *  HEARTBEAT_TIMEOUT_MS (any message counts). Generous: one slice is ~10 ms and the largest neural
+ *  update the agents accept is well under a second, even on a slow or throttled machine. */
+export const HEARTBEAT_MS = 1000;
+export const HEARTBEAT_TIMEOUT_MS = 6000;
+
+/** A run's answer (not the heartbeat's). */
+export type RunMessage = Exclude<FromWorker, { type: 'pong' }>;
 
 /** The buffers of a progress message, for postMessage's transfer list. */
 export function progressTransfer(p: Progress): ArrayBuffer[] {

@@ -102,6 +102,10 @@ async function init(id: number, msg: Extract<ToWorker, { type: 'init' }>): Promi
 }
 
 function handle(msg: ToWorker): void {
+  if (msg.type === 'ping') {
+    send({ type: 'pong' });
+    return;
+  }
   if (msg.type === 'init') {
     session?.trainer.agent.dispose();
     session = null;

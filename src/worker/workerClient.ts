@@ -1,9 +1,17 @@
 /**
  * The page's side of the training worker: creates it, sends typed commands, forwards typed answers, and
- * restarts the worker when it dies (an error that escaped the worker's own handling). The worker
- * factory is injectable so tests can use a fake.
+ * restarts the worker when it dies: an error that escaped the worker's own handling, or silence (a
+ * heartbeat: the client pings every HEARTBEAT_MS and a worker that has sent nothing for
+ * HEARTBEAT_TIMEOUT_MS, e.g. one that closed itself, is replaced). The worker factory and the clock are
+ * injectable so tests can use fakes.
  */
-import type { FromWorker, ToWorker } from './protocol';
+import {
+  HEARTBEAT_MS,
+  HEARTBEAT_TIMEOUT_MS,
+  type FromWorker,
+  type RunMessage,
+  type ToWorker,
+} from './protocol';
 
 /** The part of `Worker` the client uses. */
 export interface WorkerLike {
@@ -17,10 +25,24 @@ export interface WorkerLike {
 export type WorkerFactory = () => WorkerLike;
 
 export interface ClientListener {
-  onMessage(msg: FromWorker): void;
+  onMessage(msg: RunMessage): void;
   /** The worker died and a fresh one is running (`restarted`), or it keeps dying and was given up on. */
   onCrash(message: string, restarted: boolean): void;
 }
+
+/** Timers and clock, replaceable in tests. */
+export interface ClientTimers {
+  now(): number;
+  every(ms: number, f: () => void): () => void;
+}
+
+const realTimers: ClientTimers = {
+  now: () => Date.now(),
+  every(ms, f) {
+    const id = setInterval(f, ms);
+    return () => clearInterval(id);
+  },
+};
 
 /** The real module worker (bundled by Vite). */
 export function createBrowserWorker(): WorkerLike {
@@ -37,12 +59,16 @@ const CRASH_WINDOW_MS = 10_000;
 export class TrainingClient {
   private worker: WorkerLike | null = null;
   private crashTimes: number[] = [];
+  private lastHeard = 0;
+  private stopHeartbeat: () => void;
 
   constructor(
     private readonly factory: WorkerFactory,
     private readonly listener: ClientListener,
+    private readonly timers: ClientTimers = realTimers,
   ) {
     this.attach();
+    this.stopHeartbeat = timers.every(HEARTBEAT_MS, () => this.heartbeat());
   }
 
   get alive(): boolean {
@@ -62,8 +88,19 @@ export class TrainingClient {
   }
 
   dispose(): void {
+    this.stopHeartbeat();
     this.worker?.terminate();
     this.worker = null;
+  }
+
+  private heartbeat(): void {
+    const w = this.worker;
+    if (!w) return;
+    if (this.timers.now() - this.lastHeard > HEARTBEAT_TIMEOUT_MS) {
+      this.crashed(`it stopped answering for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
+      return;
+    }
+    w.postMessage({ type: 'ping' });
   }
 
   private attach(): void {
@@ -76,7 +113,9 @@ export class TrainingClient {
       return;
     }
     w.onmessage = (e) => {
-      if (this.worker === w) this.listener.onMessage(e.data);
+      if (this.worker !== w) return;
+      this.lastHeard = this.timers.now();
+      if (e.data.type !== 'pong') this.listener.onMessage(e.data);
     };
     w.onerror = (e) => {
       e.preventDefault?.();
@@ -86,10 +125,11 @@ export class TrainingClient {
       if (this.worker === w) this.crashed('the training worker sent a message that could not be read');
     };
     this.worker = w;
+    this.lastHeard = this.timers.now();
   }
 
   private crashed(message: string): void {
-    const now = Date.now();
+    const now = this.timers.now();
     this.crashTimes = this.crashTimes.filter((t) => now - t < CRASH_WINDOW_MS);
     this.crashTimes.push(now);
     this.worker?.terminate();

@@ -11,7 +11,14 @@ export class FakeWorker implements WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null = null;
   onmessageerror: ((e: MessageEvent) => void) | null = null;
 
+  /** A silent worker records commands but never answers the heartbeat (like one that closed itself). */
+  silent = false;
+
   postMessage(msg: ToWorker): void {
+    if (msg.type === 'ping') {
+      if (!this.silent) this.onmessage?.({ data: { type: 'pong' } } as MessageEvent<FromWorker>);
+      return;
+    }
     this.sent.push(msg);
   }
 

@@ -9,11 +9,16 @@ import type { NeuralAgent } from './common';
 import { DqnAgent } from './dqn';
 import { ReinforceAgent } from './reinforce';
 import { setupBackend } from './tfSetup';
+import { updateTooLarge } from './updateCost';
 
 export type { NeuralAgent } from './common';
 export { activeBackend } from './tfSetup';
 
 export async function createNeuralAgent(cfg: AgentConfig, grid: Grid, seed: number): Promise<NeuralAgent> {
+  if (cfg.type === 'dqn' || cfg.type === 'actor-critic' || cfg.type === 'reinforce') {
+    const tooLarge = updateTooLarge(cfg, grid);
+    if (tooLarge) throw new Error(tooLarge);
+  }
   switch (cfg.type) {
     case 'dqn':
       return new DqnAgent(cfg, grid, seed, await setupBackend(cfg.backend));

@@ -1,0 +1,69 @@
+/**
+ * What one synchronous learning call of a neural agent costs, in multiply-adds, and the refusal of
+ * networks whose single update would freeze the worker for seconds. A tfjs kernel cannot be interrupted:
+ * while one update runs, the worker cannot pause, answer the page or report progress. Measured in
+ * Chromium's wasm backend here: ~0.55 billion multiply-adds a second (hidden 4 x 512, batch 1024 on a
+ * 50 x 50 one-hot world: 10.6 billion, 11.5 s). The limit keeps one call near a second at worst.
+ */
+import type { NeuralConfig } from '../../config/neuralAgents';
+import type { Grid } from '../grid';
+import { createEncoder } from './observations';
+
+/** Largest accepted cost of one learning call (multiply-adds). */
+export const MAX_UPDATE_MACS = 5e8;
+
+/** Multiply-adds of one forward pass of an MLP with these layer sizes. */
+export function forwardMacs(inputs: number, hidden: readonly number[], outputs: number): number {
+  let macs = 0;
+  let prev = inputs;
+  for (const h of [...hidden, outputs]) {
+    macs += prev * h;
+    prev = h;
+  }
+  return macs;
+}
+
+export interface UpdateCost {
+  /** Samples in one learning call, and what sets that number. */
+  samples: number;
+  samplesFrom: string;
+  perSample: number;
+  macs: number;
+}
+
+/** The cost of the largest single learning call: backward ~2x forward; DQN also evaluates its target
+ *  network (and the online one again for double DQN) on the next states. */
+export function updateCost(cfg: NeuralConfig, grid: Grid): UpdateCost {
+  const inputs = createEncoder(cfg.observation, grid).size;
+  const fwd = forwardMacs(inputs, cfg.hidden, cfg.type === 'dqn' ? 4 : 5);
+  if (cfg.type === 'dqn') {
+    const perSample = fwd * (3 + (cfg.doubleDqn ? 2 : 1));
+    return { samples: cfg.batchSize, samplesFrom: 'batch size', perSample, macs: perSample * cfg.batchSize };
+  }
+  const [samples, samplesFrom] =
+    cfg.type === 'actor-critic'
+      ? [cfg.nSteps, 'n-step rollout']
+      : [grid.maxSteps, 'longest episode (max steps)'];
+  return { samples, samplesFrom, perSample: fwd * 3, macs: fwd * 3 * samples };
+}
+
+const fmt = (x: number) =>
+  x >= 1e9
+    ? `${(x / 1e9).toFixed(1)} billion`
+    : x >= 1e6
+      ? `${(x / 1e6).toFixed(0)} million`
+      : `${Math.round(x)}`;
+
+/** Null when the network is small enough; otherwise a message saying why it is refused and what to change. */
+export function updateTooLarge(cfg: NeuralConfig, grid: Grid): string | null {
+  const c = updateCost(cfg, grid);
+  if (c.macs <= MAX_UPDATE_MACS) return null;
+  const seconds = c.macs / 0.55e9;
+  return (
+    `This network is too big to train responsively: one update would take about ${fmt(c.macs)} ` +
+    `multiply-adds (${c.samplesFrom} ${c.samples} x ${fmt(c.perSample)} per sample), roughly ` +
+    `${seconds.toFixed(seconds < 10 ? 1 : 0)} s during which training cannot pause. Use fewer or ` +
+    `narrower hidden layers, a smaller ${c.samplesFrom}, or the (x, y) or local-view observation ` +
+    `(the limit is ${fmt(MAX_UPDATE_MACS)}).`
+  );
+}
