@@ -14,6 +14,25 @@ const grid = () => useConfigStore.getState().config.env.grid;
 const cell = (row: number, col: number) =>
   screen.getByRole('button', { name: new RegExp(`^row ${row}, column ${col}: `) });
 const cells = () => screen.getAllByRole('button', { name: /^row \d+, column \d+: / });
+/** jsdom lays nothing out: the cell layer sits at (0, 0) and cells are fitCellSize's fallback, 40 px. */
+const CELL = 40;
+const centre = (row: number, col: number) => ({
+  clientX: (col - 1) * CELL + CELL / 2,
+  clientY: (row - 1) * CELL + CELL / 2,
+});
+const mouse = (p: { clientX: number; clientY: number }) => ({
+  ...p,
+  pointerId: 1,
+  pointerType: 'mouse',
+  buttons: 1,
+});
+/** Mouse button down on `el` (at its centre). */
+const press = (el: HTMLElement) => {
+  const m = /^row (\d+), column (\d+): /.exec(el.getAttribute('aria-label') ?? '')!;
+  fireEvent.pointerDown(el, { ...mouse(centre(Number(m[1]), Number(m[2]))), button: 0 });
+};
+/** The held mouse moves to the centre of (row, col); the move reaches the window as pointermove. */
+const moveTo = (row: number, col: number) => fireEvent.pointerMove(window, mouse(centre(row, col)));
 
 let disconnect = () => {};
 beforeEach(() => {
@@ -50,11 +69,10 @@ describe('grid editor', () => {
   });
 
   it('paints along a drag as one undo step', () => {
-    fireEvent.pointerDown(cell(2, 1), { button: 0, buttons: 1 });
-    fireEvent.pointerOver(cell(2, 2), { buttons: 1 });
-    fireEvent.pointerOver(cell(2, 3), { buttons: 1 });
-    fireEvent.pointerUp(window);
-    fireEvent.pointerOver(cell(2, 4), { buttons: 0 });
+    press(cell(2, 1));
+    moveTo(2, 3);
+    fireEvent.pointerUp(window, mouse(centre(2, 3)));
+    moveTo(2, 4);
     expect(grid()[1]).toBe('###.....');
     fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true });
     expect(grid()[1]).toBe('........');
@@ -62,16 +80,71 @@ describe('grid editor', () => {
     expect(grid()[1]).toBe('###.....');
   });
 
+  it('paints every cell a fast move crosses, and none off the grid', () => {
+    press(cell(7, 1));
+    moveTo(7, 8); // one jump across the row
+    moveTo(7, 12); // off the right edge
+    moveTo(12, 12);
+    fireEvent.pointerUp(window, mouse(centre(12, 12)));
+    expect(grid()[6]).toBe('########');
+    expect(grid()[7]).toBe('.......G');
+  });
+
   it('drags the start over empty cells without painting', () => {
-    fireEvent.pointerDown(cell(1, 1), { button: 0, buttons: 1 });
-    fireEvent.pointerOver(cell(1, 2), { buttons: 1 });
-    fireEvent.pointerOver(cell(2, 2), { buttons: 1 });
-    fireEvent.pointerOver(cell(3, 3), { buttons: 1 }); // a wall: the start does not go there
-    fireEvent.pointerUp(window);
+    press(cell(1, 1));
+    moveTo(1, 2);
+    moveTo(2, 2);
+    moveTo(3, 3); // a wall: the start does not go there
+    fireEvent.pointerUp(window, mouse(centre(3, 3)));
     expect(grid()[0]).toBe('........');
     expect(grid()[1]).toBe('.S......');
     expect(grid()[2]).toBe('..####..');
     expect(cell(2, 2)).toHaveAccessibleName('row 2, column 2: start');
+  });
+
+  it('does not paint a cell that the layout moves under a still pointer', () => {
+    press(cell(2, 2));
+    expect(grid()[1][1]).toBe('#');
+    const at = centre(2, 2);
+    // The grid moves up by a cell (a hint above it goes away): the browser sends pointerover to the cell
+    // now under the pointer, with the button down, and maybe a pointermove without movement.
+    const layer = cell(1, 1).parentElement!;
+    vi.spyOn(layer, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, -CELL, 8 * CELL, 8 * CELL));
+    fireEvent.pointerOver(cell(3, 2), mouse(at));
+    fireEvent.pointerMove(cell(3, 2), mouse(at));
+    expect(grid()[2]).toBe('..####..');
+    // A small real move within that cell paints nothing either; moving on into the next one does.
+    fireEvent.pointerMove(cell(3, 2), mouse({ clientX: at.clientX + 3, clientY: at.clientY + 3 }));
+    expect(grid()[2]).toBe('..####..');
+    fireEvent.pointerMove(cell(4, 2), mouse({ clientX: at.clientX + 3, clientY: at.clientY + CELL + 3 }));
+    fireEvent.pointerUp(window, mouse(at));
+    expect(grid()[1]).toBe('.#......');
+    expect(grid()[2]).toBe('..####..');
+    expect(grid()[3]).toBe('.#...#..');
+  });
+
+  it('paints along a touch drag (the pointer stays captured by the first cell)', () => {
+    const touch = (p: { clientX: number; clientY: number }) => ({
+      ...p,
+      pointerId: 7,
+      pointerType: 'touch',
+      buttons: 1,
+    });
+    fireEvent.pointerDown(cell(7, 2), { ...touch(centre(7, 2)), button: 0 });
+    fireEvent.pointerMove(cell(7, 2), touch(centre(7, 3)));
+    fireEvent.pointerMove(cell(7, 2), touch(centre(7, 5)));
+    // Another pointer's moves do not paint.
+    fireEvent.pointerMove(cell(7, 2), { ...touch(centre(8, 2)), pointerId: 8 });
+    fireEvent.pointerUp(cell(7, 2), touch(centre(7, 5)));
+    expect(grid()[6]).toBe('.####...');
+    expect(grid()[7]).toBe('.......G');
+  });
+
+  it('ends the stroke when the mouse button was released outside the page', () => {
+    press(cell(2, 1));
+    fireEvent.pointerMove(window, { ...mouse(centre(2, 2)), buttons: 0 });
+    moveTo(2, 4);
+    expect(grid()[1]).toBe('#.......');
   });
 
   it('moves focus with the arrow keys and paints with Enter', () => {

@@ -1,12 +1,21 @@
 /**
  * The transparent layer of labelled cell buttons laid exactly over the grid canvas. One cell is in the
  * tab order at a time (roving focus): arrow keys move it, Home / End go to the row's ends, Enter paints,
- * Space plays or pauses. Pointer: press and drag to paint (see usePainter); right-click inspects.
+ * Space plays or pauses. Pointer: press and drag to paint (usePainter follows the pointer's coordinates
+ * over this layer's rectangle); right-click inspects.
  */
-import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { CELL_NAMES, type CellChar } from '../../config/limits';
 import { training } from '../../store/trainingController';
-import type { Painter } from '../editor/usePainter';
+import type { GridGeometry, Painter } from '../editor/usePainter';
 
 export interface CellButtonsProps {
   grid: readonly string[];
@@ -86,21 +95,28 @@ export const CellButtons = memo(function CellButtons(props: CellButtonsProps) {
     moveFocus(next);
   };
 
+  // The geometry of the cells as laid out right now, for the painter's hit tests.
+  const layout = useRef({ width, height, cellSize });
+  useLayoutEffect(() => {
+    layout.current = { width, height, cellSize };
+  }, [width, height, cellSize]);
+  const geometry = useCallback((): GridGeometry | null => {
+    const el = ref.current;
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, ...layout.current };
+  }, []);
+
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     const i = indexOf(e.target);
     if (i < 0) return;
-    // Touch captures the pointer to the first cell; release it so the cells under the finger get events.
-    const el = e.target as Element;
-    if (el.hasPointerCapture?.(e.pointerId)) el.releasePointerCapture(e.pointerId);
-    painter.begin(i % width, Math.floor(i / width));
-  };
-
-  const onPointerOver = (e: PointerEvent<HTMLDivElement>) => {
-    const i = indexOf(e.target);
-    if (i < 0) return;
-    onHover(i);
-    if (e.buttons & 1) painter.enter(i % width, Math.floor(i / width));
+    painter.begin(i % width, Math.floor(i / width), {
+      pointerId: e.pointerId,
+      clientX: e.clientX,
+      clientY: e.clientY,
+      geometry,
+    });
   };
 
   const buttons = [];
@@ -148,7 +164,12 @@ export const CellButtons = memo(function CellButtons(props: CellButtonsProps) {
         e.preventDefault();
         onFocusCell(i % width, Math.floor(i / width));
       }}
-      onPointerOver={onPointerOver}
+      onPointerOver={(e) => {
+        // Hover only: painting follows the pointer's movement (usePainter), since the browser also
+        // sends pointerover when the layout moves a cell under a pointer that is held still.
+        const i = indexOf(e.target);
+        if (i >= 0) onHover(i);
+      }}
       onPointerLeave={() => onHover(null)}
       onFocus={(e) => {
         const i = indexOf(e.target);
