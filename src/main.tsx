@@ -2,12 +2,31 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import App from './App';
+import { errorText } from './storage/keyValueStore';
 import { connectTraining } from './store/trainingController';
+import { useUiStore } from './store/uiStore';
 import { initShare } from './ui/share/initShare';
+import { useShareState } from './ui/share/shareState';
 
-// The link, autosaved work or default world is loaded first, so the first run uses it.
-initShare();
-connectTraining();
+// The link, autosaved work or default world is loaded first, so the first run uses it. Neither step is
+// expected to throw; if one does, the page still renders (with the default world) and says so.
+try {
+  initShare();
+} catch (e) {
+  useShareState.setState({
+    problem: {
+      title: 'The page could not start its sharing and autosave features',
+      details: [errorText(e)],
+      fallback: 'Showing the default world; autosave is off.',
+      advice: 'Reload the page to try again.',
+    },
+  });
+}
+try {
+  connectTraining();
+} catch (e) {
+  useUiStore.getState().notify('error', `Training could not start: ${errorText(e)}`);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,8 +1,10 @@
 /**
  * A small modal dialog: labelled, focus moves in on open and back on close, Tab stays inside,
- * Escape or a click on the backdrop closes it.
+ * Escape or a click on the backdrop closes it. Its content has its own error boundary, so a failing
+ * dialog shows a message inside the frame (still closable) instead of taking the page down.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
@@ -84,7 +86,7 @@ export function Dialog({ title, onClose, children, className, describedBy }: Dia
             ✕
           </button>
         </div>
-        {children}
+        <ErrorBoundary name={`The “${title}” dialog`}>{children}</ErrorBoundary>
       </div>
     </div>
   );
