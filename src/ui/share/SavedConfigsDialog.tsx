@@ -1,24 +1,184 @@
 /**
- * The saved-configs dialog: every saved config (newest first) with Load, Rename and Delete, and the
- * damaged or outdated entries, reported with the reason and removable.
+ * The saved-configs dialog: every saved config (newest first) with Load, Rename and Delete; the
+ * damaged or outdated entries, reported with the reason and removable; and "Recently replaced": the
+ * worlds that a link, a preset, a file or a restore replaced, and any autosave that could not be opened,
+ * each with when and why, restorable (or, if this app cannot open it, copyable and downloadable).
  */
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Config } from '../../config/schema';
+import { downloadText } from '../../export/download';
+import { errorText } from '../../storage/keyValueStore';
+import { ReplacedWorlds, type ReplacedWorld } from '../../storage/replacedWorlds';
 import type { SavedConfigs, SavedEntry } from '../../storage/savedConfigs';
+import { copyText } from './clipboard';
 import { Dialog } from './Dialog';
 
 export interface SavedConfigsDialogProps {
   saved: SavedConfigs;
+  /** Loads a saved config, or restores a replaced world (given as an entry named after it). */
   onLoad(entry: SavedEntry): void;
   onClose(): void;
+  /** The replaced worlds (default: those kept in the same storage as `saved`). */
+  replaced?: ReplacedWorlds;
+}
+
+const when = (t: number) => (t ? new Date(t).toLocaleString() : 'unknown time');
+
+function describeWorld(c: Config): string {
+  const { grid } = c.env;
+  return `${grid[0]?.length ?? 0} × ${grid.length}, ${c.agent.type}, seed ${c.train.seed}`;
 }
 
 function describe(e: SavedEntry): string {
-  const { grid } = e.config.env;
-  const when = e.savedAt ? new Date(e.savedAt).toLocaleString() : 'unknown time';
-  return `${grid[0].length} × ${grid.length}, ${e.config.agent.type}, seed ${e.config.train.seed}, saved ${when}`;
+  return `${describeWorld(e.config)}, saved ${when(e.savedAt)}`;
 }
 
-export function SavedConfigsDialog({ saved, onLoad, onClose }: SavedConfigsDialogProps) {
+function rawFileName(e: ReplacedWorld): string {
+  const stamp = e.replacedAt
+    ? new Date(e.replacedAt).toISOString().slice(0, 16).replace(/\D/g, '')
+    : 'unknown';
+  return `gridworld-${e.keptAside ? 'kept-aside-autosave' : 'replaced-world'}-${stamp}.json`;
+}
+
+function RecentlyReplaced({
+  replaced,
+  onRestore,
+}: {
+  replaced: ReplacedWorlds;
+  onRestore(e: ReplacedWorld & { config: Config }): void;
+}) {
+  const [list, setList] = useState(() => replaced.list());
+  const [status, setStatus] = useState<{ key: string; text: string; manual?: string } | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const refresh = () => setList(replaced.list());
+
+  const copy = async (e: ReplacedWorld) => {
+    const text = e.raw ?? '';
+    if (await copyText(text)) setStatus({ key: e.key, text: 'Copied to the clipboard.' });
+    else
+      setStatus({
+        key: e.key,
+        text: 'The browser did not allow copying. Copy it from the box instead.',
+        manual: text,
+      });
+  };
+  const download = (e: ReplacedWorld) => {
+    const name = rawFileName(e);
+    try {
+      downloadText(e.raw ?? '', name, 'application/json');
+      setStatus({ key: e.key, text: `Saved ${name}.` });
+    } catch (err) {
+      setStatus({
+        key: e.key,
+        text: `Download failed (${errorText(err)}).`,
+      });
+    }
+  };
+  const remove = (key: string) => {
+    const r = replaced.remove(key);
+    setDeleting(null);
+    setStatus(r.ok ? null : { key, text: r.message });
+    refresh();
+  };
+
+  return (
+    <section className="saved-problems" aria-label="Recently replaced">
+      <h3>Recently replaced</h3>
+      {list.problem && (
+        <p className="share-error" role="alert">
+          {list.problem}
+        </p>
+      )}
+      {list.entries.length === 0 && !list.problem && (
+        <p className="share-help">
+          Nothing yet. When a link, a preset or a file replaces your world, the old one is kept here.
+        </p>
+      )}
+      <ul className="saved-list">
+        {list.entries.map((e) => {
+          const label = e.keptAside ? 'autosave kept aside' : `world replaced ${when(e.replacedAt)}`;
+          return (
+            <li key={e.key} className="saved-item" data-testid="replaced-item">
+              <div className="saved-text">
+                <strong>{e.config ? describeWorld(e.config) : 'Cannot be opened by this version'}</strong>
+                <span className="share-help">
+                  {e.keptAside ? 'Kept aside' : 'Replaced'} {when(e.replacedAt)}: {e.reason}
+                </span>
+                {e.problem && <span className="share-help">{e.problem}</span>}
+                {status?.key === e.key && (
+                  <span className="share-help" role="status">
+                    {status.text}
+                  </span>
+                )}
+                {status?.key === e.key && status.manual !== undefined && (
+                  <textarea
+                    className="manual-copy"
+                    readOnly
+                    rows={4}
+                    value={status.manual}
+                    aria-label={`Text of the ${label}`}
+                    onFocus={(ev) => ev.currentTarget.select()}
+                  />
+                )}
+              </div>
+              {deleting === e.key ? (
+                <div className="share-buttons" role="group" aria-label={`Confirm deleting the ${label}`}>
+                  <span>Delete?</span>
+                  <button type="button" className="danger" onClick={() => remove(e.key)}>
+                    Delete
+                  </button>
+                  <button type="button" onClick={() => setDeleting(null)}>
+                    Keep
+                  </button>
+                </div>
+              ) : (
+                <div className="share-buttons">
+                  {e.config ? (
+                    <button
+                      type="button"
+                      className="primary"
+                      aria-label={`Restore the ${label}`}
+                      onClick={() => onRestore(e as ReplacedWorld & { config: Config })}
+                    >
+                      Restore
+                    </button>
+                  ) : (
+                    e.raw !== null && (
+                      <>
+                        <button type="button" aria-label={`Copy the ${label}`} onClick={() => void copy(e)}>
+                          Copy
+                        </button>
+                        <button
+                          type="button"
+                          aria-label={`Download the ${label}`}
+                          onClick={() => download(e)}
+                        >
+                          Download
+                        </button>
+                      </>
+                    )
+                  )}
+                  {(e.keptAside || !e.config) && (
+                    <button
+                      type="button"
+                      aria-label={`Delete the ${label}`}
+                      onClick={() => setDeleting(e.key)}
+                    >
+                      Delete
+                    </button>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function SavedConfigsDialog({ saved, onLoad, onClose, replaced }: SavedConfigsDialogProps) {
+  const history = useMemo(() => replaced ?? new ReplacedWorlds(saved.store), [replaced, saved]);
   const [list, setList] = useState(() => saved.list());
   const [renaming, setRenaming] = useState<{ from: string; draft: string } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -154,6 +314,14 @@ export function SavedConfigsDialog({ saved, onLoad, onClose }: SavedConfigsDialo
             </ul>
           </section>
         )}
+        <RecentlyReplaced
+          replaced={history}
+          onRestore={(e) => {
+            onLoad({ name: `the world from ${when(e.replacedAt)}`, savedAt: e.replacedAt, config: e.config });
+            // A kept-aside autosave is dealt with once restored: it is the current world (and autosave) now.
+            if (e.keptAside) history.remove(e.key);
+          }}
+        />
       </div>
     </Dialog>
   );
