@@ -14,7 +14,21 @@ import { initShare } from '../../src/ui/share/initShare';
 import { ShareMenu } from '../../src/ui/share/ShareMenu';
 import { useShareState } from '../../src/ui/share/shareState';
 
+// The validator can be made to throw, to prove that an import never passes an exception on.
+const sabotage = vi.hoisted(() => ({ validator: false }));
+vi.mock('../../src/config/migrate', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/config/migrate')>();
+  return {
+    ...real,
+    parseVersionedConfig: (input: unknown) => {
+      if (sabotage.validator) throw new TypeError("Cannot read properties of undefined (reading 'length')");
+      return real.parseVersionedConfig(input);
+    },
+  };
+});
+
 afterEach(() => {
+  sabotage.validator = false;
   cleanup();
   localStorage.clear();
   resetConfigStore();
@@ -34,6 +48,16 @@ describe('ShareMenu connected to the stores', () => {
     expect(useConfigStore.getState().config).toEqual(c);
     expect(useConfigStore.getState().canUndo).toBe(true);
     expect(useUiStore.getState().notice?.text).toBe('Loaded “Expected SARSA”.');
+  });
+
+  it('an import whose validation throws gives a message and keeps the world', async () => {
+    const user = userEvent.setup();
+    render(<ShareMenu />);
+    const before = useConfigStore.getState().config;
+    sabotage.validator = true;
+    await user.upload(screen.getByTestId('import-json-input'), new File([configToJson(before)], 'odd.json'));
+    await waitFor(() => expect(useUiStore.getState().notice?.text).toMatch(/^Not imported: .*odd\.json/));
+    expect(useConfigStore.getState().config).toBe(before);
   });
 
   it('has the help button, the presentation toggle, and a "?" shortcut', async () => {

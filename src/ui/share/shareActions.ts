@@ -82,8 +82,20 @@ export async function exportGridPng(
   }
 }
 
-/** Reads and validates an imported file; the message names the file and what is wrong. */
+/** Reads and validates an imported file; the message names the file and what is wrong. Never rejects. */
 export async function importFile(file: File): Promise<{ result: ParseResult; message: ActionResult }> {
+  try {
+    return await readAndParse(file);
+  } catch (e) {
+    const error = `“${file.name.slice(0, 80)}” could not be read (${e instanceof Error ? e.message : String(e)})`;
+    return {
+      result: { ok: false, errors: [error] },
+      message: { kind: 'error', text: `Not imported: ${error}.` },
+    };
+  }
+}
+
+async function readAndParse(file: File): Promise<{ result: ParseResult; message: ActionResult }> {
   const read = await readFileText(file, MAX_IMPORT_BYTES);
   if (!read.ok)
     return {
