@@ -4,7 +4,7 @@
  * (a base Config, goal distances, seeds and a step budget per run). `parseExperiment` / `parseSweep`
  * never throw; they return the resolved configs or path-pointing messages.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { isNeuralType } from './neuralAgents';
 import { oneLine } from './safeJson';
 import {

@@ -2,7 +2,7 @@
  * Config schemas of the TensorFlow.js agents (kept apart from the tabular ones; merged into the agent
  * union in schema.ts).
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 const num = (lo: number, hi: number) => z.number({ error: 'must be a number' }).finite().min(lo).max(hi);
 const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int().min(lo).max(hi);

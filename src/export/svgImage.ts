@@ -43,15 +43,16 @@ export function serializeSvg(svg: SVGSVGElement): SerializedSvg {
   const view = svg.ownerDocument.defaultView;
   const from = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const to = [clone, ...Array.from(clone.querySelectorAll('*'))];
+  // Through the CSSOM (style.setProperty), not setAttribute('style'): the app's Content-Security-Policy
+  // refuses inline style attributes but not the CSSOM. The element's own inline style still wins.
   if (view)
     from.forEach((el, i) => {
       const cs = view.getComputedStyle(el);
-      const decl = STYLE_PROPS.map((p) => [p, cs.getPropertyValue(p)] as const)
-        .filter(([, v]) => v !== '')
-        .map(([p, v]) => `${p}:${v}`)
-        .join(';');
-      const own = to[i].getAttribute('style');
-      if (decl) to[i].setAttribute('style', own ? `${decl};${own}` : decl);
+      const style = (to[i] as SVGElement).style;
+      for (const p of STYLE_PROPS) {
+        const v = cs.getPropertyValue(p);
+        if (v !== '' && style.getPropertyValue(p) === '') style.setProperty(p, v);
+      }
     });
   const { width, height } = sizeOf(svg);
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');

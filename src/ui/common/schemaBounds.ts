@@ -2,7 +2,7 @@
  * The allowed range of a numeric config field, read from the zod schema itself, so the settings UI
  * can say "must be from 0 to 1" before committing (and never drifts from the schema).
  */
-import { z } from 'zod';
+import { z } from '../../config/zod';
 import { agentSchema, envSchema, rewardsSchema, trainSchema, type AgentType } from '../../config/schema';
 
 export interface Bounds {
