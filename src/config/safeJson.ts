@@ -13,6 +13,9 @@ export interface SafeJsonLimits {
 }
 
 export const CONFIG_JSON_LIMITS: SafeJsonLimits = { maxChars: 400_000, maxDepth: 12 };
+/** Files the command line reads: room for an experiment (a base config and 8 variants) and for long
+ *  hand-written files. */
+export const FILE_JSON_LIMITS: SafeJsonLimits = { maxChars: 2_000_000, maxDepth: 12 };
 
 export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; error: string };
 

@@ -190,7 +190,7 @@ export type ParseResult = { ok: true; config: Config } | { ok: false; errors: st
 /** At most this many messages per parse, each at most MAX_MESSAGE_CHARS long and on one line. */
 export const MAX_MESSAGES = 20;
 export const MAX_MESSAGE_CHARS = 200;
-/** Unknown keys named in a message before the rest are counted. */
+/** Unknown keys named in a message before the rest are counted (up to 2 more are named instead). */
 const KEYS_SHOWN = 3;
 
 function formatPath(path: readonly PropertyKey[], root: string): string {
@@ -206,9 +206,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'unrecognized_keys') return issue.message;
   const keys = issue.keys.map((k) => oneLine(k, 40));
   if (keys.length === 1) return `unknown key '${keys[0]}'`;
-  const shown = keys.slice(0, KEYS_SHOWN).join(', ');
-  const more = keys.length - KEYS_SHOWN;
-  return `unknown keys: ${shown}${more > 0 ? ` … and ${more.toLocaleString('en')} more` : ''}`;
+  if (keys.length <= KEYS_SHOWN + 2) return `unknown keys: ${keys.join(', ')}`;
+  const more = (keys.length - KEYS_SHOWN).toLocaleString('en');
+  return `unknown keys: ${keys.slice(0, KEYS_SHOWN).join(', ')} … and ${more} more`;
 }
 
 /** zod issues as `path: message` lines (the path relative to `root`, which names the whole document). */

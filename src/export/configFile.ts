@@ -4,7 +4,7 @@
  */
 import { decodeConfig } from '../config/codec';
 import { parseVersionedConfig } from '../config/migrate';
-import { CONFIG_JSON_LIMITS, parseJsonSafely } from '../config/safeJson';
+import { CONFIG_JSON_LIMITS, parseJsonSafely, stripBom } from '../config/safeJson';
 import type { Config, ParseResult } from '../config/schema';
 
 /** Largest file accepted for import (checked before reading it). */
@@ -20,7 +20,7 @@ function looksLikeLink(text: string): boolean {
 
 /** Parses the text of an imported file: a config JSON (any supported version) or a share link. */
 export function parseConfigFile(text: string): ParseResult {
-  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  const trimmed = stripBom(text).trim();
   if (!trimmed) return { ok: false, errors: ['file: it is empty'] };
   if (!trimmed.startsWith('{') && looksLikeLink(trimmed)) return decodeConfig(trimmed);
   const json = parseJsonSafely(trimmed, CONFIG_JSON_LIMITS);

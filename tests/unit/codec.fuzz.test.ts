@@ -146,7 +146,12 @@ function expectClearErrors(where: string, errors: unknown): void {
 }
 
 /** Runs a parser that must not throw; a refusal must be clear, a success must be `valid`. */
-function expectOutcome<T extends Outcome>(where: string, doc: unknown, run: () => T, valid: (r: T) => void) {
+function expectOutcome<T extends Outcome>(
+  where: string,
+  doc: unknown,
+  run: () => T,
+  valid: (r: Extract<T, { ok: true }>) => void,
+) {
   let r: T;
   try {
     r = run();
@@ -159,8 +164,8 @@ function expectOutcome<T extends Outcome>(where: string, doc: unknown, run: () =
     }
     throw new Error(`${where} threw: ${String(e)}\n${shown}`, { cause: e });
   }
-  if (r.ok) valid(r);
-  else expectClearErrors(where, r.errors);
+  if (r.ok) valid(r as Extract<T, { ok: true }>);
+  else expectClearErrors(where, (r as { errors: unknown }).errors);
   return r.ok;
 }
 
