@@ -3,8 +3,8 @@
  * npm run lab -- sweep <config.json | sweep.json | preset-id> [--distances 2,4,...] [--seeds K]
  *                      [--budget STEPS] [--variant NAME] [--json]
  * The lab's comparison and sparsity sweep, headless. Bad input: one line on stderr, exit status 2.
+ * Progress goes to stderr, only when it is a terminal.
  */
-import { readFileSync } from 'node:fs';
 import {
   applyVariant,
   MAX_LAB_EPISODES,
@@ -16,12 +16,13 @@ import {
   type SweepSpec,
 } from '../config/experiment';
 import { getPreset, PRESETS } from '../config/presets';
+import { FILE_JSON_LIMITS } from '../config/safeJson';
 import { parseConfig } from '../config/schema';
 import { runComparison } from '../rl/lab/compare';
 import { defaultDistances } from '../rl/lab/placeGoal';
 import { comparisonJson, comparisonTable, sweepJson, sweepTable } from '../rl/lab/report';
 import { runSweep } from '../rl/lab/sweep';
-import { intArg, UsageError } from './args';
+import { errorLine, HelpRequest, intArg, joinProblems, readJsonFile, ttyProgress, UsageError } from './args';
 
 const USAGE =
   'usage: npm run lab -- compare <experiment.json | preset> [--seeds K] [--episodes N] [--json]\n' +
@@ -41,7 +42,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h') throw new UsageError(USAGE);
+  if (command === '--help' || command === '-h') throw new HelpRequest();
   if (command !== 'compare' && command !== 'sweep')
     throw new UsageError(`unknown command '${command ?? ''}': use compare or sweep (see --help)`);
   const a: Args = { command, source: '', json: false };
@@ -57,7 +58,7 @@ function parseArgs(argv: string[]): Args {
       a.variant = rest[++i];
       if (!a.variant) throw new UsageError('--variant needs a variant name');
     } else if (k === '--json') a.json = true;
-    else if (k === '--help' || k === '-h') throw new UsageError(USAGE);
+    else if (k === '--help' || k === '-h') throw new HelpRequest();
     else if (k.startsWith('--')) throw new UsageError(`unknown option ${k} (see --help)`);
     else if (a.source) throw new UsageError(`more than one input given ('${a.source}' and '${k}')`);
     else a.source = k;
@@ -67,21 +68,13 @@ function parseArgs(argv: string[]): Args {
   return a;
 }
 
+/** A JSON file; a missing one that is not a preset id gets the list of presets. */
 function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const hint =
-      code === 'ENOENT' ? `; not a preset either (presets: ${PRESETS.map((p) => p.id).join(', ')})` : '';
-    throw new UsageError(`${path}: cannot read the file (${code ?? 'error'})${hint}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
+  const r = readJsonFile(path, FILE_JSON_LIMITS);
+  if (r.ok) return r.value;
+  const hint =
+    r.code === 'ENOENT' ? `; not a preset either (presets: ${PRESETS.map((p) => p.id).join(', ')})` : '';
+  throw new UsageError(r.error + hint);
 }
 
 function loadExperiment(a: Args): Experiment {
@@ -91,14 +84,14 @@ function loadExperiment(a: Args): Experiment {
     if (!preset.variants) throw new UsageError(`preset '${preset.id}' has no variants to compare`);
     input = { version: 1, title: preset.title, base: preset.config, variants: preset.variants };
   } else input = readJson(a.source);
-  if (input && typeof input === 'object') {
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
     const o = { ...(input as Record<string, unknown>) };
     if (a.seeds !== undefined) o.seeds = a.seeds;
     if (a.episodes !== undefined) o.episodes = a.episodes;
     input = o;
   }
   const r = parseExperiment(input);
-  if (!r.ok) throw new UsageError(`invalid experiment: ${r.errors.join('; ')}`);
+  if (!r.ok) throw new UsageError(`invalid experiment: ${joinProblems(r.errors)}`);
   return r.value;
 }
 
@@ -111,17 +104,18 @@ function loadSweep(a: Args): SweepSpec {
       const v = preset.variants?.find((x) => x.name.toLowerCase() === a.variant!.toLowerCase());
       if (!v) throw new UsageError(`preset '${preset.id}' has no variant '${a.variant}'`);
       const c = applyVariant(preset.config, v);
-      if (!c.ok) throw new UsageError(c.errors.join('; '));
+      if (!c.ok) throw new UsageError(joinProblems(c.errors));
       base = c.value;
     }
     doc = { version: 1, base, distances: preset.sweepDistances, budget: preset.sweepBudget };
   } else {
     const data = readJson(a.source);
-    if (!data || typeof data !== 'object') throw new UsageError(`${a.source}: expected a JSON object`);
+    if (!data || typeof data !== 'object' || Array.isArray(data))
+      throw new UsageError(`${a.source}: expected a JSON object`);
     if ('base' in data) doc = { ...(data as Record<string, unknown>) };
     else {
       const c = parseConfig(data);
-      if (!c.ok) throw new UsageError(`invalid config: ${c.errors.join('; ')}`);
+      if (!c.ok) throw new UsageError(`invalid config: ${joinProblems(c.errors)}`);
       doc = { version: 1, base: c.config };
     }
     if (a.variant) throw new UsageError('--variant needs a preset with variants');
@@ -135,11 +129,15 @@ function loadSweep(a: Args): SweepSpec {
     doc.distances = base.ok ? defaultDistances(base.config.env) : [2];
   }
   const r = parseSweep(doc);
-  if (!r.ok) throw new UsageError(`invalid sweep: ${r.errors.join('; ')}`);
+  if (!r.ok) throw new UsageError(`invalid sweep: ${joinProblems(r.errors)}`);
   return r.value;
 }
 
 async function main(argv: string[]): Promise<number> {
+  const fail = (message: string, status: number) => {
+    process.stderr.write(errorLine('lab', message));
+    return status;
+  };
   let args: Args;
   let exp: Experiment | null = null;
   let spec: SweepSpec | null = null;
@@ -148,20 +146,24 @@ async function main(argv: string[]): Promise<number> {
     if (args.command === 'compare') exp = loadExperiment(args);
     else spec = loadSweep(args);
   } catch (e) {
+    if (e instanceof HelpRequest) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`lab: ${e.message}\n`);
-    return 2;
+    return fail(e.message, 2);
   }
+  const progress = ttyProgress();
+  const onProgress = (done: number, total: number) => progress.update(() => `run ${done}/${total}`);
   if (exp) {
-    const r = await runComparison(exp);
+    const r = await runComparison(exp, onProgress);
+    progress.done();
     process.stdout.write((args.json ? JSON.stringify(comparisonJson(r)) : comparisonTable(r)) + '\n');
     return 0;
   }
-  const s = runSweep(spec!);
-  if (!s.ok) {
-    process.stderr.write(`lab: ${s.error}\n`);
-    return 2;
-  }
+  const s = runSweep(spec!, onProgress);
+  progress.done();
+  if (!s.ok) return fail(s.error, 2);
   process.stdout.write((args.json ? JSON.stringify(sweepJson(s.result)) : sweepTable(s.result)) + '\n');
   return 0;
 }
@@ -171,7 +173,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`lab: the run failed: ${(e as Error).message}\n`);
+    process.stderr.write(errorLine('lab', `the run failed: ${(e as Error)?.message ?? String(e)}`));
     process.exitCode = 1;
   },
 );

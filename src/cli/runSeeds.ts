@@ -1,25 +1,51 @@
+/**
+ * The CLI's training loop: one run per seed (S, S+1, ...), each episode handed to a visitor as it ends.
+ * Nothing is kept per episode, so memory does not grow with episodes x seeds; a visitor that writes
+ * returns a promise only when its output is full, and the loop waits for it (backpressure).
+ */
 import type { Config } from '../config/schema';
 import type { EpisodeResult } from '../rl/metrics';
 import { createTrainer } from '../rl/trainer';
 
-export interface RunResult {
+export interface RunEnd {
   seed: number;
-  episodes: EpisodeResult[];
+  /** Episodes the run trained (0 for a planning agent, which solves the model instead). */
+  episodes: number;
+  totalSteps: number;
   greedy: EpisodeResult;
   values: (number | null)[][];
 }
 
-/** Trains one run per seed (S, S+1, ...) and reports what the CLI prints. */
-export async function runSeeds(config: Config, seeds: number): Promise<RunResult[]> {
-  const out: RunResult[] = [];
+export interface RunVisitor {
+  startRun?(seed: number, run: number): void | Promise<void>;
+  /** `index` is 0-based within the run. */
+  episode?(e: EpisodeResult, index: number, run: number): void | Promise<void>;
+  endRun?(end: RunEnd, run: number): void | Promise<void>;
+}
+
+export async function runSeeds(config: Config, seeds: number, visit: RunVisitor): Promise<void> {
   for (let k = 0; k < seeds; k++) {
     const seed = config.train.seed + k;
     const t = await createTrainer({ ...config, train: { ...config.train, seed } });
-    t.train();
-    const episodes: EpisodeResult[] = [];
-    for (let i = 0; i < t.metrics.count; i++) episodes.push(t.metrics.get(i));
-    out.push({ seed, episodes, greedy: t.greedyEpisode(), values: t.valueTable() });
-    t.agent.dispose();
+    try {
+      await visit.startRun?.(seed, k);
+      let episodes = 0;
+      if (t.agent.planner !== null) t.train();
+      else
+        for (; episodes < config.train.episodes; episodes++) {
+          const wait = visit.episode?.(t.runEpisode(), episodes, k);
+          if (wait) await wait;
+        }
+      const end = {
+        seed,
+        episodes,
+        totalSteps: t.totalSteps,
+        greedy: t.greedyEpisode(),
+        values: t.valueTable(),
+      };
+      await visit.endRun?.(end, k);
+    } finally {
+      t.agent.dispose();
+    }
   }
-  return out;
 }

@@ -1,17 +1,35 @@
 /**
  * npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE]
- * Runs the browser's engine headlessly. Bad input: one line on stderr, exit status 2.
+ * Runs the browser's engine headlessly. Output is written as the runs go (JSON, CSV and the summary
+ * alike), so memory stays flat however many episodes and seeds are asked for. Bad input: one line on
+ * stderr, exit status 2. Progress goes to stderr, only when it is a terminal.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { decodeConfig } from '../config/codec';
 import { LIMITS } from '../config/limits';
 import { parseVersionedConfig } from '../config/migrate';
+import { FILE_JSON_LIMITS } from '../config/safeJson';
 import type { Config, ParseResult } from '../config/schema';
-import { runSeeds, type RunResult } from './runSeeds';
-import { intArg, UsageError } from './args';
+import { SUCCESS_WINDOW, type EpisodeResult } from '../rl/metrics';
+import {
+  errorLine,
+  HelpRequest,
+  intArg,
+  isFile,
+  joinProblems,
+  readJsonFile,
+  ttyProgress,
+  UsageError,
+} from './args';
+import { StreamOutput } from './output';
+import { runSeeds, type RunEnd, type RunVisitor } from './runSeeds';
 
 const USAGE =
   'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE]';
+const MAX_SEEDS = 1000;
+/** Episodes the text summary averages over: the last ones of each run, as in the app's status. */
+const RECENT = SUCCESS_WINDOW;
 
 interface Args {
   source: string;
@@ -27,13 +45,13 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--episodes') a.episodes = intArg(k, argv[++i], 1, LIMITS.maxEpisodes);
-    else if (k === '--seeds') a.seeds = intArg(k, argv[++i], 1, 1000);
+    else if (k === '--seeds') a.seeds = intArg(k, argv[++i], 1, MAX_SEEDS);
     else if (k === '--seed') a.seed = intArg(k, argv[++i], 0, LIMITS.maxSeed);
     else if (k === '--json') a.json = true;
     else if (k === '--csv') {
       a.csv = argv[++i];
       if (!a.csv) throw new UsageError('--csv needs a file name');
-    } else if (k === '--help' || k === '-h') throw new UsageError(USAGE);
+    } else if (k === '--help' || k === '-h') throw new HelpRequest();
     else if (k.startsWith('--')) throw new UsageError(`unknown option ${k}; ${USAGE}`);
     else if (a.source) throw new UsageError(`more than one config given ('${a.source}' and '${k}')`);
     else a.source = k;
@@ -46,89 +64,191 @@ function looksLikeLink(s: string): boolean {
   return s.includes('#') || /^https?:/.test(s) || /^c=/.test(s);
 }
 
+/** A config from a file (an existing file is read even if its name has a '#') or a share link. */
 export function loadConfig(source: string): ParseResult {
-  if (looksLikeLink(source)) return decodeConfig(source);
-  let text: string;
-  try {
-    text = readFileSync(source, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, errors: [`${source}: cannot read the file (${code ?? 'error'})`] };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [`${source}: not valid JSON (${(e as Error).message})`] };
-  }
-  return parseVersionedConfig(data);
+  if (!isFile(source) && looksLikeLink(source)) return decodeConfig(source);
+  const file = readJsonFile(source, FILE_JSON_LIMITS);
+  return file.ok ? parseVersionedConfig(file.value) : { ok: false, errors: [file.error] };
 }
 
-function toCsv(runs: RunResult[]): string {
-  const lines = ['seed,episode,return,steps,success'];
-  for (const r of runs)
-    r.episodes.forEach((e, i) =>
-      lines.push(`${r.seed},${i + 1},${e.return},${e.steps},${e.success ? 1 : 0}`),
-    );
-  return lines.join('\n') + '\n';
+/** A number as JSON.stringify writes it. */
+const num = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
+
+/** `{"runs":[{"seed":..,"episodes":[{return,steps,success},...],"greedy":{...},"values":[[...]]}]}`,
+ *  exactly what JSON.stringify({ runs }) gives, one episode at a time. */
+function jsonWriter(out: StreamOutput, seeds: number): RunVisitor {
+  return {
+    startRun: (seed, k) => out.write(`${k ? ',' : '{"runs":['}{"seed":${seed},"episodes":[`),
+    episode: (e, i) =>
+      out.write(`${i ? ',' : ''}{"return":${num(e.return)},"steps":${e.steps},"success":${e.success}}`),
+    endRun: (end, k) =>
+      out.write(
+        `],"greedy":${JSON.stringify(end.greedy)},"values":${JSON.stringify(end.values)}}` +
+          (k === seeds - 1 ? ']}\n' : ''),
+      ),
+  };
 }
 
-function summary(config: Config, runs: RunResult[]): string {
-  const out = [`agent ${config.agent.type}, ${config.env.grid[0].length} x ${config.env.grid.length} grid`];
-  for (const r of runs) {
-    const n = r.episodes.length;
-    const last = r.episodes.slice(-Math.min(100, n));
-    const mean = last.reduce((t, e) => t + e.return, 0) / Math.max(1, last.length);
-    const rate = last.filter((e) => e.success).length / Math.max(1, last.length);
-    const first = r.episodes.findIndex((e) => e.success);
-    out.push(
-      `seed ${r.seed}: ${n} episodes` +
-        (n
-          ? `, mean return (last ${last.length}) ${mean.toFixed(3)}, success ${(rate * 100).toFixed(0)}%, first success ${first >= 0 ? `episode ${first + 1}` : 'never'}`
-          : '') +
-        `; greedy: return ${r.greedy.return}, ${r.greedy.steps} steps, ${r.greedy.success ? 'reaches the goal' : 'does not reach a goal'}`,
-    );
-  }
-  return out.join('\n');
+function csvWriter(out: StreamOutput): RunVisitor {
+  let seed = 0;
+  return {
+    startRun: (s, k) => {
+      seed = s;
+      return k === 0 ? out.write('seed,episode,return,steps,success\n') : undefined;
+    },
+    episode: (e, i) => out.write(`${seed},${i + 1},${e.return},${e.steps},${e.success ? 1 : 0}\n`),
+  };
 }
+
+/** The last RECENT episodes of a run and its first success, in O(1) memory. */
+class RecentEpisodes {
+  private readonly returns = new Float64Array(RECENT);
+  private readonly successes = new Uint8Array(RECENT);
+  count = 0;
+  /** 0-based index of the first successful episode, or -1. */
+  firstSuccess = -1;
+
+  add(e: EpisodeResult): void {
+    const j = this.count % RECENT;
+    this.returns[j] = e.return;
+    this.successes[j] = e.success ? 1 : 0;
+    if (e.success && this.firstSuccess < 0) this.firstSuccess = this.count;
+    this.count++;
+  }
+
+  /** Mean return and success rate of the last min(count, RECENT) episodes, summed oldest first. */
+  recent(): { n: number; mean: number; rate: number } {
+    const n = Math.min(this.count, RECENT);
+    let sum = 0;
+    let wins = 0;
+    for (let j = this.count - n; j < this.count; j++) {
+      sum += this.returns[j % RECENT];
+      wins += this.successes[j % RECENT];
+    }
+    return { n, mean: sum / Math.max(1, n), rate: wins / Math.max(1, n) };
+  }
+}
+
+function summaryWriter(out: StreamOutput, config: Config): RunVisitor {
+  let stats = new RecentEpisodes();
+  return {
+    startRun: (_seed, k) => {
+      stats = new RecentEpisodes();
+      const g = config.env.grid;
+      return k === 0
+        ? out.write(`agent ${config.agent.type}, ${g[0].length} x ${g.length} grid\n`, true)
+        : undefined;
+    },
+    episode: (e) => stats.add(e),
+    endRun: (end: RunEnd) => {
+      const { n, mean, rate } = stats.recent();
+      const first = stats.firstSuccess;
+      return out.write(
+        `seed ${end.seed}: ${end.episodes} episodes` +
+          (end.episodes
+            ? `, mean return (last ${n}) ${mean.toFixed(3)}, success ${(rate * 100).toFixed(0)}%, first success ${first >= 0 ? `episode ${first + 1}` : 'never'}`
+            : '') +
+          `; greedy: return ${end.greedy.return}, ${end.greedy.steps} steps, ${end.greedy.success ? 'reaches the goal' : 'does not reach a goal'}\n`,
+        true,
+      );
+    },
+  };
+}
+
+/** Several visitors as one; waits for all that asked to. */
+function allOf(visitors: RunVisitor[]): RunVisitor {
+  const join = (waits: (void | Promise<void>)[]) => {
+    const pending = waits.filter((w): w is Promise<void> => w instanceof Promise);
+    return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
+  };
+  return {
+    startRun: (seed, k) => join(visitors.map((v) => v.startRun?.(seed, k))),
+    episode: (e, i, k) => join(visitors.map((v) => v.episode?.(e, i, k))),
+    endRun: (end, k) => join(visitors.map((v) => v.endRun?.(end, k))),
+  };
+}
+
+async function openFile(path: string): Promise<StreamOutput> {
+  const stream = createWriteStream(path);
+  await once(stream, 'open');
+  return new StreamOutput(stream, true);
+}
+
+const errCode = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code ?? 'error';
 
 async function main(argv: string[]): Promise<number> {
+  const fail = (message: string, status: number) => {
+    process.stderr.write(errorLine('sim', message));
+    return status;
+  };
   let args: Args;
   try {
     args = parseArgs(argv);
   } catch (e) {
-    process.stderr.write(`sim: ${(e as Error).message}\n`);
-    return 2;
+    if (e instanceof HelpRequest) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    return fail((e as Error).message, 2);
   }
   const parsed = loadConfig(args.source);
-  if (!parsed.ok) {
-    process.stderr.write(`sim: invalid config: ${parsed.errors.join('; ')}\n`);
-    return 2;
-  }
+  if (!parsed.ok) return fail(`invalid config: ${joinProblems(parsed.errors)}`, 2);
   const config = parsed.config;
   if (args.episodes !== undefined) config.train.episodes = args.episodes;
   if (args.seed !== undefined) config.train.seed = args.seed;
-  let runs: RunResult[];
-  try {
-    runs = await runSeeds(config, args.seeds);
-  } catch (e) {
-    process.stderr.write(`sim: the run failed: ${(e as Error).message}\n`);
-    return 1;
-  }
+  if (config.train.seed + args.seeds - 1 > LIMITS.maxSeed)
+    return fail(
+      `--seeds ${args.seeds} from seed ${config.train.seed} goes past the largest seed ${LIMITS.maxSeed}`,
+      2,
+    );
+
+  let csv: StreamOutput | null = null;
   if (args.csv) {
     try {
-      writeFileSync(args.csv, toCsv(runs));
+      csv = await openFile(args.csv);
     } catch (e) {
-      process.stderr.write(
-        `sim: cannot write ${args.csv} (${(e as NodeJS.ErrnoException).code ?? 'error'})\n`,
-      );
-      return 2;
+      return fail(`cannot write ${args.csv} (${errCode(e)})`, 2);
     }
   }
-  process.stdout.write(args.json ? JSON.stringify({ runs }) + '\n' : summary(config, runs) + '\n');
+  const stdout = new StreamOutput(process.stdout);
+  const progress = ttyProgress();
+  const episodes = config.train.episodes;
+  const visitors: RunVisitor[] = [
+    args.json ? jsonWriter(stdout, args.seeds) : summaryWriter(stdout, config),
+    {
+      episode: (_e, i, k) => {
+        if ((i & 1023) === 0)
+          progress.update(
+            () =>
+              `seed ${k + 1}/${args.seeds}, episode ${(i + 1).toLocaleString('en')}/${episodes.toLocaleString('en')}`,
+          );
+      },
+    },
+  ];
+  if (csv) visitors.push(csvWriter(csv));
+  try {
+    await runSeeds(config, args.seeds, allOf(visitors));
+    await stdout.finish();
+    await csv?.finish();
+  } catch (e) {
+    progress.done();
+    const outError = stdout.stream.errored ?? (errCode(e) === 'EPIPE' ? e : null);
+    // the reader went away (| head): stop quietly
+    if (outError)
+      return errCode(outError) === 'EPIPE' ? 0 : fail(`cannot write the output (${errCode(outError)})`, 1);
+    if (csv?.stream.errored) return fail(`cannot write ${args.csv} (${errCode(e)})`, 1);
+    return fail(`the run failed: ${(e as Error)?.message ?? String(e)}`, 1);
+  }
+  progress.done();
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(errorLine('sim', `the run failed: ${(e as Error)?.message ?? String(e)}`));
+    process.exitCode = 1;
+  },
+);

@@ -9,8 +9,27 @@ import { makeConfig } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-'));
 function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A refusal: nothing on stdout, exactly one short line on stderr, status 2. */
+function expectOneLine(r: ReturnType<typeof sim>, message: RegExp) {
+  expect(r.out).toBe('');
+  expect(r.err.endsWith('\n')).toBe(true);
+  expect(r.err.slice(0, -1)).not.toMatch(/[\n\r]/);
+  expect(r.err.length).toBeLessThanOrEqual(301);
+  expect(r.err).toMatch(message);
+  expect(r.code).toBe(2);
+}
+
+function writeJson(name: string, doc: unknown, prefix = ''): string {
+  const f = join(dir, name);
+  writeFileSync(f, prefix + JSON.stringify(doc));
+  return f;
 }
 
 const cfg = makeConfig({
@@ -73,4 +92,150 @@ describe('npm run sim', () => {
       expect(r.err).toMatch(msg);
     });
   }
+
+  it('refuses an empty grid with one line (it used to crash the schema)', () => {
+    for (const grid of [[], [''], ['S.G', ''], ['S.G', 5], 'S.G'])
+      expectOneLine(
+        sim(writeJson('empty.json', { ...cfg, env: { ...cfg.env, grid } })),
+        /^sim: invalid config: env\.grid/,
+      );
+  });
+
+  it('refuses a config key with a newline in one line, the newline shown escaped', () => {
+    const r = sim(writeJson('nl.json', { ...cfg, env: { ...cfg.env, 'evil\nkey': 1 } }));
+    expectOneLine(r, /^sim: invalid config: env: unknown key 'evil\\nkey'$/m);
+  });
+
+  it('summarises 50,000 unknown keys in one clipped line', () => {
+    const doc: Record<string, unknown> = { ...cfg };
+    for (let i = 0; i < 50_000; i++) doc[`k${i}`] = 0;
+    const r = sim(writeJson('keys.json', doc));
+    expectOneLine(r, /^sim: invalid config: \(config\): unknown keys: k0, k1, k2 … and 49,997 more$/m);
+  });
+
+  it('puts many problems on one line with a count of the rest', () => {
+    const bad = { ...cfg, env: { ...cfg.env, slip: 9, gamma: 9, stepReward: 'x', maxSteps: -1 } };
+    const r = sim(
+      writeJson('many.json', {
+        ...bad,
+        agent: { type: 'q-learning', alpha: 9, epsilon: 9, lambda: 9, qInit: 'x' },
+      }),
+    );
+    expectOneLine(r, /^sim: invalid config: env\.stepReward: must be a number; .* … and \d+ more$/m);
+  });
+
+  it('refuses JSON that is not a config object, a bad option and stray text, one line each', () => {
+    expectOneLine(sim(writeJson('arr.json', [])), /^sim: invalid config: \(config\): must be an object/);
+    expectOneLine(sim(writeJson('null.json', null)), /^sim: invalid config: \(config\): must be an object/);
+    expectOneLine(sim(file, '--frob\nnicate'), /^sim: unknown option --frob\\nnicate/);
+    expectOneLine(sim(file, 'other'), /more than one config given/);
+    expectOneLine(sim(), /no config given/);
+    writeFileSync(join(dir, 'broken.json'), '{"version": 1,\n"env": ');
+    expectOneLine(sim(join(dir, 'broken.json')), /broken\.json: it is not valid JSON/);
+  });
+
+  it.each([
+    ['--seed', ''],
+    ['--seed', ' 1'],
+    ['--seed', '1e3'],
+    ['--seed', '0x10'],
+    ['--seed', '-1'],
+    ['--seeds', ''],
+    ['--seeds', '0'],
+    ['--seeds', '2.5'],
+    ['--episodes', ''],
+    ['--episodes', '1000001'],
+  ])("refuses %s '%s' with one line naming the option", (option, value) => {
+    expectOneLine(
+      sim(file, option, value),
+      new RegExp(`^sim: ${option} needs a whole number from .*, got '${value}'`),
+    );
+  });
+
+  it('refuses an option without its value', () => {
+    expectOneLine(sim(file, '--seed'), /^sim: --seed needs a whole number from 0 to 2,147,483,647, got ''/);
+  });
+
+  it('reads a file that starts with a UTF-8 byte order mark, like the app does', () => {
+    const bom = writeJson('bom.json', cfg, '\uFEFF');
+    const r = sim(bom, '--json', '--episodes', '20');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(sim(file, '--json', '--episodes', '20').out);
+  });
+
+  it("reads an existing file whose name has a '#', and still takes other text with '#' as a link", () => {
+    const hashed = writeJson('run#1.json', cfg);
+    const r = sim(hashed, '--json', '--episodes', '20');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(sim(file, '--json', '--episodes', '20').out);
+    expectOneLine(sim(join(dir, 'missing#1.json')), /^sim: invalid config: link: /);
+  });
+
+  it('prints the usage on stdout with --help, status 0', () => {
+    const r = sim('--help');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/^usage: npm run sim -- /);
+  });
+
+  it('refuses an unwritable CSV file before it runs', () => {
+    expectOneLine(
+      sim(file, '--csv', join(dir, 'no', 'such', 'dir.csv')),
+      /^sim: cannot write .*dir\.csv \(ENOENT\)$/m,
+    );
+  });
+
+  it('streams long runs: JSON, CSV and the summary agree, episode by episode', () => {
+    const tiny = writeJson(
+      'tiny.json',
+      makeConfig({ grid: ['S.G'], agent: { type: 'q-learning', epsilon: 0.3 }, train: { seed: 5 } }),
+    );
+    const csvFile = join(dir, 'long.csv');
+    const args = [tiny, '--seeds', '3', '--episodes', '30000'];
+    const json = sim(...args, '--json', '--csv', csvFile);
+    expect(json.err).toBe('');
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.out) as {
+      runs: {
+        seed: number;
+        episodes: { return: number; steps: number; success: boolean }[];
+        greedy: unknown;
+        values: unknown;
+      }[];
+    };
+    // exactly the document JSON.stringify would give, ending in one newline
+    expect(json.out).toBe(JSON.stringify(doc) + '\n');
+    expect(Object.keys(doc)).toEqual(['runs']);
+    expect(doc.runs.map((r) => r.seed)).toEqual([5, 6, 7]);
+    for (const run of doc.runs) {
+      expect(Object.keys(run)).toEqual(['seed', 'episodes', 'greedy', 'values']);
+      expect(run.episodes).toHaveLength(30_000);
+      expect(Object.keys(run.episodes[12_345])).toEqual(['return', 'steps', 'success']);
+      expect(run.greedy).toEqual({ return: 1, steps: 2, success: true });
+      expect(run.values).toHaveLength(1);
+    }
+    const rows = readFileSync(csvFile, 'utf8').split('\n');
+    expect(rows[0]).toBe('seed,episode,return,steps,success');
+    expect(rows).toHaveLength(1 + 3 * 30_000 + 1);
+    expect(rows.at(-1)).toBe('');
+    const e = doc.runs[1].episodes[29_999];
+    expect(rows[30_000 + 30_000]).toBe(`6,30000,${e.return},${e.steps},${e.success ? 1 : 0}`);
+    // the text summary's streaming statistics match the episodes
+    const text = sim(...args)
+      .out.trim()
+      .split('\n');
+    expect(text[0]).toBe('agent q-learning, 3 x 1 grid');
+    doc.runs.forEach((run, k) => {
+      const last = run.episodes.slice(-100);
+      const mean = last.reduce((t, x) => t + x.return, 0) / last.length;
+      const rate = last.filter((x) => x.success).length / last.length;
+      const first = run.episodes.findIndex((x) => x.success) + 1;
+      expect(text[k + 1]).toBe(
+        `seed ${run.seed}: 30000 episodes, mean return (last 100) ${mean.toFixed(3)}, success ` +
+          `${(rate * 100).toFixed(0)}%, first success episode ${first}; greedy: return 1, 2 steps, reaches the goal`,
+      );
+    });
+  });
 });

@@ -83,4 +83,75 @@ describe('npm run lab', () => {
     writeFileSync(f, '{not json');
     expect(lab('compare', f).err).toMatch(/not valid JSON/);
   });
+
+  const expectOneLine = (r: ReturnType<typeof lab>, message: RegExp) => {
+    expect(r.out).toBe('');
+    expect(r.err.endsWith('\n')).toBe(true);
+    expect(r.err.slice(0, -1)).not.toMatch(/[\n\r]/);
+    expect(r.err.length).toBeLessThanOrEqual(301);
+    expect(r.err).toMatch(message);
+    expect(r.code).toBe(2);
+  };
+  const base = { version: 1, env: { grid: ['S..G'] }, agent: { type: 'q-learning' } };
+  const write = (name: string, doc: unknown, prefix = '') => {
+    const f = join(dir, name);
+    writeFileSync(f, prefix + JSON.stringify(doc));
+    return f;
+  };
+
+  it('refuses an empty grid in an experiment, a variant or a sweep with one line (no crash)', () => {
+    const empty = { ...base, env: { grid: [] } };
+    expectOneLine(
+      lab('compare', write('e1.json', { version: 1, base: empty, variants: [{ name: 'a' }] })),
+      /^lab: invalid experiment: base\.env\.grid: grid has no rows/,
+    );
+    expectOneLine(
+      lab('compare', write('e2.json', { version: 1, base, variants: [{ name: 'a', env: { grid: [''] } }] })),
+      /^lab: invalid experiment: variant 'a': env\.grid\[0\]: row is empty/,
+    );
+    expectOneLine(lab('sweep', write('s1.json', empty)), /^lab: invalid config: env\.grid: grid has no rows/);
+    expectOneLine(
+      lab('sweep', write('s2.json', { version: 1, base: empty, distances: [1] })),
+      /^lab: invalid sweep: base\.env\.grid: grid has no rows/,
+    );
+  });
+
+  it('summarises 50,000 unknown keys and escapes a newline in a key, one line each', () => {
+    const doc: Record<string, unknown> = { version: 1, base, variants: [{ name: 'a' }] };
+    for (let i = 0; i < 50_000; i++) doc[`k${i}`] = 0;
+    expectOneLine(
+      lab('compare', write('keys.json', doc)),
+      /\(document\): unknown keys: k0, k1, k2 … and 49,997 more/,
+    );
+    const nl = { version: 1, base, variants: [{ name: 'a\nb', agent: { 'x\ny': 1 } }] };
+    expectOneLine(lab('compare', write('nl.json', nl)), /variant 'a\\nb': agent: unknown key 'x\\ny'/);
+  });
+
+  it('reads an experiment file with a UTF-8 byte order mark', () => {
+    const f = write('bom.json', { version: 1, base, variants: [{ name: 'q' }] }, '\uFEFF');
+    const r = lab('compare', f, '--seeds', '2', '--episodes', '5', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).variants[0].name).toBe('q');
+  });
+
+  it.each([
+    [['compare', 'needle', '--seeds', ''], /--seeds needs a whole number from 1 to 64, got ''/],
+    [['compare', 'needle', '--episodes', ' 5'], /--episodes needs a whole number .*, got ' 5'/],
+    [['sweep', 'needle', '--budget', ''], /--budget needs a whole number/],
+    [['sweep', 'needle', '--distances', ''], /--distances needs a whole number from 1 to 200, got ''/],
+    [['sweep', 'needle', '--distances', '2,,4'], /--distances needs a whole number/],
+    [['compare', 'needle', '--fro\nb'], /unknown option --fro\\nb/],
+  ])('refuses empty or malformed numbers and odd options %j with one line', (args, message) => {
+    expectOneLine(lab(...args), message);
+  });
+
+  it('prints the usage on stdout with --help, status 0', () => {
+    for (const args of [['--help'], ['compare', '--help']]) {
+      const r = lab(...args);
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out).toMatch(/^usage: npm run lab -- compare/);
+    }
+  });
 });
