@@ -137,7 +137,7 @@ describe('Recently replaced (saved-configs dialog)', () => {
     render(<ShareMenu />);
     const section = await openDialog(user);
     const item = section.getByTestId('replaced-item');
-    expect(item).toHaveTextContent('Cannot be opened by this version');
+    expect(item).toHaveTextContent('Cannot be opened here');
     expect(item).toHaveTextContent(/newer version/);
     expect(section.queryByRole('button', { name: /^Restore/ })).toBeNull();
 

@@ -100,7 +100,7 @@ function RecentlyReplaced({
           return (
             <li key={e.key} className="saved-item" data-testid="replaced-item">
               <div className="saved-text">
-                <strong>{e.config ? describeWorld(e.config) : 'Cannot be opened by this version'}</strong>
+                <strong>{e.config ? describeWorld(e.config) : 'Cannot be opened here'}</strong>
                 <span className="share-help">
                   {e.keptAside ? 'Kept aside' : 'Replaced'} {when(e.replacedAt)}: {e.reason}
                 </span>

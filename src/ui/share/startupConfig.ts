@@ -91,7 +91,7 @@ function keepAside(
     };
   let kept: { ok: true } | { ok: false; message: string };
   try {
-    kept = new ReplacedWorlds(store).keepAside(raw, `Your autosave could not be opened (${reason})`);
+    kept = new ReplacedWorlds(store).keepAside(raw, 'Your autosave could not be opened at start-up');
   } catch (e) {
     kept = { ok: false, message: errorText(e) };
   }
