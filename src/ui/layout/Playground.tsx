@@ -1,4 +1,8 @@
-/** The playground: settings on the left, run controls and the grid in the centre, charts on the right. */
+/**
+ * The playground: settings on the left, run controls and the grid in the centre, charts on the right.
+ * The grid takes the room left over in the centre, so everything around it keeps a fixed size (see
+ * playground.css): hints, stories, status tiles, the inspector and notices never move it.
+ */
 import { useEffect } from 'react';
 import { training } from '../../store/trainingController';
 import { AgentPanel } from '../agent/AgentPanel';
@@ -10,12 +14,12 @@ import { GridView } from '../grid/GridView';
 import { GreedyPathText, OverlayToggles } from '../grid/OverlayToggles';
 import { ChartsPanel } from '../training/ChartsPanel';
 import { Controls } from '../training/Controls';
-import { EmptyHint } from '../training/EmptyHint';
+import { EmptyHint, HintSpace } from '../training/EmptyHint';
 import { RunError } from '../training/RunError';
 import { StatusLine } from '../training/StatusLine';
 import { TrainSettings } from '../training/TrainSettings';
 import { PresetMenu } from './PresetMenu';
-import { StoryBanner } from './StoryBanner';
+import { StoryBanner, StorySpace } from './StoryBanner';
 import { useShortcuts } from './useShortcuts';
 import './playground.css';
 
@@ -37,14 +41,23 @@ export function Playground() {
           <StatusLine />
           <PlanningPanel />
         </div>
-        <RunError />
         <GridEditor />
-        <StoryBanner />
-        <EmptyHint />
+        {/* Room kept for the story or the hint (and the run's error floats over it): nothing that
+            comes and goes above or below the grid may move it, or a held click would paint the cell
+            that slides under the pointer. */}
+        <div className="guide-slot">
+          <HintSpace />
+          <StorySpace />
+          <StoryBanner />
+          <EmptyHint />
+          <RunError />
+        </div>
         <GridView />
         <div className="below-grid">
           <OverlayToggles />
-          <GreedyPathText />
+          <div className="greedy-slot">
+            <GreedyPathText />
+          </div>
           <CellInspector />
         </div>
       </main>
