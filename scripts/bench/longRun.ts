@@ -76,9 +76,11 @@ export async function run(): Promise<void> {
     await page.goto(`${url}#${tinyWorldHash()}`);
     await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 20_000 });
     await page.getByRole('slider', { name: 'Speed' }).fill('6');
-    await page.waitForFunction(
-      `document.querySelector('[data-testid="run-status"]')?.textContent === 'Ready'`,
-    );
+    // A locator, not waitForFunction: that evals its string in the page, which the app's CSP refuses.
+    await page
+      .getByTestId('run-status')
+      .filter({ hasText: /^Ready$/ })
+      .waitFor();
     const status = async () => (await page.getByTestId('run-status').textContent()) ?? '';
     const t0 = Date.now();
     const start = await memory(browser, page);
