@@ -9,7 +9,8 @@ import { create } from 'zustand';
 import { DEFAULT_SPEED_INDEX, type Frame, type Progress, type RunInfo } from '../worker/protocol';
 import { emptySummary, type MetricsSummary } from '../rl/metrics';
 
-export type RunStatus = 'starting' | 'idle' | 'running' | 'paused' | 'done' | 'error';
+/** `pausing`: Pause was pressed and the worker has not yet confirmed (it finishes the step it is in). */
+export type RunStatus = 'starting' | 'idle' | 'running' | 'pausing' | 'paused' | 'done' | 'error';
 
 export type { MetricsSummary };
 
@@ -37,7 +38,7 @@ export interface TrainingState extends ProgressCounters {
 
 /** Versions of published summaries, unique across runs (the charts recompute when it changes). */
 let seriesVersion = 0;
-/** Pause was pressed and the worker has not yet reported a stopped run: show it paused meanwhile
+/** Pause was pressed and the worker has not yet reported a stopped run: show 'pausing' meanwhile
  *  (a message already in flight, or a long neural update, must not flip the button back). */
 let pausePending = false;
 
@@ -83,19 +84,19 @@ export function applyReady(info: RunInfo): void {
   useTrainingStore.setState({ info });
 }
 
-/** Pause pressed: the page shows the run paused at once (see pausePending). */
+/** Pause pressed: the page shows it at once (the button offers Play again; see pausePending). */
 export function requestPause(): void {
   const s = useTrainingStore.getState();
   if (s.status !== 'running') return;
   pausePending = true;
-  useTrainingStore.setState({ status: 'paused' });
+  useTrainingStore.setState({ status: 'pausing' });
 }
 
 export function applyProgress(p: Progress): void {
   const s = useTrainingStore.getState();
   if (!p.running) pausePending = false;
   useTrainingStore.setState({
-    status: pausePending ? 'paused' : statusOf(p),
+    status: pausePending ? 'pausing' : statusOf(p),
     episode: p.episode,
     target: p.target,
     totalSteps: p.totalSteps,

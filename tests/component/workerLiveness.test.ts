@@ -106,7 +106,7 @@ describe('a dead worker is noticed', () => {
 });
 
 describe('pause answers at once', () => {
-  it('shows the run paused before the worker confirms, and a message in flight does not undo it', () => {
+  it('shows the pause at once, before the worker confirms; a message in flight does not undo it', () => {
     const f = fakeFactory();
     disconnect = connectTraining(f.factory, manualTimers().timers);
     const w = f.current();
@@ -115,9 +115,9 @@ describe('pause answers at once', () => {
     w.progress({ running: true, totalSteps: 10 });
     training.pause();
     expect(w.sent.at(-1)).toEqual({ type: 'pause' });
-    expect(useTrainingStore.getState().status).toBe('paused');
+    expect(useTrainingStore.getState().status).toBe('pausing');
     w.progress({ running: true, totalSteps: 20 });
-    expect(useTrainingStore.getState().status).toBe('paused');
+    expect(useTrainingStore.getState().status).toBe('pausing');
     w.progress({ running: false, totalSteps: 21 });
     expect(useTrainingStore.getState().status).toBe('paused');
     training.play();

@@ -10,6 +10,7 @@ const STATUS_TEXT: Record<RunStatus, string> = {
   starting: 'Preparing',
   idle: 'Ready',
   running: 'Training',
+  pausing: 'Pausing…',
   paused: 'Paused',
   done: 'Done',
   error: 'Error',
