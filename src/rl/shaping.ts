@@ -10,6 +10,12 @@
  *   measured from a first visit): 0 for a new cell, down to -beta for familiar ones. Shifting it by
  *   -beta keeps untried moves (Q = 0) ahead of well-trodden ones; an all-positive bonus would make every
  *   tried move look better than an untried one and stop exploration.
+ * What the world pays is recoverable from values learned with potential shaping, and only with it: the
+ * shaped return telescopes to G - phi(s0) (phi = 0 at the terminal state), so Q'(s, a) = Q(s, a) - phi(s)
+ * for the optimal values and for every fixed policy's (Ng, Harada & Russell 1999, proof of Theorem 1),
+ * and a learner's estimate Q' + phi is exactly the table an unshaped learner started at Q = qInit + phi
+ * would hold (Wiewiora 2003). Naive shaping and the count bonus have no such inverse: values learned
+ * with them include rewards the world never pays.
  */
 import type { TrainConfig } from '../config/schema';
 import { bfsDistances } from './distances';
@@ -59,30 +65,69 @@ export function countBonus(beta: number, n: number): number {
   return beta / Math.sqrt(n) - beta;
 }
 
-export interface RewardShaper {
-  /** The reward the agent learns from for the move s -> s2 that paid r. */
-  shape(s: number, r: number, s2: number, terminal: boolean): number;
+/**
+ * The world's values from values learned with potential shaping: out[i] = learned[i] + phi(s), for a
+ * value table (one entry per state) or a Q table (s * 4 + a). Returns a new array.
+ */
+export function unshape(phi: Float64Array, learned: Float64Array): Float64Array {
+  const stride = Math.max(1, Math.round(learned.length / Math.max(1, phi.length)));
+  const out = new Float64Array(learned.length);
+  for (let i = 0; i < learned.length; i++) out[i] = learned[i] + (phi[Math.floor(i / stride)] ?? 0);
+  return out;
 }
 
 export type ShapingOptions = Pick<TrainConfig, 'shaping' | 'shapingScale' | 'countBonus'>;
 
-export function createShaper(opts: ShapingOptions, grid: Grid): RewardShaper | null {
+/** A run's reward transforms without its visit counts (those are the run's own): see shapedReward. */
+export interface Shaping {
+  readonly potential: boolean;
+  readonly naive: boolean;
+  /** The count bonus's beta (0: none). */
+  readonly beta: number;
+  readonly gamma: number;
+  readonly scale: number;
+  readonly dist: Float64Array;
+  readonly phi: Float64Array;
+}
+
+/** The transforms `opts` asks for on this grid; null when the agent learns from the world's reward. */
+export function shapingOf(opts: ShapingOptions, grid: Grid): Shaping | null {
   const potential = opts.shaping === 'potential';
   const naive = opts.shaping === 'naive';
   const beta = opts.countBonus;
   if (!potential && !naive && beta <= 0) return null;
   const dist = goalDistances(grid);
   const phi = potentials(grid, opts.shapingScale, dist);
+  return { potential, naive, beta, gamma: grid.gamma, scale: opts.shapingScale, dist, phi };
+}
+
+/** The reward learned from for the move s -> s2 that paid r, s2 being entered for the n-th time (n >= 1;
+ *  only the count bonus reads it). */
+export function shapedReward(
+  sh: Shaping,
+  s: number,
+  r: number,
+  s2: number,
+  terminal: boolean,
+  n: number,
+): number {
+  let out = r;
+  if (sh.potential) out += potentialTerm(sh.phi, sh.gamma, s, s2, terminal);
+  else if (sh.naive) out += naiveTerm(sh.dist, sh.scale, s, s2);
+  if (sh.beta > 0) out += countBonus(sh.beta, Math.max(1, n));
+  return out;
+}
+
+export interface RewardShaper {
+  /** The reward the agent learns from for the move s -> s2 that paid r. */
+  shape(s: number, r: number, s2: number, terminal: boolean): number;
+}
+
+export function createShaper(opts: ShapingOptions, grid: Grid): RewardShaper | null {
+  const sh = shapingOf(opts, grid);
+  if (!sh) return null;
   const counts = new Float64Array(grid.nStates);
-  const gamma = grid.gamma;
-  const scale = opts.shapingScale;
   return {
-    shape(s, r, s2, terminal) {
-      let out = r;
-      if (potential) out += potentialTerm(phi, gamma, s, s2, terminal);
-      else if (naive) out += naiveTerm(dist, scale, s, s2);
-      if (beta > 0) out += countBonus(beta, ++counts[s2]);
-      return out;
-    },
+    shape: (s, r, s2, terminal) => shapedReward(sh, s, r, s2, terminal, sh.beta > 0 ? ++counts[s2] : 1),
   };
 }

@@ -65,8 +65,11 @@ export interface PlannerInfo {
 /** What the views draw: copies made for this message (transferred, never shared). */
 export interface Frame {
   nStates: number;
+  /** V and Q as the world pays them (with potential shaping: recovered from the learned ones). */
   values: Float64Array | null;
   q: Float64Array | null;
+  /** With potential shaping, the values the agent learned (the world's minus phi(s)); else null or absent. */
+  shaped?: { values: Float64Array; q: Float64Array } | null;
   /** pi(a|s) at s*4+a: a planning agent's policy, or the greedy arrows of a learning agent. */
   policy: Float64Array | null;
   visits: Uint32Array;
@@ -127,7 +130,16 @@ export function progressTransfer(p: Progress): ArrayBuffer[] {
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   };
   const f = p.frame;
-  [f.values, f.q, f.policy, f.visits, f.episodeVisits, f.trail].forEach(add);
+  [
+    f.values,
+    f.q,
+    f.shaped?.values ?? null,
+    f.shaped?.q ?? null,
+    f.policy,
+    f.visits,
+    f.episodeVisits,
+    f.trail,
+  ].forEach(add);
   if (p.summary) for (const b of summaryBuffers(p.summary)) if (!out.includes(b)) out.push(b);
   return out;
 }

@@ -15,6 +15,7 @@ import {
   type RunInfo,
 } from './protocol';
 import type { NeuralAgent } from '../rl/neural/common';
+import { potentials, unshape } from '../rl/shaping';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
  *  (a tabular step takes ~50 ns, a neural one can take milliseconds). */
@@ -62,9 +63,17 @@ export class TrainingSession {
   private lastValues: Float64Array | null = null;
   private lastQ: Float64Array | null = null;
   private chunk = 16;
+  /** phi when the agent learns with potential shaping (planners plan on the world itself): frames
+   *  then show the world's values, recovered exactly (src/rl/shaping.ts unshape). */
+  private readonly phi: Float64Array | null;
 
   constructor(readonly trainer: Trainer) {
     this.target = trainer.config.train.episodes;
+    const train = trainer.config.train;
+    this.phi =
+      train.shaping === 'potential' && trainer.agent.planner === null
+        ? potentials(trainer.grid, train.shapingScale)
+        : null;
   }
 
   get info(): RunInfo {
@@ -213,10 +222,12 @@ export class TrainingSession {
     const t = this.trainer;
     const { values, q } = this.tables(now);
     const pi = (t.agent as PolicyHolder).pi;
+    const phi = this.phi;
     return {
       nStates: t.grid.nStates,
-      values,
-      q,
+      values: phi ? unshape(phi, values) : values,
+      q: phi ? unshape(phi, q) : q,
+      shaped: phi ? { values, q } : null,
       policy: t.agent.planner && pi instanceof Float64Array ? pi.slice() : greedyArrows(q),
       visits: t.visits.slice(),
       episodeVisits: t.episodeVisits.slice(),
