@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHAR_TO_CELL } from '../../src/rl/grid';
+import { parseConfig, type EnvConfig } from '../../src/config/schema';
+import { compileGrid } from '../../src/rl/grid';
 import { describeGreedyPath, greedyAction, greedyPath } from '../../src/ui/grid/greedyPath';
 
 const UP = 0;
@@ -7,11 +8,10 @@ const RIGHT = 1;
 const DOWN = 2;
 const LEFT = 3;
 
-function world(rows: string[]) {
-  const width = rows[0].length;
-  const height = rows.length;
-  const cells = Uint8Array.from(rows.join('').split(''), (c) => CHAR_TO_CELL[c]);
-  return { width, height, cells };
+function world(rows: string[], env: Partial<EnvConfig> = {}) {
+  const r = parseConfig({ version: 1, env: { grid: rows, ...env }, agent: { type: 'random' } });
+  if (!r.ok) throw new Error(r.errors.join('; '));
+  return { grid: compileGrid(r.config.env) };
 }
 
 /** Q values preferring `moves[s]` in each cell (a letter U R D L, or '.' for all tied). */
@@ -48,6 +48,7 @@ describe('greedyPath', () => {
   it('has no preference when every move from the start is tied (an untrained agent)', () => {
     const w = world(['S..', '..G']);
     const p = greedyPath({ ...w, prefs: new Float64Array(6 * 4) });
+    expect(p.learned).toBe(false);
     expect(p.outcome).toBe('none');
     expect(p.cells).toEqual([0]);
     expect(describeGreedyPath(p)).toBe('Greedy path: no preference yet');
@@ -103,5 +104,93 @@ describe('greedyPath', () => {
     q[0 * 4 + RIGHT] = -1;
     q[1 * 4 + RIGHT] = -0.5;
     expect(greedyPath({ ...w, prefs: q }).outcome).toBe('goal');
+  });
+});
+
+describe('greedyPath: ties the agent breaks at random', () => {
+  it('stops with "no preference yet" where all four moves still tie, instead of going up', () => {
+    const w = world(['S..', '...', '..G']);
+    // Right from the start, then a cell the agent has learned nothing about.
+    const p = greedyPath({ ...w, prefs: prefsFrom('R........') });
+    expect(p.outcome).toBe('undecided');
+    expect(p.cells).toEqual([0, 1]);
+    expect(p.steps).toBe(1);
+    expect(describeGreedyPath(p)).toBe('Greedy path: 1 step, then no preference yet');
+  });
+});
+
+describe('greedyPath: a learning agent keeps learning as it walks', () => {
+  // S . . G in a row; gamma 0.9, no step cost: the true Q of "right" is 0.81, 0.9, 1.
+  const corridor = () => world(['S..G'], { gamma: 0.9, stepReward: 0, maxSteps: 50 });
+
+  it('walks out of a loop that only optimistic values hold up, as the agent does', () => {
+    const w = corridor();
+    // Optimistic leftovers: from cell 1 "left" still looks a little better than "right", from the start
+    // "right" does. Frozen, that is a loop; walking it teaches the agent it pays nothing.
+    const q = new Float64Array(16).fill(0);
+    q.set([0.5, 0.95, 0.5, 0.5], 0);
+    q.set([0.5, 0.92, 0.5, 0.96], 4);
+    q.set([0.5, 1, 0.5, 0.5], 8);
+    const frozen = greedyPath({ ...w, prefs: q });
+    expect(frozen.outcome).toBe('loop');
+    expect(describeGreedyPath(frozen)).toBe('Greedy path: loops after 2 steps');
+    const walked = greedyPath({ ...w, prefs: q, learn: { alpha: 0.5 } });
+    expect(walked.learned).toBe(true);
+    expect(walked.outcome).toBe('goal');
+    expect(walked.cells[0]).toBe(0);
+    expect(walked.cells.at(-1)).toBe(3);
+    // It went left once before learning better (0 1 0 1 ... 2 3), and its input was not changed.
+    expect(walked.steps).toBeGreaterThan(3);
+    expect(q[4 + 3]).toBe(0.96);
+  });
+
+  it('keeps a loop that pays what the agent expects (a farmed reward holds)', () => {
+    const w = corridor();
+    // Between cells 1 and 2 the agent learns from +1 for every step (as a naive shaping could pay):
+    // Q = 1 / (1 - 0.9) = 10 on the loop is exactly what walking it pays, so it never walks out.
+    const q = new Float64Array(16).fill(0);
+    q.set([0, 10, 0, 0], 0);
+    q.set([0, 10, 0, 0], 4);
+    q.set([0, 0, 0, 10], 8);
+    const p = greedyPath({
+      ...w,
+      prefs: q,
+      learn: { alpha: 0.5, reward: (s, r, s2) => (s2 !== 3 && s2 !== s ? 1 : r) },
+    });
+    expect(p.outcome).toBe('loop');
+    expect(p.cells).toEqual([0, 1, 2]);
+    expect(p.loopTo).toBe(1);
+    expect(p.steps).toBe(3);
+    expect(describeGreedyPath(p)).toBe('Greedy path: loops after 3 steps');
+  });
+
+  it('passes the reward and how often the walk entered the cell to the learner', () => {
+    const w = corridor();
+    const q = new Float64Array(16);
+    q.set([0, 1, 0, 0], 0);
+    q.set([0, 1, 0, 0], 4);
+    q.set([0, 1, 0, 0], 8);
+    const seen: [number, number, number, boolean, number][] = [];
+    const p = greedyPath({
+      ...w,
+      prefs: q,
+      learn: { alpha: 0.1, reward: (s, r, s2, t, k) => (seen.push([s, r, s2, t, k]), r) },
+    });
+    expect(p.outcome).toBe('goal');
+    expect(seen).toEqual([
+      [0, 0, 1, false, 1],
+      [1, 0, 2, false, 1],
+      [2, 1, 3, true, 1],
+    ]);
+  });
+
+  it('still wanders when the step limit runs out without settling into a loop', () => {
+    const w = world(['S....G'], { gamma: 0.99, maxSteps: 3 });
+    const q = new Float64Array(24);
+    for (let s = 0; s < 5; s++) q[s * 4 + 1] = 1;
+    const p = greedyPath({ ...w, prefs: q, learn: { alpha: 0.5 } });
+    expect(p.outcome).toBe('limit');
+    expect(p.steps).toBe(3);
+    expect(describeGreedyPath(p)).toBe('Greedy path: still wandering after 3 steps');
   });
 });

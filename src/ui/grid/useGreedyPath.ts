@@ -1,18 +1,23 @@
-/** The greedy path of the latest training frame (see greedyPath.ts), or null while the overlay is off. */
+/** The greedy path of the latest training frame (see greedyPath.ts agentGreedyPath), or null while the
+ *  overlay is off. */
 import { useMemo } from 'react';
+import { compileGrid } from '../../rl/grid';
+import { shapingOf } from '../../rl/shaping';
+import { useConfigStore } from '../../store/configStore';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
-import { greedyPath, type GreedyPath } from './greedyPath';
-import { useCellCodes } from './useCellCodes';
+import { agentGreedyPath, type GreedyPath } from './greedyPath';
 
 export function useGreedyPath(): GreedyPath | null {
   const on = useUiStore((s) => s.show.greedy);
-  const { cells, width, height } = useCellCodes();
-  const prefs = useTrainingStore((s) =>
-    s.frame && s.frame.nStates === width * height ? (s.frame.policy ?? s.frame.q) : null,
-  );
+  const env = useConfigStore((s) => s.config.env);
+  const agent = useConfigStore((s) => s.config.agent);
+  const train = useConfigStore((s) => s.config.train);
+  const grid = useMemo(() => compileGrid(env), [env]);
+  const shaping = useMemo(() => shapingOf(train, grid), [train, grid]);
+  const frame = useTrainingStore((s) => (s.frame && s.frame.nStates === grid.nStates ? s.frame : null));
   return useMemo(
-    () => (on ? greedyPath({ width, height, cells, prefs }) : null),
-    [on, width, height, cells, prefs],
+    () => (on ? agentGreedyPath({ grid, frame, agent, shaping }) : null),
+    [on, grid, frame, agent, shaping],
   );
 }
