@@ -15,6 +15,8 @@ import { useGreedyPath } from './useGreedyPath';
 
 const MIN_CELL = 8;
 const MAX_CELL = 96;
+/** Room kept around the board for its outline ring, which the stage would otherwise clip. */
+const RING = 2;
 
 /** Largest whole cell size that fits `box` (falls back to 40 px before the box is measured). */
 export function fitCellSize(box: { w: number; h: number }, width: number, height: number): number {
@@ -53,7 +55,7 @@ export function GridView() {
 
   const width = env.grid[0].length;
   const height = env.grid.length;
-  const cellSize = fitCellSize(box, width, height);
+  const cellSize = fitCellSize({ w: box.w - 2 * RING, h: box.h - 2 * RING }, width, height);
 
   const { cells } = useCellCodes();
   const greedy = useGreedyPath();
