@@ -2,9 +2,9 @@
  * The gridworld simulator with a Gymnasium-like API: `reset(seed?)` returns the start state,
  * `step(action)` returns the next state and leaves reward / terminated / truncated / success on the
  * instance (no object per step). Dynamics: with probability `slip` the move goes to one of the two
- * perpendicular directions instead (slip / 2 each).
+ * perpendicular directions instead (slip / 2 each; grid.ts slipDirection).
  */
-import { compileGrid, type Grid } from './grid';
+import { compileGrid, slipDirection, type Grid } from './grid';
 import { Rng } from './rng';
 import type { EnvConfig } from '../config/schema';
 
@@ -41,11 +41,7 @@ export class GridWorld {
 
   step(action: number): number {
     const g = this.grid;
-    let d = action & 3;
-    if (g.slip > 0) {
-      const u = this.rng.next();
-      if (u < g.slip) d = (d + (u < g.slip / 2 ? 1 : 3)) & 3;
-    }
+    const d = g.slip > 0 ? slipDirection(g.slip, action, this.rng.next()) : action & 3;
     const i = this.state * 4 + d;
     this.moved = d;
     this.reward = g.moveReward[i];

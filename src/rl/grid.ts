@@ -26,6 +26,51 @@ export const DX = [0, 1, 0, -1] as const;
 export const DY = [-1, 0, 1, 0] as const;
 export const ACTION_NAMES = ['up', 'right', 'down', 'left'] as const;
 
+/**
+ * Slip, defined once for the simulator (env.ts), the exact model (model.ts) and the search agents: a move
+ * has SLIP_OUTCOMES outcomes, k = 0 the intended direction (probability 1 - slip), k = 1 the direction
+ * one turn clockwise and k = 2 one turn counter-clockwise (slip / 2 each).
+ */
+export const SLIP_OUTCOMES = 3;
+
+/** The direction outcome k of an action moves in. */
+export function outcomeDirection(action: number, k: number): number {
+  return (action + (k === 0 ? 0 : k === 1 ? 1 : 3)) & 3;
+}
+
+/** The probability of outcome k. */
+export function outcomeProbability(slip: number, k: number): number {
+  return k === 0 ? 1 - slip : slip / 2;
+}
+
+/** The outcome a uniform draw u in [0, 1) picks: [0, slip / 2) is 1, [slip / 2, slip) is 2, else 0. */
+export function slipOutcome(slip: number, u: number): number {
+  return u < slip ? (u < slip / 2 ? 1 : 2) : 0;
+}
+
+/** The direction a move actually takes, for a uniform draw u in [0, 1) (draw one only when slip > 0). */
+export function slipDirection(slip: number, action: number, u: number): number {
+  return outcomeDirection(action, slipOutcome(slip, u));
+}
+
+/**
+ * The cell a move from s in direction d enters: s itself when the move would leave the grid or enter a
+ * wall. (Entering a cliff then sends the agent back to the start: that is `Grid.nextState`.)
+ */
+export function moveTarget(
+  width: number,
+  height: number,
+  cells: ArrayLike<number>,
+  s: number,
+  d: number,
+): number {
+  const x = (s % width) + DX[d];
+  const y = Math.floor(s / width) + DY[d];
+  if (x < 0 || y < 0 || x >= width || y >= height) return s;
+  const t = y * width + x;
+  return cells[t] === Cell.Wall ? s : t;
+}
+
 export interface Grid {
   readonly width: number;
   readonly height: number;
@@ -88,14 +133,10 @@ export function compileGrid(env: EnvConfig): Grid {
   const moveDone = new Uint8Array(n * N_ACTIONS);
   const moveSuccess = new Uint8Array(n * N_ACTIONS);
   for (let s = 0; s < n; s++) {
-    const x = s % width;
-    const y = (s - x) / width;
     for (let d = 0; d < N_ACTIONS; d++) {
       const i = s * N_ACTIONS + d;
-      const nx = x + DX[d];
-      const ny = y + DY[d];
-      const t = ny * width + nx;
-      if (nx < 0 || ny < 0 || nx >= width || ny >= height || cells[t] === Cell.Wall) {
+      const t = moveTarget(width, height, cells, s, d);
+      if (t === s) {
         nextState[i] = s;
         moveReward[i] = env.stepReward;
         continue;

@@ -1,11 +1,16 @@
 /**
  * The exact model for planning agents: for every (state, action) up to three outcomes (intended move,
- * and the two perpendicular slips) with their probabilities, rewards, next states and terminal flags.
+ * and the two perpendicular slips) with their probabilities, rewards, next states and terminal flags,
+ * derived from the slip definition in grid.ts (the simulator samples the same outcomes).
  */
 import type { Grid } from './grid';
-import { isActive, N_ACTIONS } from './grid';
+import { isActive, N_ACTIONS, outcomeDirection, outcomeProbability, SLIP_OUTCOMES } from './grid';
 
-export const OUTCOMES = 3;
+/** Outcomes per (state, action), indexed k as in grid.ts outcomeDirection. */
+export const OUTCOMES = SLIP_OUTCOMES;
+
+/** A transform of the reward a (simulated) move s -> s2 pays, e.g. the run's shaping. */
+export type SimulatedReward = (s: number, r: number, s2: number, terminal: boolean) => number;
 
 export interface Model {
   readonly grid: Grid;
@@ -28,12 +33,10 @@ export function buildModel(grid: Grid): Model {
   for (let s = 0; s < grid.nStates; s++) {
     if (isActive(grid, s)) active.push(s);
     for (let a = 0; a < N_ACTIONS; a++) {
-      const dirs = [a, (a + 1) & 3, (a + 3) & 3];
-      const ps = [1 - grid.slip, grid.slip / 2, grid.slip / 2];
       for (let k = 0; k < OUTCOMES; k++) {
         const i = (s * N_ACTIONS + a) * OUTCOMES + k;
-        const m = s * N_ACTIONS + dirs[k];
-        prob[i] = ps[k];
+        const m = s * N_ACTIONS + outcomeDirection(a, k);
+        prob[i] = outcomeProbability(grid.slip, k);
         next[i] = grid.nextState[m];
         reward[i] = grid.moveReward[m];
         done[i] = grid.moveDone[m];
@@ -43,8 +46,14 @@ export function buildModel(grid: Grid): Model {
   return { grid, prob, next, reward, done, active: Int32Array.from(active) };
 }
 
-/** Q(s, a) by one-step lookahead on V. */
-export function lookahead(model: Model, v: Float64Array, s: number, a: number): number {
+/** Q(s, a) by one-step lookahead on V (with the rewards `reward` makes of the model's, if given). */
+export function lookahead(
+  model: Model,
+  v: Float64Array,
+  s: number,
+  a: number,
+  reward?: SimulatedReward | null,
+): number {
   const gamma = model.grid.gamma;
   let q = 0;
   const base = (s * N_ACTIONS + a) * OUTCOMES;
@@ -52,7 +61,8 @@ export function lookahead(model: Model, v: Float64Array, s: number, a: number): 
     const i = base + k;
     const p = model.prob[i];
     if (p === 0) continue;
-    q += p * (model.reward[i] + (model.done[i] ? 0 : gamma * v[model.next[i]]));
+    const r = reward ? reward(s, model.reward[i], model.next[i], model.done[i] === 1) : model.reward[i];
+    q += p * (r + (model.done[i] ? 0 : gamma * v[model.next[i]]));
   }
   return q;
 }

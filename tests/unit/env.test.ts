@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { GridWorld } from '../../src/rl/env';
 import { buildModel } from '../../src/rl/model';
-import { compileGrid } from '../../src/rl/grid';
+import {
+  Cell,
+  compileGrid,
+  moveTarget,
+  outcomeDirection,
+  outcomeProbability,
+  SLIP_OUTCOMES,
+  slipDirection,
+  slipOutcome,
+} from '../../src/rl/grid';
+import { Rng } from '../../src/rl/rng';
 import { makeConfig } from './helpers';
 
 const UP = 0;
@@ -78,6 +88,44 @@ describe('gridworld dynamics', () => {
     expect(counts[DOWN]).toBe(0);
   });
 
+  it("samples slip from the one definition in grid.ts: the model's probabilities are the draw's intervals", () => {
+    for (const slip of [0, 0.1, 0.5, 1]) {
+      const hits = new Array<number>(SLIP_OUTCOMES).fill(0);
+      const n = 100_000;
+      for (let j = 0; j < n; j++) hits[slipOutcome(slip, (j + 0.5) / n)]++;
+      for (let k = 0; k < SLIP_OUTCOMES; k++) expect(hits[k] / n).toBeCloseTo(outcomeProbability(slip, k), 4);
+    }
+    // outcome 0 is the intended move, 1 and 2 the two perpendicular ones, never the reverse
+    for (let a = 0; a < 4; a++) {
+      const dirs = [0, 1, 2].map((k) => outcomeDirection(a, k));
+      expect(dirs[0]).toBe(a);
+      expect(dirs).not.toContain((a + 2) & 3);
+      expect(new Set(dirs).size).toBe(3);
+    }
+    // the simulator moves where slipDirection says for the same draws
+    const c = makeConfig({ grid: ['...', '.S.', '..G'], env: { slip: 0.5 } });
+    const env = new GridWorld(c.env, 3);
+    const replay = new Rng(3);
+    for (let i = 0; i < 200; i++) {
+      env.reset();
+      env.step(i & 3);
+      expect(env.moved).toBe(slipDirection(0.5, i & 3, replay.next()));
+    }
+  });
+
+  it('codes moves once (moveTarget): edges and walls keep the agent in place', () => {
+    const c = makeConfig({ grid: ['S#.', '...', 'C.G'] });
+    const g = compileGrid(c.env);
+    expect(moveTarget(g.width, g.height, g.cells, 0, UP)).toBe(0);
+    expect(moveTarget(g.width, g.height, g.cells, 0, LEFT)).toBe(0);
+    expect(moveTarget(g.width, g.height, g.cells, 0, RIGHT)).toBe(0); // wall
+    expect(moveTarget(g.width, g.height, g.cells, 0, DOWN)).toBe(3);
+    expect(moveTarget(g.width, g.height, g.cells, 2, DOWN)).toBe(5);
+    // the cliff is entered (moveTarget) and then sends the agent to the start (nextState)
+    expect(g.cells[moveTarget(g.width, g.height, g.cells, 3, DOWN)]).toBe(Cell.Cliff);
+    expect(g.nextState[3 * 4 + DOWN]).toBe(g.start);
+  });
+
   it('has an exact model whose probabilities sum to one and agree with the simulator', () => {
     const c = makeConfig({ grid: ['S.#', '.CX', '$.G'], env: { slip: 0.3 } });
     const grid = compileGrid(c.env);
@@ -87,6 +135,10 @@ describe('gridworld dynamics', () => {
         const b = (s * 4 + a) * 3;
         expect(m.prob[b] + m.prob[b + 1] + m.prob[b + 2]).toBeCloseTo(1, 12);
         expect(m.next[b]).toBe(grid.nextState[s * 4 + a]);
+        for (let k = 0; k < 3; k++) {
+          expect(m.prob[b + k]).toBe(outcomeProbability(0.3, k));
+          expect(m.next[b + k]).toBe(grid.nextState[s * 4 + outcomeDirection(a, k)]);
+        }
       }
     }
     // Entering the cliff at (1,1) from (0,1) going right lands on the start.
