@@ -3,8 +3,10 @@
  * edit) and shows its story ("what to watch") above the grid; `showStory` shows the story of a preset
  * that was just loaded some other way (the lab's "Open in playground"). The story stays until the world
  * (config.env) changes: an edit, an undo, another preset. Agent and training tweaks keep it, since the
- * captions invite exactly those experiments.
+ * captions invite exactly those experiments. `showLesson` shows a built-in preset's story by its id (a
+ * link's `lesson=`), again only on that preset's world.
  */
+import { getPreset } from '../config/presets';
 import type { Config } from '../config/schema';
 import { useConfigStore } from './configStore';
 import { useUiStore, type Story } from './uiStore';
@@ -32,6 +34,20 @@ export function showStory(p: StoryPreset): boolean {
   storyEnv = env;
   useUiStore.getState().setStory({ id: p.id, title: p.title, caption: p.caption });
   return true;
+}
+
+/**
+ * Shows the story of the built-in preset `id` (null: no story) if the playground's world is that
+ * preset's; otherwise, or for an unknown id, no story shows. Returns whether one shows.
+ */
+export function showLesson(id: string | null): boolean {
+  const current = useUiStore.getState().story;
+  const env = JSON.stringify(useConfigStore.getState().config.env);
+  if (id !== null && current?.id === id && storyEnv === env) return true;
+  const p = id === null ? undefined : getPreset(id);
+  if (p && showStory(p)) return true;
+  clearStory();
+  return false;
 }
 
 export function clearStory(): void {

@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import LZString from 'lz-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { encodeConfig, shareUrl } from '../../src/config/codec';
+import { decodeConfig, encodeConfig, shareUrl } from '../../src/config/codec';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import type { Config } from '../../src/config/schema';
 import { resetConfigStore, useConfigStore } from '../../src/store/configStore';
@@ -10,7 +10,7 @@ import { loadPreset } from '../../src/store/story';
 import { AUTOSAVE_KEY, readAutosave, writeAutosave } from '../../src/storage/autosave';
 import { browserStore, memoryStore } from '../../src/storage/keyValueStore';
 import { ReplacedWorlds } from '../../src/storage/replacedWorlds';
-import { initShare, urlWithoutConfig } from '../../src/ui/share/initShare';
+import { initShare } from '../../src/ui/share/initShare';
 import { useShareState } from '../../src/ui/share/shareState';
 import { resolveStartupConfig } from '../../src/ui/share/startupConfig';
 import { StartupNotice } from '../../src/ui/share/StartupNotice';
@@ -78,12 +78,6 @@ describe('URL flags', () => {
     expect(embedCode('https://x.org/', world(3))).toMatch(
       /^<iframe src="https:\/\/x\.org\/#embed=1&amp;c=[^"]+"/,
     );
-  });
-
-  it('urlWithoutConfig drops only c=', () => {
-    expect(urlWithoutConfig('https://x.org/a?q=1#c=abc')).toBe('https://x.org/a?q=1');
-    expect(urlWithoutConfig('https://x.org/#present=1&c=abc')).toBe('https://x.org/#present=1');
-    expect(urlWithoutConfig('https://x.org/')).toBe('https://x.org/');
   });
 });
 
@@ -252,12 +246,13 @@ describe('initShare (page start-up)', () => {
     document.documentElement.className = '';
   });
 
-  it('loads the link, clears it from the address bar, and autosaves later edits', () => {
+  it('loads the link, keeps the world in the address bar, and autosaves later edits', () => {
     vi.useFakeTimers();
     history.replaceState(null, '', `/#present=1&c=${encodeConfig(world(11, 'dyna-q'))}`);
     dispose = initShare();
     expect(useConfigStore.getState().config).toEqual(world(11, 'dyna-q'));
-    expect(location.hash).toBe('#present=1');
+    // The address is rewritten in the Share menu's form (present=1 is not part of it).
+    expect(location.hash).toBe(`#c=${encodeConfig(world(11, 'dyna-q'))}`);
     expect(document.documentElement).toHaveClass('presentation');
     vi.advanceTimersByTime(1000);
     const { store } = browserStore();
@@ -305,11 +300,12 @@ describe('initShare (page start-up)', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(useConfigStore.getState().config).toEqual(world(33, 'sarsa'));
     expect(useConfigStore.getState().canUndo).toBe(true);
-    expect(location.hash).toBe('');
     history.replaceState(null, '', '/#c=garbage');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(useConfigStore.getState().config).toEqual(world(33, 'sarsa'));
     expect(useShareState.getState().problem?.fallback).toMatch(/unchanged/);
+    // The broken link does not stay in the address bar: it shows the world the page shows.
+    expect(decodeConfig(location.hash)).toEqual({ ok: true, config: world(33, 'sarsa') });
   });
 
   it('a rejected autosave is kept aside before the default world is autosaved over it', async () => {

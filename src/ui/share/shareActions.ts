@@ -1,5 +1,4 @@
 /** What the share menu's items do, as plain async functions returning a message for the user. */
-import { shareUrl } from '../../config/codec';
 import type { Config, ParseResult } from '../../config/schema';
 import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../../export/configFile';
 import { metricsToCsv } from '../../export/csv';
@@ -8,6 +7,7 @@ import { downloadBlob, downloadText, readFileText } from '../../export/download'
 import { exportFileName } from '../../export/fileNames';
 import { canvasToPng, panelToPng, svgToPng } from '../../export/png';
 import { copyText } from './clipboard';
+import { currentLinkState, linkUrl, type LinkState } from './urlFlags';
 
 export interface ActionResult {
   kind: 'info' | 'warn' | 'error';
@@ -34,8 +34,9 @@ export function pageBase(href: string): string {
   return href.split('#')[0];
 }
 
-export function shareLinkFor(config: Config, href: string): string {
-  return shareUrl(pageBase(href), config);
+/** The link the Share menu copies: the config and the page state (view, lesson, overlays), as in the address bar. */
+export function shareLinkFor(config: Config, href: string, state: LinkState = currentLinkState()): string {
+  return linkUrl(pageBase(href), config, state);
 }
 
 export function exportJson(config: Config): ActionResult {
