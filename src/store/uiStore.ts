@@ -18,6 +18,9 @@ export interface OverlayShow {
   trail: boolean;
   /** The path the greedy policy would follow from the start (drawn dashed, described under the grid). */
   greedy: boolean;
+  /** With potential shaping: colour by the values the agent learned (the shaped ones) instead of what
+   *  the world pays. */
+  shaped: boolean;
 }
 
 /** A preset's story shown above the playground's grid ("what to watch") until the world is edited. */
@@ -66,6 +69,7 @@ export const DEFAULT_SHOW: OverlayShow = {
   visits: 'off',
   trail: true,
   greedy: false,
+  shaped: false,
 };
 
 let nextNoticeId = 1;

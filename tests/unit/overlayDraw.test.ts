@@ -76,6 +76,24 @@ describe('drawOverlay pixels', () => {
     expect(divergingBin(-2, 4)).toBeLessThan(32);
   });
 
+  it('colours by what the world pays, and by the learned (shaped) values only when show.shaped asks', () => {
+    const values = Float64Array.from([-2, 4, 0, 0, 1, 0]);
+    const q = new Float64Array(24);
+    q.set([4, -4, 2, -2], 4);
+    const shaped = { values: Float64Array.from([8, 6, 0, 0, 7, 0]), q: new Float64Array(24).fill(8) };
+    const heat = (shown: boolean) =>
+      paint({ values, q, shaped, show: { ...OFF, values: true, shaped: shown } });
+    const tri = (shown: boolean) => paint({ values, q, shaped, show: { ...OFF, q: true, shaped: shown } });
+    expect(heat(false).at(6, 6)).toBe(px(p.diverging[divergingBin(-2, 4)]));
+    expect(tri(false).at(15, 2)).toBe(px(p.diverging[divergingBin(4, 4)]));
+    expect(heat(true).at(6, 6)).toBe(px(p.diverging[divergingBin(8, 8)]));
+    expect(heat(true).at(16, 16)).toBe(px(p.diverging[divergingBin(7, 8)]));
+    expect(tri(true).at(15, 2)).toBe(px(p.diverging[divergingBin(8, 8)]));
+    // Asked for, but there is nothing shaped (no potential shaping): the world's values.
+    const none = paint({ values, show: { ...OFF, values: true, shaped: true } });
+    expect(none.at(6, 6)).toBe(px(p.diverging[divergingBin(-2, 4)]));
+  });
+
   it('draws one arrow sprite per cell for its tied best actions, only on open cells', () => {
     const { at, stats, sprites } = paint({ policy: policy(), show: { ...OFF, policy: true } });
     expect(stats.arrows).toBe(1 + 2 + 4);

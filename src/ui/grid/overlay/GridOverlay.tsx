@@ -60,6 +60,7 @@ export function GridOverlay(props: GridOverlayProps) {
     cellRewards,
     values,
     q,
+    shaped,
     policy,
     visits,
     episodeVisits,
@@ -74,7 +75,7 @@ export function GridOverlay(props: GridOverlayProps) {
     maxPixels = DEFAULT_MAX_PIXELS,
     onPaint,
   } = props;
-  const { values: sv, policy: sp, q: sq, visits: svis, trail: st } = show;
+  const { values: sv, policy: sp, q: sq, visits: svis, trail: st, shaped: ssh = false } = show;
 
   useEffect(() => {
     latest.current = {
@@ -86,13 +87,14 @@ export function GridOverlay(props: GridOverlayProps) {
         cellRewards,
         values,
         q,
+        shaped,
         policy,
         visits,
         episodeVisits,
         trail,
         trailLength,
         agent,
-        show: { values: sv, policy: sp, q: sq, visits: svis, trail: st },
+        show: { values: sv, policy: sp, q: sq, visits: svis, trail: st, shaped: ssh },
         hoverCell,
         valueScale,
         greedyPath,
@@ -118,6 +120,7 @@ export function GridOverlay(props: GridOverlayProps) {
     cellRewards,
     values,
     q,
+    shaped,
     policy,
     visits,
     episodeVisits,
@@ -129,6 +132,7 @@ export function GridOverlay(props: GridOverlayProps) {
     sq,
     svis,
     st,
+    ssh,
     hoverCell,
     valueScale,
     greedyPath,

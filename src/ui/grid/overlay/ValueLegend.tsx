@@ -15,11 +15,13 @@ export interface ValueLegendProps {
   label?: string;
   /** Bar width in px (default 160). */
   width?: number;
+  /** Tooltip: what the values are (e.g. whether they include rewards the world does not pay). */
+  title?: string;
 }
 
 const GRADIENT_STOPS = 9;
 
-export function ValueLegend({ min, max, theme, label = 'Value', width = 160 }: ValueLegendProps) {
+export function ValueLegend({ min, max, theme, label = 'Value', width = 160, title }: ValueLegendProps) {
   const palette = getPalette(useColorScheme(theme));
   const lo = Number.isFinite(min) ? Math.min(min, max) : 0;
   const hi = Number.isFinite(max) ? Math.max(min, max) : 0;
@@ -36,6 +38,7 @@ export function ValueLegend({ min, max, theme, label = 'Value', width = 160 }: V
   return (
     <div
       role="img"
+      title={title}
       aria-label={`${label} colour scale from ${formatCellNumber(lo)} (red) through 0 to ${formatCellNumber(hi)} (blue)`}
       style={{ display: 'inline-flex', alignItems: 'center', gap: 8, fontSize: 12, lineHeight: 1.2 }}
     >

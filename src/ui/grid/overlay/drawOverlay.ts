@@ -22,6 +22,8 @@ export interface OverlayShow {
   q: boolean;
   visits: 'off' | 'episode' | 'all';
   trail: boolean;
+  /** Draw the values the agent learned with potential shaping (`shaped`) instead of the world's. */
+  shaped?: boolean;
 }
 
 export interface OverlayData {
@@ -33,8 +35,11 @@ export interface OverlayData {
   cellSize: number;
   /** Per-cell reward overrides by state index (y * width + x), shown as small text. */
   cellRewards?: Map<number, number>;
+  /** V and Q as the world pays them (the worker recovers them under potential shaping). */
   values?: Float64Array | null;
   q?: Float64Array | null;
+  /** The learned (shaped) V and Q, drawn instead when show.shaped is on. */
+  shaped?: { values: Float64Array; q: Float64Array } | null;
   /** pi(a|s) at s*4+a; when null, arrows come from greedy q (all tied maxima). */
   policy?: Float64Array | null;
   visits?: Uint32Array | null;
@@ -87,11 +92,12 @@ export function drawOverlay(
   const px = pixelColors(p);
   const gap = Math.max(1, Math.round(dpr));
 
-  const values = show.values && d.values ? d.values : null;
+  const tables = show.shaped && d.shaped ? d.shaped : d;
+  const values = show.values && tables.values ? tables.values : null;
   const counts = show.visits === 'all' ? d.visits : show.visits === 'episode' ? d.episodeVisits : null;
   const vMax = values ? (d.valueScale ?? maxAbsOpen(values, cells)) : 0;
   const cMax = counts ? maxCount(counts, cells) : 0;
-  const q = d.q ?? null;
+  const q = tables.q ?? null;
   const hover = d.hoverCell ?? -1;
   const hoverQ = q && !show.q && hover >= 0 && hover < n && isOpenCell(cells[hover]) ? hover : -1;
   const qMax = q && (show.q || hoverQ >= 0) ? maxAbsOpen(q, cells, N_ACTIONS) : 0;
