@@ -1,41 +1,99 @@
 /**
- * Switches for each overlay, the value colour legend when the heatmap shows, and where the greedy
- * path leads when that overlay is on.
+ * Switches for each overlay (with the shaped view under potential shaping, and the grid's legend), the
+ * value colour legend when the heatmap shows, saying what the values are, and where the greedy path
+ * leads when that overlay is on.
  */
+import { isLearningAgent } from '../../config/experiment';
+import { useConfigStore } from '../../store/configStore';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore, type VisitsMode } from '../../store/uiStore';
+import { GridLegend } from './GridLegend';
 import { describeGreedyPath } from './greedyPath';
 import { ValueLegend } from './overlay/GridOverlay';
 import { useGreedyPath } from './useGreedyPath';
 import { openRange, useCellCodes } from './useCellCodes';
 
-function Toggle(props: { label: string; tip: string; checked: boolean; onChange(v: boolean): void }) {
+function Toggle(props: {
+  label: string;
+  tip: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange(v: boolean): void;
+}) {
   return (
     <label className="toggle" title={props.tip}>
-      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       {props.label}
     </label>
   );
 }
 
+export interface ValueCaption {
+  label: string;
+  tip: string;
+}
+
+/**
+ * What the heatmap's values are. `shapedShown`: the learned values under potential shaping are drawn;
+ * `naive` / `bonus`: the agent learns from naive shaping / a count bonus (values that include rewards the
+ * world never pays, and that cannot be taken out again).
+ */
+export function valueCaption(o: { shapedShown: boolean; naive: boolean; bonus: boolean }): ValueCaption {
+  if (o.shapedShown)
+    return {
+      label: 'Shaped value',
+      tip: "What the agent learned with potential shaping: the world's value minus phi(s), so cells far from the goal look best. Untick ‘Shaped values’ to see what the world pays",
+    };
+  const extra = [o.naive && 'naive shaping', o.bonus && 'exploration bonus'].filter(Boolean).join(' + ');
+  if (extra)
+    return {
+      label: `V incl. ${extra}`,
+      tip: `The values the agent learned, including the ${extra} rewards it was given: not what the world pays (they cannot be taken out again, as potential shaping can)`,
+    };
+  return {
+    label: 'V: what the world pays',
+    tip: 'Expected discounted reward from each cell as the world pays it (with potential shaping: recovered exactly from what the agent learned)',
+  };
+}
+
 function Legend() {
-  const values = useTrainingStore((s) => s.frame?.values);
+  const shapedShown = useUiStore((s) => s.show.shaped);
+  const values = useTrainingStore((s) =>
+    shapedShown && s.frame?.shaped ? s.frame.shaped.values : s.frame?.values,
+  );
+  const hasShaped = useTrainingStore((s) => !!s.frame?.shaped);
+  const agentType = useConfigStore((s) => s.config.agent.type);
+  const train = useConfigStore((s) => s.config.train);
   const { cells } = useCellCodes();
   const { min, max } = openRange(values, cells);
   if (min === max) return <span className="hint">Values appear here as the agent learns.</span>;
-  return <ValueLegend min={min} max={max} label="Value V" />;
+  const learner = isLearningAgent(agentType);
+  const caption = valueCaption({
+    shapedShown: shapedShown && hasShaped,
+    naive: learner && train.shaping === 'naive',
+    bonus: learner && train.countBonus > 0,
+  });
+  return <ValueLegend min={min} max={max} label={caption.label} title={caption.tip} width={110} />;
 }
 
 /** "Greedy path: reaches the goal in N steps" and the like, under the toggles. */
 export function GreedyPathText() {
   const path = useGreedyPath();
   if (!path) return null;
+  const learning = path.learned ? ', learning as it goes as it does in training' : '';
   const tip =
     path.outcome === 'none'
       ? 'All four moves from the start look equally good: the agent has not learned anything there yet'
-      : path.outcome === 'loop'
-        ? 'Following its best move in every cell, the agent comes back to a cell it already visited: an untrained policy, or a loop that farms a reward (reward hacking)'
-        : 'Where the agent would go from the start if it always took its best move and never slipped';
+      : path.outcome === 'undecided'
+        ? 'The path reaches a cell where all four moves still look equally good: from there the agent would pick at random'
+        : path.outcome === 'loop'
+          ? `Taking its best move in every cell${learning}, the agent ends up going round in a circle: an untrained policy, or a loop that farms a reward (reward hacking)`
+          : `Where the agent would go from the start if it always took its best move${learning}, and never slipped`;
   return (
     <p className={`greedy-text greedy-${path.outcome}`} role="status" title={tip} data-testid="greedy-path">
       <span className="greedy-swatch" aria-hidden="true" />
@@ -47,13 +105,25 @@ export function GreedyPathText() {
 export function OverlayToggles() {
   const show = useUiStore((s) => s.show);
   const setShow = useUiStore((s) => s.setShow);
+  const hasShaped = useTrainingStore((s) => !!s.frame?.shaped);
   return (
     <div className="overlay-toggles" role="group" aria-label="Overlays">
       <Toggle
         label="Values"
-        tip="Colour each cell by its learned value V: blue is good, red is bad"
+        tip="Colour each cell by its value V: blue is good, red is bad"
         checked={show.values}
         onChange={(values) => setShow({ values })}
+      />
+      <Toggle
+        label="Shaped values"
+        tip={
+          hasShaped
+            ? "Show the values the agent learned with potential shaping (the world's value minus phi(s)) instead of what the world pays"
+            : 'Only with potential shaping: the values the agent learned then differ from what the world pays'
+        }
+        checked={show.shaped && hasShaped}
+        disabled={!hasShaped}
+        onChange={(shaped) => setShow({ shaped })}
       />
       <Toggle
         label="Policy"
@@ -91,6 +161,7 @@ export function OverlayToggles() {
           <option value="all">all episodes</option>
         </select>
       </label>
+      <GridLegend />
       {show.values && <Legend />}
     </div>
   );
