@@ -176,6 +176,27 @@ describe('painting on a slow machine', () => {
     await page.context().close();
   });
 
+  it('a touch drag paints the cells under the finger (the first cell captures the pointer)', async () => {
+    const { page, errors } = await openApp(browser);
+    await ready(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const from = await cellCentre(page, 7, 2);
+    const to = await cellCentre(page, 7, 5);
+    const touch = (type: string, x: number, y: number) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: type === 'touchEnd' ? [] : [{ x, y }],
+      });
+    await touch('touchStart', from.x, from.y);
+    for (let i = 1; i <= 6; i++) await touch('touchMove', from.x + ((to.x - from.x) * i) / 6, from.y);
+    await touch('touchEnd', to.x, to.y);
+    await settled(page, 7, 5, 'wall');
+    expect(await readGrid(page)).toEqual([...DEFAULT_GRID.slice(0, 6), '.####...', DEFAULT_GRID[7]]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("an edit's notice floats clear of the grid, the greedy path's verdict and the inspector", async () => {
     const { page, errors } = await openApp(browser);
     await ready(page);
