@@ -119,6 +119,10 @@ describe('the value legend says what the heatmap shows', () => {
     render(<OverlayToggles />);
     act(() => useTrainingStore.setState({ frame: frameWith([-0.5, 0.2, 0.4, 0, 0.5, 0.7, 0.9, 0]) }));
     expect(legend()).toHaveTextContent('V: what the world pays');
+    // No shaping asked for: no such option.
+    expect(screen.queryByRole('checkbox', { name: 'Shaped values' })).toBeNull();
+    act(() => void useConfigStore.getState().edit((d) => void (d.train.shaping = 'potential')));
+    // Until the rebuilt run's frames carry the learned values, the option is there but greyed.
     expect(shapedToggle()).toBeDisabled();
     act(() =>
       useTrainingStore.setState({
@@ -133,7 +137,7 @@ describe('the value legend says what the heatmap shows', () => {
     expect(useUiStore.getState().show.shaped).toBe(true);
     expect(legend()).toHaveTextContent('Shaped value');
     expect(screen.getByTestId('legend-max')).toHaveTextContent('4.7');
-    // A run without potential shaping: the option goes grey and the world's values show.
+    // A frame without learned shaped values (a planner, say): the option greys, the world's values show.
     act(() => useTrainingStore.setState({ frame: frameWith([-0.5, 0.2, 0.4, 0, 0.5, 0.7, 0.9, 0]) }));
     expect(shapedToggle()).toBeDisabled();
     expect(shapedToggle()).not.toBeChecked();

@@ -106,6 +106,11 @@ export function OverlayToggles() {
   const show = useUiStore((s) => s.show);
   const setShow = useUiStore((s) => s.setShow);
   const hasShaped = useTrainingStore((s) => !!s.frame?.shaped);
+  // Offered when the setup asks a learning agent for potential shaping (a setup change, never mid-run, so
+  // the row only changes when the run is rebuilt anyway); usable once the run's frames carry them.
+  const potential = useConfigStore(
+    (s) => s.config.train.shaping === 'potential' && isLearningAgent(s.config.agent.type),
+  );
   return (
     <div className="overlay-toggles" role="group" aria-label="Overlays">
       <Toggle
@@ -114,17 +119,15 @@ export function OverlayToggles() {
         checked={show.values}
         onChange={(values) => setShow({ values })}
       />
-      <Toggle
-        label="Shaped values"
-        tip={
-          hasShaped
-            ? "Show the values the agent learned with potential shaping (the world's value minus phi(s)) instead of what the world pays"
-            : 'Only with potential shaping: the values the agent learned then differ from what the world pays'
-        }
-        checked={show.shaped && hasShaped}
-        disabled={!hasShaped}
-        onChange={(shaped) => setShow({ shaped })}
-      />
+      {potential && (
+        <Toggle
+          label="Shaped values"
+          tip="Show the values the agent learned with potential shaping (the world's value minus phi(s)) instead of what the world pays"
+          checked={show.shaped && hasShaped}
+          disabled={!hasShaped}
+          onChange={(shaped) => setShow({ shaped })}
+        />
+      )}
       <Toggle
         label="Policy"
         tip="Arrows for the move the agent thinks is best in each cell"
