@@ -43,7 +43,13 @@ export interface ValueCaption {
  * `naive` / `bonus`: the agent learns from naive shaping / a count bonus (values that include rewards the
  * world never pays, and that cannot be taken out again).
  */
-export function valueCaption(o: { shapedShown: boolean; naive: boolean; bonus: boolean }): ValueCaption {
+export function valueCaption(o: {
+  shapedShown: boolean;
+  naive: boolean;
+  bonus: boolean;
+  /** The world's values were recovered from values learned with potential shaping. */
+  recovered?: boolean;
+}): ValueCaption {
   if (o.shapedShown)
     return {
       label: 'Shaped value',
@@ -57,7 +63,9 @@ export function valueCaption(o: { shapedShown: boolean; naive: boolean; bonus: b
     };
   return {
     label: 'V: what the world pays',
-    tip: 'Expected discounted reward from each cell as the world pays it (with potential shaping: recovered exactly from what the agent learned)',
+    tip: o.recovered
+      ? "Expected discounted reward from each cell as the world pays it, recovered exactly from what the agent learned with potential shaping (learned + phi(s)). Where it has learned nothing yet, that is phi(s) = -scale x distance to the goal: the shaping's starting guess"
+      : 'Expected discounted reward from each cell as the world pays it',
   };
 }
 
@@ -75,6 +83,7 @@ function Legend() {
   const learner = isLearningAgent(agentType);
   const caption = valueCaption({
     shapedShown: shapedShown && hasShaped,
+    recovered: hasShaped,
     naive: learner && train.shaping === 'naive',
     bonus: learner && train.countBonus > 0,
   });
