@@ -24,7 +24,7 @@ function vOf(q: Float64Array, s: number): number {
 function randomWorld(rng: Rng): Grid {
   const w = 3 + rng.int(4);
   const h = 3 + rng.int(3);
-  const cells = Array.from({ length: w * h }, () =>
+  const cells = Array.from({ length: w * h }, (): string =>
     rng.next() < 0.15 ? '#' : rng.next() < 0.06 ? 'X' : '.',
   );
   cells[0] = 'S';
