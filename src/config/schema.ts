@@ -9,6 +9,33 @@ import { actorCriticSchema, dqnSchema, reinforceSchema } from './neuralAgents';
 
 export const CONFIG_VERSION = 1;
 
+/** A number field's slider, where the schema's own range does not suit one: a sensible range inside it
+ *  (the number box still takes any value the schema allows), a step, a logarithmic scale. */
+export interface SliderMeta {
+  min?: number;
+  max?: number;
+  step?: number;
+  /** Logarithmic (for ranges over several orders of magnitude; min must be > 0). */
+  log?: boolean;
+}
+
+// What a field's `.meta()` holds: the settings form renders every field that has a label
+// (src/ui/common/schemaBounds.ts reads the rest of the field, range, default and kind, from the schema).
+declare module 'zod' {
+  interface GlobalMeta {
+    /** The field's form label, or an agent type's name in the picker. */
+    label?: string;
+    /** Plain words: what the field (or agent) does. */
+    tooltip?: string;
+    /** A number's slider where the schema's range does not suit one; false: the number box only. */
+    slider?: SliderMeta | false;
+    /** An enum's option labels, by value. */
+    options?: Record<string, string>;
+    /** An agent type's group in the picker ('Tabular', 'Planning', 'Neural', ...). */
+    group?: string;
+  }
+}
+
 /** 'must be a number' for a wrong type; zod's own range messages otherwise. */
 export const NUMBER = {
   error: (iss: { code: string }) => (iss.code === 'invalid_type' ? 'must be a number' : undefined),
@@ -18,11 +45,28 @@ const reward = finite(-LIMITS.maxAbsReward, LIMITS.maxAbsReward);
 const prob = finite(0, 1);
 const int = (lo: number, hi: number) => z.number(NUMBER).int().min(lo).max(hi);
 
+const rewardSlider = { min: -10, max: 10, step: 0.1 };
 export const rewardsSchema = z.strictObject({
-  G: reward.default(1),
-  X: reward.default(-1),
-  C: reward.default(-100),
-  $: reward.default(0.5),
+  G: reward.default(1).meta({
+    label: 'Goal reward',
+    tooltip: 'Paid for reaching a goal; the episode ends.',
+    slider: rewardSlider,
+  }),
+  X: reward.default(-1).meta({
+    label: 'Pit reward',
+    tooltip: 'Paid for falling into a pit; the episode ends.',
+    slider: rewardSlider,
+  }),
+  C: reward.default(-100).meta({
+    label: 'Cliff reward',
+    tooltip: 'Paid for stepping onto a cliff; the agent is sent back to the start and the episode goes on.',
+    slider: { min: -200, max: 10, step: 1 },
+  }),
+  $: reward.default(0.5).meta({
+    label: 'Bonus reward',
+    tooltip: 'Paid every time the agent steps onto a bonus cell (it stays there, so it can be farmed).',
+    slider: rewardSlider,
+  }),
 });
 
 export const cellRewardSchema = z.strictObject({
@@ -44,10 +88,30 @@ export const envSchema = z
       .max(LIMITS.maxGridSide, `grid has more than ${LIMITS.maxGridSide} rows`),
     rewards: rewardsSchema.default({ G: 1, X: -1, C: -100, $: 0.5 }),
     cellRewards: z.array(cellRewardSchema).max(2500).default([]),
-    stepReward: reward.default(0),
-    slip: prob.default(0),
-    maxSteps: int(1, LIMITS.maxSteps).default(200),
-    gamma: prob.default(0.99),
+    stepReward: reward.default(0).meta({
+      label: 'Step reward',
+      tooltip:
+        'Reward for every move onto an empty cell (or into a wall). A small negative value, like -0.01, makes the agent hurry.',
+      slider: { min: -1, max: 1 },
+    }),
+    slip: prob.default(0).meta({
+      label: 'Slip',
+      tooltip:
+        'Chance that a move goes sideways instead (half to each side): a slippery floor. 0 is fully predictable.',
+    }),
+    maxSteps: int(1, LIMITS.maxSteps)
+      .default(200)
+      .meta({
+        label: 'Max steps',
+        tooltip: 'An episode that has not ended after this many steps is cut off and starts again.',
+        slider: { min: 10, max: 10_000, log: true },
+      }),
+    gamma: prob.default(0.99).meta({
+      label: 'Discount γ',
+      tooltip:
+        'How much a reward one step later is worth now. Near 1 the agent plans far ahead; near 0 it only cares about the next reward.',
+      slider: { step: 0.001 },
+    }),
   })
   .superRefine((env, ctx) => {
     // zod runs this refinement after checks that do not abort (an empty grid, an empty or too long row,
@@ -103,50 +167,133 @@ export const envSchema = z
     });
   });
 
+const alpha = finite(0, 1).default(0.5).meta({
+  label: 'Learning rate α',
+  tooltip:
+    'How far each update moves a value toward the new estimate. 1 forgets the past at once; small values learn slowly but steadily.',
+});
+
 const epsilonFields = {
-  epsilon: prob.default(0.1),
-  epsilonMin: prob.default(0.01),
+  epsilon: prob.default(0.1).meta({
+    label: 'Exploration ε',
+    tooltip:
+      'Chance of trying a random move instead of the best known one. More exploration finds far goals; less exploits what is known.',
+  }),
+  epsilonMin: prob.default(0.01).meta({
+    label: 'Minimum ε',
+    tooltip: 'Exploration never decays below this.',
+  }),
   /** Multiplied into epsilon after every episode; 1 keeps it constant. */
-  epsilonDecay: finite(0.5, 1).default(1),
+  epsilonDecay: finite(0.5, 1)
+    .default(1)
+    .meta({
+      label: 'ε decay per episode',
+      tooltip:
+        'ε is multiplied by this after every episode. 1 keeps exploration constant; 0.99 halves it in about 70 episodes.',
+      slider: { min: 0.9, max: 1, step: 0.001 },
+    }),
 };
 
+/** Optimistic initial value for every Q(s, a). */
+const qInit = reward.default(0).meta({
+  label: 'Initial Q',
+  tooltip:
+    'Starting value of every move. Optimistic (high) values make the agent try everything at least once.',
+  slider: { min: -10, max: 10, step: 0.1 },
+});
+
 const tdFields = {
-  alpha: finite(0, 1).default(0.5),
+  alpha,
   ...epsilonFields,
-  /** Optimistic initial value for every Q(s, a). */
-  qInit: reward.default(0),
+  qInit,
   /** Eligibility-trace decay; 0 is one-step TD. */
-  lambda: prob.default(0),
+  lambda: prob.default(0).meta({
+    label: 'Trace decay λ',
+    tooltip:
+      'Eligibility traces: how much credit earlier steps of the episode get for a reward. 0 updates only the last step.',
+  }),
+};
+
+const planningFields = {
+  theta: finite(0, 1)
+    .default(1e-6)
+    .meta({
+      label: 'Tolerance θ',
+      tooltip: 'Sweeps stop when no value changes by more than this.',
+      slider: { min: 1e-10, max: 0.1, log: true },
+    }),
+  maxSweeps: int(1, 100_000)
+    .default(10_000)
+    .meta({
+      label: 'Max sweeps',
+      tooltip: 'Safety cap on the number of sweeps when solving.',
+      slider: { log: true },
+    }),
 };
 
 export const agentSchema = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('random') }),
-    z.strictObject({ type: z.literal('q-learning'), ...tdFields }),
-    z.strictObject({ type: z.literal('sarsa'), ...tdFields }),
-    z.strictObject({ type: z.literal('expected-sarsa'), ...tdFields }),
-    z.strictObject({
-      type: z.literal('dyna-q'),
-      alpha: finite(0, 1).default(0.5),
-      ...epsilonFields,
-      qInit: reward.default(0),
-      planningSteps: int(0, LIMITS.maxPlanningSteps).default(10),
+    z.strictObject({ type: z.literal('random') }).meta({
+      label: 'Random',
+      group: 'Tabular',
+      tooltip: 'Picks moves at random and never learns: a baseline.',
     }),
-    z.strictObject({
-      type: z.literal('value-iteration'),
-      theta: finite(0, 1).default(1e-6),
-      maxSweeps: int(1, 100_000).default(10_000),
+    z.strictObject({ type: z.literal('q-learning'), ...tdFields }).meta({
+      label: 'Q-learning',
+      group: 'Tabular',
+      tooltip:
+        'Learns the value of each move in each cell from experience, assuming it will act greedily later (off-policy).',
     }),
-    z.strictObject({
-      type: z.literal('policy-iteration'),
-      theta: finite(0, 1).default(1e-6),
-      maxSweeps: int(1, 100_000).default(10_000),
+    z.strictObject({ type: z.literal('sarsa'), ...tdFields }).meta({
+      label: 'SARSA',
+      group: 'Tabular',
+      tooltip:
+        'Like Q-learning, but learns the value of the moves it actually takes, exploration included (on-policy): safer near cliffs.',
     }),
-    z.strictObject({
-      type: z.literal('policy-evaluation'),
-      theta: finite(0, 1).default(1e-6),
-      maxSweeps: int(1, 100_000).default(10_000),
+    z.strictObject({ type: z.literal('expected-sarsa'), ...tdFields }).meta({
+      label: 'Expected SARSA',
+      group: 'Tabular',
+      tooltip: 'SARSA that averages over the moves it might take next: steadier updates.',
+    }),
+    z
+      .strictObject({
+        type: z.literal('dyna-q'),
+        alpha,
+        ...epsilonFields,
+        qInit,
+        planningSteps: int(0, LIMITS.maxPlanningSteps)
+          .default(10)
+          .meta({
+            label: 'Planning steps',
+            tooltip:
+              'Remembered steps replayed after each real step. More planning learns from fewer real steps.',
+            slider: { max: 100 },
+          }),
+      })
+      .meta({
+        label: 'Dyna-Q',
+        group: 'Tabular',
+        tooltip:
+          'Q-learning plus a learned model of the world: after every real step it replays remembered steps to learn faster.',
+      }),
+    z.strictObject({ type: z.literal('value-iteration'), ...planningFields }).meta({
+      label: 'Value iteration',
+      group: 'Planning',
+      tooltip:
+        'Knows the rules of the world and computes the best value of every cell by repeated sweeps, without walking.',
+    }),
+    z.strictObject({ type: z.literal('policy-iteration'), ...planningFields }).meta({
+      label: 'Policy iteration',
+      group: 'Planning',
+      tooltip:
+        'Alternates evaluating the current policy (sweeps) and improving it (greedy arrows) until the policy stops changing.',
+    }),
+    z.strictObject({ type: z.literal('policy-evaluation'), ...planningFields }).meta({
+      label: 'Policy evaluation',
+      group: 'Planning',
+      tooltip:
+        'Computes how good every cell is for a random walker (the textbook example); arrows show the greedy choice.',
     }),
     dqnSchema,
     actorCriticSchema,
@@ -156,13 +303,44 @@ export const agentSchema = z.discriminatedUnion(
 );
 
 export const trainSchema = z.strictObject({
-  episodes: int(1, LIMITS.maxEpisodes).default(500),
-  seed: int(0, LIMITS.maxSeed).default(1),
+  episodes: int(1, LIMITS.maxEpisodes)
+    .default(500)
+    .meta({
+      label: 'Episodes',
+      tooltip: 'Training stops after this many episodes (press Continue for more).',
+      slider: { min: 10, max: 100_000, log: true },
+    }),
+  seed: int(0, LIMITS.maxSeed).default(1).meta({
+    label: 'Seed',
+    tooltip: 'Starting point of the random numbers: the same seed replays exactly the same run.',
+    slider: false,
+  }),
   /** Reward shaping: none, potential-based (policy-invariant), or naive "closer is better". */
-  shaping: z.enum(['none', 'potential', 'naive']).default('none'),
-  shapingScale: finite(0, 1000).default(1),
+  shaping: z
+    .enum(['none', 'potential', 'naive'])
+    .default('none')
+    .meta({
+      label: 'Reward shaping',
+      tooltip:
+        'Extra reward for getting closer to a goal. Potential-based shaping never changes the best policy; naive shaping can be farmed by walking back and forth.',
+      options: { none: 'None', potential: 'Potential-based', naive: 'Naive (+ when closer)' },
+    }),
+  shapingScale: finite(0, 1000)
+    .default(1)
+    .meta({
+      label: 'Shaping scale',
+      tooltip: 'Size of the shaping reward per step of distance to the goal.',
+      slider: { max: 10 },
+    }),
   /** Count-based exploration bonus beta / sqrt(N(s')) - beta (0 on a first visit, towards -beta); 0 is off. */
-  countBonus: finite(0, 1000).default(0),
+  countBonus: finite(0, 1000)
+    .default(0)
+    .meta({
+      label: 'Count bonus β',
+      tooltip:
+        'Exploration bonus β/√N − β for the cell entered (N = its visits so far): nothing for a new cell, less and less for familiar ones, so untried paths look better than worn ones. 0 is off.',
+      slider: { max: 2 },
+    }),
 });
 
 export const configSchema = z.strictObject({

@@ -1,25 +1,35 @@
-/** Agent picker and its hyperparameters (metadata in agentParams.ts). */
+/** Agent picker and its hyperparameters (both read from the agent schema, see agentParams.ts). */
 import { defaultAgent } from '../../config/defaults';
 import type { AgentType } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
-import { ParamField } from '../common/ParamField';
-import { numberBounds } from '../common/schemaBounds';
+import { ParamList } from '../common/ParamList';
 import { Section } from '../common/Section';
-import { AGENT_PARAMS, AGENTS, agentInfo, agentLabels, type AgentGroup } from './agentParams';
+import { AGENTS, agentInfo, agentParams, type AgentGroup } from './agentParams';
 
-const GROUPS: { group: AgentGroup; label: string }[] = [
-  { group: 'Tabular', label: 'Learn by trying (tabular)' },
-  { group: 'Planning', label: 'Plan with the rules (dynamic programming)' },
-  { group: 'Neural', label: 'Neural networks (TensorFlow.js)' },
+const GROUP_HEADINGS: Record<AgentGroup, string> = {
+  Tabular: 'Learn by trying (tabular)',
+  Planning: 'Plan with the rules (dynamic programming)',
+  Neural: 'Neural networks (TensorFlow.js)',
+};
+
+/** The picker's groups: the known ones first, then any other group an agent type names. */
+const GROUPS: { group: string; label: string }[] = [
+  ...Object.entries(GROUP_HEADINGS).map(([group, label]) => ({ group, label })),
+  ...[...new Set(AGENTS.map((a) => a.group))]
+    .filter((g) => !(g in GROUP_HEADINGS))
+    .map((group) => ({ group, label: group })),
 ];
 
 export function AgentPanel() {
-  const agent = useConfigStore((s) => s.config.agent);
+  const type = useConfigStore((s) => s.config.agent.type);
   const edit = useConfigStore((s) => s.edit);
-  const info = agentInfo(agent.type);
-  const values = agent as Record<string, unknown>;
+  const info = agentInfo(type);
 
-  const pick = (type: AgentType) => edit((d) => void (d.agent = defaultAgent(type)));
+  const pick = (next: AgentType) => edit((d) => void (d.agent = defaultAgent(next)));
+  const pickValue = (value: string) => {
+    const next = agentInfo(value);
+    if (next) pick(next.type);
+  };
 
   return (
     <Section title="Agent" tip="Who learns to act in the world, and how">
@@ -28,12 +38,7 @@ export function AgentPanel() {
           <label htmlFor="agent-type" title="The learning algorithm">
             Algorithm
           </label>
-          <select
-            id="agent-type"
-            value={agent.type}
-            title={info?.tip}
-            onChange={(e) => pick(e.target.value as AgentType)}
-          >
+          <select id="agent-type" value={type} title={info?.tip} onChange={(e) => pickValue(e.target.value)}>
             {GROUPS.map((g) => (
               <optgroup key={g.group} label={g.label}>
                 {AGENTS.filter((a) => a.group === g.group).map((a) => (
@@ -47,22 +52,10 @@ export function AgentPanel() {
         </div>
         {info && <p className="hint">{info.tip}</p>}
       </div>
-      {AGENT_PARAMS[agent.type].map((spec) => (
-        <ParamField
-          key={`${agent.type}:${spec.key}`}
-          spec={spec}
-          bounds={numberBounds({ agent: agent.type }, spec.key)}
-          value={values[spec.key]}
-          onCommit={(v, key) =>
-            edit((d) => void ((d.agent as Record<string, unknown>)[spec.key] = v), {
-              key,
-              quiet: true,
-              labels: agentLabels(agent.type),
-            })
-          }
-        />
-      ))}
-      {agent.type === 'random' && <p className="hint">The random agent has no settings.</p>}
+      <ParamList section={{ agent: type }} />
+      {agentParams(type).length === 0 && (
+        <p className="hint">The {info?.label ?? type} agent has no settings.</p>
+      )}
     </Section>
   );
 }

@@ -1,7 +1,15 @@
 /**
- * Metadata that turns a config field into a form control: its label, a plain-words tooltip, and for
- * numbers the slider range (a sensible range; the number box accepts anything the schema allows).
+ * What turns a config field into a form control: its label, a plain-words tooltip, and for numbers the
+ * slider range (a sensible range; the number box accepts anything the schema allows). Built from the
+ * schema and its metadata by schemaBounds.ts.
  */
+
+/** The range a schema allows a number. */
+export interface Bounds {
+  min: number;
+  max: number;
+}
+
 export interface NumberSpec {
   key: string;
   kind: 'number';
@@ -16,6 +24,8 @@ export interface NumberSpec {
   log?: boolean;
   /** No slider, only the number box (e.g. seeds). */
   noSlider?: boolean;
+  /** The schema's range: values outside are refused before committing. */
+  bounds?: Bounds;
 }
 
 export interface BoolSpec {
