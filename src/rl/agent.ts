@@ -20,6 +20,22 @@ export interface Agent {
   epsilon(): number;
   /** Free resources (tensors); the agent is unusable afterwards. */
   dispose(): void;
+  /** Writes pi(a|s) into out[s * 4 + a] for every state, for agents that keep a policy of their own
+   *  (planners); returns false when there is none to show (the views then draw greedy arrows in Q). */
+  policy?(out: Float64Array): boolean;
+  /** What the views show about the agent's own training (absent: nothing beyond the tables). */
+  diagnostics?(): AgentDiagnostics;
+  /** Search agents: writes the visit counts N(s, a) of their search tree into out[s * 4 + a]; returns
+   *  false when there has been no search yet. */
+  searchVisits?(out: Float64Array): boolean;
+}
+
+/** An agent's training as the views report it. */
+export interface AgentDiagnostics {
+  /** The tfjs backend its tensors live on ('wasm', 'webgl', 'cpu'); null for an agent without one. */
+  backend: string | null;
+  /** Loss of the last gradient step; null before the first, after a non-finite one, or without one. */
+  loss: number | null;
 }
 
 /** Step-by-step control of a planning agent, so the UI can show sweeps and improvements one at a time. */

@@ -14,17 +14,12 @@ import {
   type Progress,
   type RunInfo,
 } from './protocol';
-import type { NeuralAgent } from '../rl/neural/common';
 import { potentials, unshape } from '../rl/shaping';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
  *  (a tabular step takes ~50 ns, a neural one can take milliseconds). */
 const MIN_CHUNK = 1;
 const MAX_CHUNK = 1024;
-
-interface PolicyHolder {
-  pi?: unknown;
-}
 
 /**
  * The greedy policy to draw for a learning agent: tied best moves share the probability, and a cell
@@ -81,7 +76,7 @@ export class TrainingSession {
       agentType: this.trainer.agent.type,
       isPlanner: this.trainer.agent.planner !== null,
       nStates: this.trainer.grid.nStates,
-      backend: (this.trainer.agent as Partial<NeuralAgent>).backend ?? null,
+      backend: this.trainer.agent.diagnostics?.().backend ?? null,
     };
   }
 
@@ -164,7 +159,7 @@ export class TrainingSession {
       totalSteps: t.totalSteps,
       stepsPerSecond: this.running ? this.sps : 0,
       epsilon: t.agent.epsilon(),
-      loss: lossOf(t.agent),
+      loss: t.agent.diagnostics?.().loss ?? null,
       metrics: t.metrics.counters(),
       summary: this.summary(now),
       frame,
@@ -221,23 +216,18 @@ export class TrainingSession {
   private frame(now: number): Frame {
     const t = this.trainer;
     const { values, q } = this.tables(now);
-    const pi = (t.agent as PolicyHolder).pi;
+    const policy = new Float64Array(t.grid.nStates * 4);
     const phi = this.phi;
     return {
       nStates: t.grid.nStates,
       values: phi ? unshape(phi, values) : values,
       q: phi ? unshape(phi, q) : q,
       shaped: phi ? { values, q } : null,
-      policy: t.agent.planner && pi instanceof Float64Array ? pi.slice() : greedyArrows(q),
+      policy: t.agent.policy?.(policy) ? policy : greedyArrows(q),
       visits: t.visits.slice(),
       episodeVisits: t.episodeVisits.slice(),
       trail: t.trail.slice(0, t.trailLength),
       agent: t.state,
     };
   }
-}
-
-/** The last loss of a neural agent (a type-only view: tfjs stays out of this chunk); null otherwise. */
-function lossOf(agent: Partial<NeuralAgent>): number | null {
-  return typeof agent.loss === 'number' && Number.isFinite(agent.loss) ? agent.loss : null;
 }

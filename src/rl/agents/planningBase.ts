@@ -147,6 +147,11 @@ export abstract class PlanningAgent implements Agent, Planner {
     out.set(this.v);
   }
 
+  policy(out: Float64Array): boolean {
+    out.set(this.pi);
+    return true;
+  }
+
   epsilon(): number {
     return 0;
   }

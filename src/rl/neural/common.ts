@@ -1,5 +1,5 @@
 /** Pieces the neural agents share: what they add to Agent, argmax, softmax sampling, divergence check. */
-import type { Agent } from '../agent';
+import type { Agent, AgentDiagnostics } from '../agent';
 import type { Rng } from '../rng';
 
 /** A tfjs agent: an Agent plus what the UI shows about its training. */
@@ -10,6 +10,11 @@ export interface NeuralAgent extends Agent {
   readonly updates: number;
   /** Loss of the last gradient step (NaN before the first). */
   readonly loss: number;
+}
+
+/** What a neural agent reports to the views: its backend and its last loss (null until it is finite). */
+export function neuralDiagnostics(agent: NeuralAgent): AgentDiagnostics {
+  return { backend: agent.backend, loss: Number.isFinite(agent.loss) ? agent.loss : null };
 }
 
 /** Index of the largest of v[0 .. n), ties broken by the lowest index. */

@@ -18,7 +18,7 @@ import type { DqnConfig } from '../../config/neuralAgents';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
 import { Rng } from '../rng';
 import { Adam } from './adam';
-import { argmax, checkLoss, type NeuralAgent } from './common';
+import { argmax, checkLoss, neuralDiagnostics, type NeuralAgent } from './common';
 import { Mlp, mlpApply } from './mlp';
 import { createEncoder, type Encoder } from './observations';
 import { ReplayBuffer } from './replayBuffer';
@@ -182,6 +182,10 @@ export class DqnAgent implements NeuralAgent {
       const i = s * N_ACTIONS;
       out[s] = Math.max(t[i], t[i + 1], t[i + 2], t[i + 3]);
     }
+  }
+
+  diagnostics() {
+    return neuralDiagnostics(this);
   }
 
   /** Nothing to free: the weights are typed arrays and every tensor lives within one update. */

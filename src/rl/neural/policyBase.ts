@@ -15,7 +15,7 @@ import type { ActorCriticConfig, ReinforceConfig } from '../../config/neuralAgen
 import { isActive, N_ACTIONS, type Grid } from '../grid';
 import { Rng } from '../rng';
 import { Adam } from './adam';
-import { argmax, checkLoss, sampleSoftmax, softmax, type NeuralAgent } from './common';
+import { argmax, checkLoss, neuralDiagnostics, sampleSoftmax, softmax, type NeuralAgent } from './common';
 import { Mlp, mlpApply } from './mlp';
 import { createEncoder, type Encoder } from './observations';
 import { Rnd } from './rnd';
@@ -214,6 +214,10 @@ export abstract class PolicyAgent implements NeuralAgent {
 
   abstract step(r: number, s2: number, terminal: boolean): number;
   abstract endEpisode(): void;
+
+  diagnostics() {
+    return neuralDiagnostics(this);
+  }
 
   /** Nothing to free: the weights are typed arrays and every tensor lives within one update. */
   dispose(): void {}
