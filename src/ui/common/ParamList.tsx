@@ -16,10 +16,10 @@ function pathOf(section: FieldSection): string {
 
 /** The section's object in a config (or a draft of one), its fields by key. */
 function objectAt(c: Config, section: FieldSection): Record<string, unknown> {
-  if (section === 'env') return c.env as unknown as Record<string, unknown>;
+  if (section === 'env') return c.env;
   if (section === 'rewards') return c.env.rewards;
   if (section === 'train') return c.train;
-  return c.agent as Record<string, unknown>;
+  return c.agent;
 }
 
 export function ParamList({ section }: { section: FieldSection }) {
