@@ -6,6 +6,7 @@ import { z } from './zod';
 import { CELL_CHARS, LIMITS, REWARD_CHARS } from './limits';
 import { oneLine } from './safeJson';
 import { actorCriticSchema, dqnSchema, reinforceSchema } from './neuralAgents';
+import { mctsSchema } from './searchAgents';
 
 export const CONFIG_VERSION = 1;
 
@@ -298,6 +299,7 @@ export const agentSchema = z.discriminatedUnion(
     dqnSchema,
     actorCriticSchema,
     reinforceSchema,
+    mctsSchema,
   ],
   { error: (iss) => (iss.code === 'invalid_union' ? 'unknown agent type' : undefined) },
 );

@@ -3,6 +3,8 @@
  * `start` and `step` return the next action to take; `step` learns from the transition that the
  * previous action produced. A time-limit cut calls `step(r, s2, false)` and then `endEpisode()`.
  */
+import type { SimulatedReward } from './model';
+
 export interface Agent {
   readonly type: string;
   /** Planning agents compute from the model; their start/step walk the current greedy policy. */
@@ -20,6 +22,9 @@ export interface Agent {
   epsilon(): number;
   /** Free resources (tensors); the agent is unusable afterwards. */
   dispose(): void;
+  /** Agents that simulate moves (search) get the reward the trainer would make of a real move's, so
+   *  simulated and real steps are shaped alike (null: the world's reward). */
+  setSimulatedReward?(reward: SimulatedReward | null): void;
   /** Writes pi(a|s) into out[s * 4 + a] for every state, for agents that keep a policy of their own
    *  (planners); returns false when there is none to show (the views then draw greedy arrows in Q). */
   policy?(out: Float64Array): boolean;

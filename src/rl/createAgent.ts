@@ -6,6 +6,7 @@ import { buildModel } from './model';
 import { Rng } from './rng';
 import { DynaQAgent } from './agents/dynaQ';
 import { ExpectedSarsaAgent } from './agents/expectedSarsa';
+import { MctsAgent } from './agents/mcts';
 import { PolicyEvaluationAgent } from './agents/policyEvaluation';
 import { PolicyIterationAgent } from './agents/policyIteration';
 import { QLearningAgent } from './agents/qLearning';
@@ -33,6 +34,8 @@ export function createAgent(cfg: AgentConfig, grid: Grid, seed: number): Agent {
       return new PolicyIterationAgent(buildModel(grid), cfg);
     case 'policy-evaluation':
       return new PolicyEvaluationAgent(buildModel(grid), cfg);
+    case 'mcts':
+      return new MctsAgent(grid, cfg, rng);
     default:
       throw new Error(`agent '${cfg.type}' needs TensorFlow.js: build it with createAnyAgent`);
   }

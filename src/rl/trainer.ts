@@ -11,7 +11,7 @@ import { GridWorld } from './env';
 import { compileGrid, Cell, type Grid } from './grid';
 import { RunMetrics, type EpisodeResult } from './metrics';
 import { subSeed } from './rng';
-import { createShaper, type RewardShaper } from './shaping';
+import { createShaper, shapedReward, shapingOf, type RewardShaper } from './shaping';
 
 /** The seed an agent of a run with this train seed gets (the env and greedy evaluation get others). */
 export function agentSeed(seed: number): number {
@@ -55,6 +55,12 @@ export class Trainer {
     this.shaper = createShaper(config.train, this.grid);
     this.visits = new Uint32Array(this.grid.nStates);
     this.episodeVisits = new Uint32Array(this.grid.nStates);
+    // A search agent's simulated moves are shaped as real ones, the count bonus at the real visit counts.
+    const sh = this.agent.setSimulatedReward ? shapingOf(config.train, this.grid) : null;
+    const visits = this.visits;
+    this.agent.setSimulatedReward?.(
+      sh ? (s, r, s2, terminal) => shapedReward(sh, s, r, s2, terminal, visits[s2] + 1) : null,
+    );
     this.trail = new Int32Array(this.grid.maxSteps + 1);
   }
 

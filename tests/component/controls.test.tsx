@@ -154,6 +154,7 @@ describe('agent panel', () => {
       'dqn',
       'actor-critic',
       'reinforce',
+      'mcts',
     ]);
     await user.selectOptions(select, 'dyna-q');
     expect(worker.lastInit().config.agent).toMatchObject({ type: 'dyna-q', planningSteps: 10 });
