@@ -1,7 +1,8 @@
 /**
  * Turns parseConfig's path-pointing messages into sentences for the page: grid rules get plain-words
- * explanations, field messages get the field's label instead of its path.
+ * explanations, field messages get the field's label (declared in the schema) instead of its path.
  */
+import { labelAt } from '../config/fieldMeta';
 
 const GRID_RULES: [RegExp, string][] = [
   [/needs exactly one start S, found 0/, 'The world needs a start (S): drag the start to move it instead.'],
@@ -10,23 +11,7 @@ const GRID_RULES: [RegExp, string][] = [
   [/a reward override applies only to/, 'Only goal, pit, cliff and bonus cells can have their own reward.'],
 ];
 
-const LABELS: Record<string, string> = {
-  'env.stepReward': 'Step reward',
-  'env.slip': 'Slip',
-  'env.maxSteps': 'Max steps',
-  'env.gamma': 'Discount',
-  'env.rewards.G': 'Goal reward',
-  'env.rewards.X': 'Pit reward',
-  'env.rewards.C': 'Cliff reward',
-  'env.rewards.$': 'Bonus reward',
-  'train.episodes': 'Episodes',
-  'train.seed': 'Seed',
-  'train.shaping': 'Shaping',
-  'train.shapingScale': 'Shaping scale',
-  'train.countBonus': 'Count bonus',
-};
-
-/** `labels` maps config paths (e.g. "agent.alpha") to field labels; it extends the built-in ones. */
+/** `labels` maps config paths (e.g. "agent.alpha") to field labels; otherwise the schema's label. */
 export function friendlyErrors(errors: string[], labels: Record<string, string> = {}): string {
   const out: string[] = [];
   for (const e of errors) {
@@ -37,7 +22,7 @@ export function friendlyErrors(errors: string[], labels: Record<string, string> 
     }
     const colon = e.indexOf(': ');
     const path = colon > 0 ? e.slice(0, colon) : '';
-    const label = labels[path] ?? LABELS[path];
+    const label = labels[path] ?? (path ? labelAt(path) : undefined);
     const text = label ? `${label}: ${e.slice(colon + 2)}` : e;
     if (!out.includes(text)) out.push(text);
     if (out.length >= 3) break;

@@ -13,6 +13,7 @@ import {
   type AgentType,
   type SliderMeta,
 } from '../../config/schema';
+import { metaOf, unwrap } from '../../config/fieldMeta';
 import type { Bounds, ParamSpec } from './paramSpec';
 
 export type { Bounds };
@@ -20,24 +21,6 @@ export type { Bounds };
 export type FieldSection = 'env' | 'rewards' | 'train' | { agent: AgentType };
 
 type Shape = Record<string, z.ZodType>;
-
-/** The metadata of a field, its wrappers' (default, optional) over the inner schema's. */
-function metaOf(s: z.ZodType): z.core.GlobalMeta {
-  let out: z.core.GlobalMeta = {};
-  let cur: unknown = s;
-  for (;;) {
-    if (!(cur instanceof z.ZodType)) return out;
-    out = { ...(z.globalRegistry.get(cur) ?? {}), ...out };
-    if (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional) cur = cur.unwrap();
-    else return out;
-  }
-}
-
-function unwrap(s: unknown): unknown {
-  let cur = s;
-  while (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional) cur = cur.unwrap();
-  return cur;
-}
 
 /** The agent type's option of the union (its object schema), or undefined for an unknown type. */
 export function agentOption(type: string) {
