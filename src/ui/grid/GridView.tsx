@@ -83,6 +83,7 @@ export function GridView() {
           visits={f?.visits}
           episodeVisits={f?.episodeVisits}
           trail={f?.trail}
+          shaped={f?.shaped}
           trailLength={f?.trail.length ?? 0}
           agent={f ? f.agent : null}
           show={show}
