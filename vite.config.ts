@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built app's Content-Security-Policy: everything from our own origin only, nothing inline, no eval.
@@ -46,9 +47,68 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The installed app's title bar and splash colour (the icon's backdrop, public/favicon.svg). */
+const THEME_COLOR = '#1e293b';
+
+/** The page's theme colour and the iOS home-screen icon (the manifest covers the other browsers). */
+function appHead(): Plugin {
+  return {
+    name: 'app-head',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR }, injectTo: 'head' },
+      { tag: 'link', attrs: { rel: 'apple-touch-icon', href: './apple-touch-icon.png' }, injectTo: 'head' },
+    ],
+  };
+}
+
+/**
+ * Offline use and installing as an app (vite-plugin-pwa, Workbox's generateSW): the service worker
+ * precaches the whole build, so a reload without a network still starts, trains and runs the lab.
+ * - Everything under dist/ is precached, lazy chunks included: the workers, the neural agent's chunk
+ *   (tfjs, about 1.9 MB, once per worker) and tfjs's .wasm files (wasmUrls.ts). The size cap is raised
+ *   for those; a file over it fails the build rather than silently missing offline.
+ * - registerType 'prompt': a new version waits until the user presses Reload in UpdateNotice (never
+ *   replaced under a running training). clientsClaim lets the first visit's worker take the open page,
+ *   so it works offline without a second load; an update still waits for skip-waiting.
+ * - Registration comes from our own bundle (UpdateNotice imports virtual:pwa-register/react), so
+ *   injectRegister is false: no inline script, and the CSP above needs no change (the worker is a
+ *   same-origin script under worker-src 'self'; its precache fetches are connect-src 'self').
+ * - Relative everywhere (base './'): the worker, its scope, the manifest and start_url resolve against
+ *   the folder the app is served from.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    id: './',
+    name: 'Gridworld RL Playground',
+    short_name: 'Gridworld RL',
+    description:
+      'Paint a gridworld, pick a reinforcement-learning agent and watch it learn, live in your browser.',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    theme_color: THEME_COLOR,
+    background_color: THEME_COLOR,
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    // The build's code and wasm; public/'s files come from includeAssets and the manifest's icons.
+    globPatterns: ['**/*.{js,css,html,wasm}'],
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), appHead(), pwa],
   worker: { format: 'es' },
   optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },

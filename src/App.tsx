@@ -5,6 +5,7 @@ import { Header } from './ui/layout/Header';
 import { NoticeBar } from './ui/layout/NoticeBar';
 import { Playground } from './ui/layout/Playground';
 import { EmbedView } from './ui/share/EmbedView';
+import { UpdateNotice } from './ui/share/UpdateNotice';
 import { useShareFlags } from './ui/share/shareState';
 
 /** The header with the view switch, the current view, and the notice bar (or, embedded, grid and charts only). */
@@ -39,6 +40,7 @@ export default function App() {
   return (
     <ErrorBoundary name="The page" offerDefaultWorld>
       <Page />
+      <UpdateNotice />
     </ErrorBoundary>
   );
 }
