@@ -14,7 +14,7 @@
  */
 import type { AgentConfig } from '../../config/schema';
 import { isNeuralType } from '../../config/neuralAgents';
-import { Cell, DX, DY, N_ACTIONS, type Grid } from '../../rl/grid';
+import { Cell, moveTarget, N_ACTIONS, type Grid } from '../../rl/grid';
 import { shapedReward, type Shaping } from '../../rl/shaping';
 import type { Frame } from '../../worker/protocol';
 
@@ -73,10 +73,7 @@ export function greedyAction(prefs: ArrayLike<number>, s: number): number {
 
 /** The cliff cell the move a from s runs into, or -1. */
 function cliffAhead(grid: Grid, s: number, a: number): number {
-  const x = (s % grid.width) + DX[a];
-  const y = Math.floor(s / grid.width) + DY[a];
-  if (x < 0 || y < 0 || x >= grid.width || y >= grid.height) return -1;
-  const t = y * grid.width + x;
+  const t = moveTarget(grid.width, grid.height, grid.cells, s, a);
   return grid.cells[t] === Cell.Cliff ? t : -1;
 }
 
