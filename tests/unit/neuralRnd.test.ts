@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, defaultAgent } from '../../src/config/defaults';
 import { parseConfig, type AgentConfig, type Config } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
 import { createNeuralAgent, type NeuralAgent } from '../../src/rl/neural/createNeuralAgent';
-import { createEncoder } from '../../src/rl/neural/observations';
+import { CellInputs, createEncoder } from '../../src/rl/neural/observations';
 import { MAX_RATIO, Rnd } from '../../src/rl/neural/rnd';
 import { setupBackend } from '../../src/rl/neural/tfSetup';
 import { Trainer } from '../../src/rl/trainer';
@@ -26,7 +26,14 @@ function room(agent: Record<string, unknown>, seed = 1): Config {
 describe('RND curiosity bonus', () => {
   it('is high for a never-seen cell, falls as the predictor trains on it, and stays higher on novel cells', async () => {
     const grid = compileGrid(room({ type: 'dqn' }).env);
-    const rnd = new Rnd(createEncoder('one-hot', grid), 1, 5, 0.01, await setupBackend('cpu'), 32);
+    const rnd = new Rnd(
+      new CellInputs(createEncoder('one-hot', grid), grid.nStates),
+      1,
+      5,
+      0.01,
+      await setupBackend('cpu'),
+      32,
+    );
     const familiar = [0, 1, 6, 7];
     const novel = [20, 21, 26, 27, 33];
     const mean = (cells: number[]) => cells.reduce((t, s) => t + rnd.error(s), 0) / cells.length;

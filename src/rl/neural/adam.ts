@@ -1,14 +1,10 @@
 /**
- * One gradient step on weights kept in Float32Arrays: tfjs computes the loss and its gradients (the
- * weights are uploaded as tensors for this step and everything is freed before it returns), then Adam
- * (Kingma & Ba 2015) updates the arrays in plain JS:
+ * Adam (Kingma & Ba 2015) on weights kept in Float32Arrays, in plain JS:
  *   m = b1 m + (1 - b1) g,  v = b2 v + (1 - b2) g^2,  w -= lr * (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps)
- * Doing Adam in JS instead of tfjs's optimizer cuts a small network's update from ~180 tfjs ops to ~60
- * (each costs ~5-10 us whatever its size), and the acting copy of the weights needs no read-back.
+ * Each parameter array comes with the gradient array the caller fills before step() (MlpPass.backward).
+ * Doing Adam in JS instead of tfjs's optimizer saves ~10 kernels per weight tensor, and the acting
+ * copy of the weights needs no read-back.
  */
-import * as tf from '@tensorflow/tfjs';
-import { switchBackend } from './tfSetup';
-
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPS = 1e-7;
@@ -20,43 +16,30 @@ export class Adam {
 
   constructor(
     private readonly params: Float32Array[],
-    private readonly shapes: number[][],
+    /** One gradient per parameter array, of the same length. */
+    private readonly grads: Float32Array[],
     private readonly lr: number,
-    /** The tfjs backend the steps run on. */
-    private readonly backend: string,
   ) {
     this.m = params.map((p) => new Float32Array(p.length));
     this.v = params.map((p) => new Float32Array(p.length));
   }
 
-  /**
-   * Computes loss(params) and steps the weights downhill; returns the loss. A NaN or infinite loss
-   * leaves the weights as they were (the caller reports the divergence).
-   */
-  minimize(loss: (params: tf.Tensor[]) => tf.Scalar): number {
-    switchBackend(this.backend);
-    const f = tf.valueAndGrads((...p: tf.Tensor[]) => loss(p));
-    const { value, grads } = tf.tidy(() => f(this.params.map((w, i) => tf.tensor(w, this.shapes[i]))));
-    const lossValue = value.dataSync()[0];
-    if (Number.isFinite(lossValue)) {
-      this.t++;
-      const c1 = 1 - BETA1 ** this.t;
-      const c2 = 1 - BETA2 ** this.t;
-      for (let i = 0; i < this.params.length; i++)
-        this.update(this.params[i], grads[i].dataSync(), i, c1, c2);
-    }
-    tf.dispose([value, ...grads]);
-    return lossValue;
-  }
-
-  private update(w: Float32Array, g: ArrayLike<number>, i: number, c1: number, c2: number): void {
-    const m = this.m[i];
-    const v = this.v[i];
-    for (let k = 0; k < w.length; k++) {
-      const gk = g[k];
-      m[k] = BETA1 * m[k] + (1 - BETA1) * gk;
-      v[k] = BETA2 * v[k] + (1 - BETA2) * gk * gk;
-      w[k] -= (this.lr * (m[k] / c1)) / (Math.sqrt(v[k] / c2) + EPS);
+  /** Steps the weights downhill along the gradients now in `grads`. */
+  step(): void {
+    this.t++;
+    const lrHat = this.lr / (1 - BETA1 ** this.t);
+    const vScale = 1 / Math.sqrt(1 - BETA2 ** this.t);
+    for (let i = 0; i < this.params.length; i++) {
+      const w = this.params[i];
+      const g = this.grads[i];
+      const m = this.m[i];
+      const v = this.v[i];
+      for (let k = 0; k < w.length; k++) {
+        const gk = g[k];
+        const mk = (m[k] = BETA1 * m[k] + (1 - BETA1) * gk);
+        const vk = (v[k] = BETA2 * v[k] + (1 - BETA2) * gk * gk);
+        w[k] -= (lrHat * mk) / (Math.sqrt(vk) * vScale + EPS);
+      }
     }
   }
 }

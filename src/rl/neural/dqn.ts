@@ -7,28 +7,50 @@
  *       y = r + gamma * Q_target(s', argmax_a' Q(s', a'))   (Double DQN; plain DQN: max_a' Q_target)
  *     and y = r when s' is terminal (a time-limit cut still bootstraps);
  *   - every targetSync steps copy the online weights into the target network.
- * Weights live in Float32Arrays (mlp.ts): acting and the TD targets (from the target network, a frozen
- * copy) run in plain JS, and the tfjs graph per update is just the batch forward pass, the Huber loss and
- * its gradients (adam.ts).
+ * Weights live in Float32Arrays (mlp.ts) and act in plain JS. An update is one MlpPass (mlpPass.ts) over
+ * the minibatch's states and, for Double DQN, its next states (their online Q picks a'); the targets,
+ * the Huber loss and its gradient are per-sample JS (losses.ts), and Adam runs in JS (adam.ts). The
+ * frozen target network is a table of its outputs per cell, each filled in plain JS the first time a
+ * minibatch needs it after a sync (inputs are always one of the grid's cells).
  * With curiosity > 0 every reward it learns from gets the RND bonus for s' (rnd.ts), and each update also
  * trains the RND predictor on the minibatch's next states.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { DqnConfig } from '../../config/neuralAgents';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
 import { Rng } from '../rng';
 import { Adam } from './adam';
 import { argmax, checkLoss, neuralDiagnostics, type NeuralAgent } from './common';
-import { Mlp, mlpApply } from './mlp';
-import { createEncoder, type Encoder } from './observations';
+import { huberTd } from './losses';
+import { Mlp } from './mlp';
+import { MlpPass, tidyOn } from './mlpPass';
+import { CellInputs, createEncoder } from './observations';
 import { ReplayBuffer } from './replayBuffer';
 import { Rnd } from './rnd';
 
-/** Huber loss (delta 1) averaged over the batch: 0.5 d^2 for |d| <= 1, |d| - 0.5 beyond. */
-function huberLoss(d: tf.Tensor): tf.Scalar {
-  const a = tf.abs(d);
-  const quad = tf.minimum(a, 1);
-  return tf.mean(tf.add(tf.mul(tf.square(quad), 0.5), tf.sub(a, quad)));
+/**
+ * The TD targets y_k = r_k + gamma * Q_target(s'_k, a'_k) (y_k = r_k when s'_k is terminal), with
+ * a' = argmax of the online Q(s'_k, .) for Double DQN (`online` rows b + k), else of Q_target itself.
+ */
+export function tdTargets(
+  b: number,
+  rewards: ArrayLike<number>,
+  done: ArrayLike<number>,
+  next: ArrayLike<number>,
+  gamma: number,
+  targetQ: (s: number) => Float32Array,
+  online: Float32Array | null,
+  ys: Float32Array,
+): void {
+  for (let k = 0; k < b; k++) {
+    let y = rewards[k];
+    if (!done[k]) {
+      const qt = targetQ(next[k]);
+      y +=
+        gamma *
+        qt[online ? argmax(online.subarray((b + k) * N_ACTIONS, (b + k + 1) * N_ACTIONS)) : argmax(qt)];
+    }
+    ys[k] = y;
+  }
 }
 
 export class DqnAgent implements NeuralAgent {
@@ -39,21 +61,29 @@ export class DqnAgent implements NeuralAgent {
   /** Environment steps taken (drives the epsilon schedule, training and target syncs). */
   steps = 0;
   private readonly rng: Rng;
-  private readonly enc: Encoder;
+  private readonly inputs: CellInputs;
   private readonly net: Mlp;
+  private readonly pass: MlpPass;
+  private readonly grad: Float32Array;
+  /** The frozen target network, and its outputs per cell ([nStates, 4]) where known[s] says so. */
   private readonly target: Mlp;
+  private readonly targetQ: Float32Array;
+  private readonly known: Uint8Array;
   private readonly opt: Adam;
   private readonly replay: ReplayBuffer;
-  /** The curiosity bonus and the minibatch's next states it trains on (null when curiosity is off). */
+  /** The curiosity bonus (null when curiosity is off). */
   private readonly rnd: Rnd | null;
-  private readonly nextStates: Int32Array;
   private readonly gamma: number;
-  // Minibatch buffers, reused by every update.
+  // Minibatch buffers, reused by every update: the replay indices, the cells (s, then s' for Double DQN),
+  // next states, actions, rewards, done flags, targets and d loss / d Q.
   private readonly idx: Int32Array;
-  private readonly xs: Float32Array;
-  private readonly masks: Float32Array;
+  private readonly cells: Int32Array;
+  private readonly nextStates: Int32Array;
+  private readonly actions: Uint8Array;
+  private readonly rewards: Float64Array;
+  private readonly done: Uint8Array;
   private readonly ys: Float32Array;
-  private readonly obs: Float32Array;
+  private readonly dq: Float32Array;
   private s = 0;
   private a = 0;
   /** The views' Q table and the update count it was computed at. */
@@ -67,34 +97,55 @@ export class DqnAgent implements NeuralAgent {
     readonly backend: string,
   ) {
     this.rng = new Rng(seed);
-    this.enc = createEncoder(cfg.observation, grid);
-    this.net = new Mlp([this.enc.size, ...cfg.hidden, N_ACTIONS], this.rng);
+    this.inputs = new CellInputs(createEncoder(cfg.observation, grid), grid.nStates);
+    this.net = new Mlp([this.inputs.size, ...cfg.hidden, N_ACTIONS], this.rng);
+    this.pass = new MlpPass(this.net, this.inputs);
+    this.grad = new Float32Array(this.net.params.length);
     this.target = new Mlp(this.net.sizes, null);
-    this.target.copyFrom(this.net);
-    this.opt = new Adam(this.net.weights, this.net.shapes, cfg.learningRate, backend);
+    this.targetQ = new Float32Array(grid.nStates * N_ACTIONS);
+    this.known = new Uint8Array(grid.nStates);
+    this.syncTarget();
+    this.opt = new Adam([this.net.params], [this.grad], cfg.learningRate);
     this.replay = new ReplayBuffer(cfg.replaySize);
     this.gamma = grid.gamma;
     const b = cfg.batchSize;
     this.idx = new Int32Array(b);
-    this.xs = new Float32Array(b * this.enc.size);
-    this.masks = new Float32Array(b * N_ACTIONS);
+    this.cells = new Int32Array(cfg.doubleDqn ? 2 * b : b);
+    this.nextStates = new Int32Array(b);
+    this.actions = new Uint8Array(b);
+    this.rewards = new Float64Array(b);
+    this.done = new Uint8Array(b);
     this.ys = new Float32Array(b);
-    this.obs = new Float32Array(this.enc.size);
+    this.dq = new Float32Array(b * N_ACTIONS);
     this.qTable = new Float64Array(grid.nStates * N_ACTIONS);
     this.rnd =
-      cfg.curiosity > 0 ? new Rnd(this.enc, cfg.curiosity, seed, cfg.learningRate, backend, b) : null;
-    this.nextStates = new Int32Array(this.rnd ? b : 0);
+      cfg.curiosity > 0 ? new Rnd(this.inputs, cfg.curiosity, seed, cfg.learningRate, backend, b) : null;
   }
 
-  /** Q(s, .) from `net` (a reused array). */
-  private q(net: Mlp, s: number): Float32Array {
-    this.enc.encode(s, this.obs, 0);
-    return net.forward(this.obs);
+  /** Q(s, .) from the online network (a reused array). */
+  private q(s: number): Float32Array {
+    return this.net.forward(this.inputs, s);
+  }
+
+  /** Q_target(s, .), from the table (computed on first use after a sync). */
+  private readonly targetRow = (s: number): Float32Array => {
+    const row = this.targetQ.subarray(s * N_ACTIONS, (s + 1) * N_ACTIONS);
+    if (!this.known[s]) {
+      row.set(this.target.forward(this.inputs, s));
+      this.known[s] = 1;
+    }
+    return row;
+  };
+
+  /** Freezes the online network as the target network. */
+  private syncTarget(): void {
+    this.target.copyFrom(this.net);
+    this.known.fill(0);
   }
 
   private act(s: number): number {
     if (this.rng.next() < this.epsilon()) return this.rng.int(N_ACTIONS);
-    return argmax(this.q(this.net, s));
+    return argmax(this.q(s));
   }
 
   epsilon(): number {
@@ -116,7 +167,7 @@ export class DqnAgent implements NeuralAgent {
     const c = this.cfg;
     if (this.steps >= c.learningStarts && this.steps % c.trainEvery === 0 && this.replay.size >= c.batchSize)
       this.train();
-    if (this.steps % c.targetSync === 0) this.target.copyFrom(this.net);
+    if (this.steps % c.targetSync === 0) this.syncTarget();
     if (terminal) return 0;
     this.s = s2;
     this.a = this.act(s2);
@@ -125,39 +176,38 @@ export class DqnAgent implements NeuralAgent {
 
   endEpisode(): void {}
 
-  /** One Adam step on a replayed minibatch; TD targets come from the plain-JS networks. */
+  /** One Adam step on a replayed minibatch. A NaN or infinite loss leaves the weights as they were. */
   private train(): void {
-    const { replay, enc, idx, xs, masks, ys, net } = this;
+    const { replay, idx, cells, nextStates, actions, rewards, done, ys, dq } = this;
     replay.sample(this.rng, idx);
-    masks.fill(0);
-    for (let k = 0; k < idx.length; k++) {
-      const i = idx[k];
-      enc.encode(replay.s[i], xs, k * enc.size);
-      masks[k * N_ACTIONS + replay.a[i]] = 1;
-      let y = replay.r[i];
-      if (!replay.done[i]) {
-        const next = this.cfg.doubleDqn ? argmax(this.q(net, replay.s2[i])) : -1;
-        const qt = this.q(this.target, replay.s2[i]);
-        y += this.gamma * (next >= 0 ? qt[next] : qt[argmax(qt)]);
-      }
-      ys[k] = y;
-    }
     const b = idx.length;
-    this.loss = this.opt.minimize((params) => {
-      const x = tf.tensor2d(xs, [b, enc.size]);
-      const m = tf.tensor2d(masks, [b, N_ACTIONS]);
-      return huberLoss(tf.sub(tf.sum(tf.mul(mlpApply(params, x), m), 1), tf.tensor1d(ys)));
+    const double = this.cfg.doubleDqn;
+    for (let k = 0; k < b; k++) {
+      const i = idx[k];
+      cells[k] = replay.s[i];
+      actions[k] = replay.a[i];
+      rewards[k] = replay.r[i];
+      done[k] = replay.done[i];
+      nextStates[k] = replay.s2[i];
+      if (double) cells[b + k] = replay.s2[i];
+    }
+    this.loss = tidyOn(this.backend, () => {
+      const q = this.pass.forward(cells, double ? 2 * b : b, b);
+      tdTargets(b, rewards, done, nextStates, this.gamma, this.targetRow, double ? q : null, ys);
+      const loss = huberTd(q, N_ACTIONS, actions, ys, b, dq);
+      if (Number.isFinite(loss)) {
+        this.pass.backward(dq, this.grad);
+        this.opt.step();
+      }
+      return loss;
     });
     this.updates++;
     checkLoss(this.loss, this.type, this.cfg.learningRate, this.steps);
-    if (this.rnd) {
-      for (let k = 0; k < b; k++) this.nextStates[k] = replay.s2[idx[k]];
-      this.rnd.train(this.nextStates);
-    }
+    this.rnd?.train(nextStates);
   }
 
   greedy(s: number): number {
-    return argmax(this.q(this.net, s));
+    return argmax(this.q(s));
   }
 
   /** Q for every cell an agent can act in (0 on walls, goals and pits), recomputed only after updates. */
@@ -165,7 +215,7 @@ export class DqnAgent implements NeuralAgent {
     if (this.tableAt !== this.updates) {
       const t = this.qTable;
       for (let s = 0; s < this.grid.nStates; s++) {
-        if (isActive(this.grid, s)) t.set(this.q(this.net, s), s * N_ACTIONS);
+        if (isActive(this.grid, s)) t.set(this.q(s), s * N_ACTIONS);
       }
       this.tableAt = this.updates;
     }

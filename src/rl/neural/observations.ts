@@ -81,3 +81,56 @@ function localView(grid: Grid): Encoder {
 export function createEncoder(kind: ObservationKind, grid: Grid): Encoder {
   return kind === 'xy' ? xy(grid) : kind === 'local-view' ? localView(grid) : oneHot(grid);
 }
+
+/**
+ * The observations of a grid's cells as sparse vectors (their nonzero entries), computed once per cell
+ * on first use: an observation depends only on the cell, and a network's first layer then costs one row
+ * of weights per nonzero input (one for one-hot) instead of the whole input width.
+ */
+export class CellInputs {
+  /** Inputs per observation. */
+  readonly size: number;
+  private readonly idx: (Int32Array | undefined)[];
+  private readonly val: (Float32Array | undefined)[];
+  private readonly dense: Float32Array;
+
+  constructor(
+    private readonly enc: Encoder,
+    /** Cells of the grid (states 0 .. cells - 1). */
+    readonly cells: number,
+  ) {
+    this.size = enc.size;
+    this.idx = new Array<Int32Array | undefined>(cells);
+    this.val = new Array<Float32Array | undefined>(cells);
+    this.dense = new Float32Array(enc.size);
+  }
+
+  /** Positions of the nonzero inputs of cell s (ascending). */
+  indices(s: number): Int32Array {
+    return this.idx[s] ?? this.build(s);
+  }
+
+  /** The nonzero inputs of cell s, in the order of indices(s). */
+  values(s: number): Float32Array {
+    if (!this.val[s]) this.build(s);
+    return this.val[s] as Float32Array;
+  }
+
+  private build(s: number): Int32Array {
+    const x = this.dense;
+    this.enc.encode(s, x, 0);
+    let n = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] !== 0) n++;
+    const idx = new Int32Array(n);
+    const val = new Float32Array(n);
+    for (let i = 0, k = 0; i < x.length; i++) {
+      if (x[i] !== 0) {
+        idx[k] = i;
+        val[k++] = x[i];
+      }
+    }
+    this.idx[s] = idx;
+    this.val[s] = val;
+    return idx;
+  }
+}

@@ -3,21 +3,24 @@
  * optional critic / baseline MLP V(s), a rollout of (state, action, return) and the policy-gradient step
  *   loss = -mean(log pi(a_t | s_t) * (G_t - V(s_t))) - entropy * mean(H(pi(. | s_t)))
  *          + valueCoef * mean((G_t - V(s_t))^2)
- * where the advantage G_t - V(s_t) is computed in plain JS (so no gradient flows into V through it).
+ * where the advantage G_t - V(s_t) is a constant (no gradient flows into V through it). Actor and critic
+ * each take one MlpPass (mlpPass.ts) over the chunk's states; the loss and its gradient are per-sample
+ * JS (losses.ts), and one Adam step (adam.ts) moves both networks.
  * Subclasses decide when a rollout ends and what its returns G_t are.
  * Views: qValues holds the policy's action probabilities pi(a | s) (so arrows point at the likeliest
  * action), values holds the critic's V(s) (0 everywhere without a critic).
  * With curiosity > 0 every recorded reward gets the RND bonus for s' (rnd.ts), and each gradient step
  * also trains the RND predictor on the same chunk's next states.
  */
-import * as tf from '@tensorflow/tfjs';
 import type { ActorCriticConfig, ReinforceConfig } from '../../config/neuralAgents';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
 import { Rng } from '../rng';
 import { Adam } from './adam';
 import { argmax, checkLoss, neuralDiagnostics, sampleSoftmax, softmax, type NeuralAgent } from './common';
-import { Mlp, mlpApply } from './mlp';
-import { createEncoder, type Encoder } from './observations';
+import { policyGradient } from './losses';
+import { Mlp } from './mlp';
+import { MlpPass, tidyOn } from './mlpPass';
+import { CellInputs, createEncoder } from './observations';
 import { Rnd } from './rnd';
 
 /** Largest batch of one gradient step (a longer REINFORCE episode is learnt from in chunks). */
@@ -32,9 +35,13 @@ export abstract class PolicyAgent implements NeuralAgent {
   steps = 0;
   protected readonly rng: Rng;
   protected readonly gamma: number;
-  private readonly enc: Encoder;
+  private readonly inputs: CellInputs;
   private readonly actor: Mlp;
   private readonly critic: Mlp | null;
+  private readonly actorPass: MlpPass;
+  private readonly criticPass: MlpPass | null;
+  private readonly actorGrad: Float32Array;
+  private readonly criticGrad: Float32Array;
   private readonly opt: Adam;
   private readonly valueCoef: number;
   /** The curiosity bonus (null when curiosity is off). */
@@ -47,12 +54,9 @@ export abstract class PolicyAgent implements NeuralAgent {
   private readonly nextStates: Int32Array;
   protected readonly returns: Float64Array;
   protected length = 0;
-  // Batch buffers.
-  private readonly xs: Float32Array;
-  private readonly masks: Float32Array;
-  private readonly advs: Float32Array;
-  private readonly rets: Float32Array;
-  private readonly obs: Float32Array;
+  // Batch buffers: d loss / d logits and d loss / d V.
+  private readonly dLogits: Float32Array;
+  private readonly dValues: Float32Array;
   private readonly probs = new Float64Array(N_ACTIONS);
   /** The views' tables and the update count they were computed at. */
   private readonly probTable: Float64Array;
@@ -70,45 +74,39 @@ export abstract class PolicyAgent implements NeuralAgent {
   ) {
     this.rng = new Rng(seed);
     this.gamma = grid.gamma;
-    this.enc = createEncoder(cfg.observation, grid);
+    this.inputs = new CellInputs(createEncoder(cfg.observation, grid), grid.nStates);
     // A small last layer starts the policy near uniform (as CleanRL's 0.01-scaled actor head).
-    this.actor = new Mlp([this.enc.size, ...cfg.hidden, N_ACTIONS], this.rng, 0.01);
-    this.critic = withCritic ? new Mlp([this.enc.size, ...cfg.hidden, 1], this.rng) : null;
+    this.actor = new Mlp([this.inputs.size, ...cfg.hidden, N_ACTIONS], this.rng, 0.01);
+    this.critic = withCritic ? new Mlp([this.inputs.size, ...cfg.hidden, 1], this.rng) : null;
     this.valueCoef = valueCoef;
-    const nets = this.critic ? [this.actor, this.critic] : [this.actor];
-    this.opt = new Adam(
-      nets.flatMap((n) => n.weights),
-      nets.flatMap((n) => n.shapes),
-      cfg.learningRate,
-      backend,
-    );
+    this.actorPass = new MlpPass(this.actor, this.inputs);
+    this.criticPass = this.critic ? new MlpPass(this.critic, this.inputs) : null;
+    this.actorGrad = new Float32Array(this.actor.params.length);
+    this.criticGrad = new Float32Array(this.critic ? this.critic.params.length : 0);
+    this.opt = this.critic
+      ? new Adam([this.actor.params, this.critic.params], [this.actorGrad, this.criticGrad], cfg.learningRate)
+      : new Adam([this.actor.params], [this.actorGrad], cfg.learningRate);
     this.states = new Int32Array(rolloutLength);
     this.actions = new Uint8Array(rolloutLength);
     this.rewards = new Float64Array(rolloutLength);
     this.returns = new Float64Array(rolloutLength);
     const b = Math.min(rolloutLength, MAX_BATCH);
     this.rnd =
-      cfg.curiosity > 0 ? new Rnd(this.enc, cfg.curiosity, seed, cfg.learningRate, backend, b) : null;
+      cfg.curiosity > 0 ? new Rnd(this.inputs, cfg.curiosity, seed, cfg.learningRate, backend, b) : null;
     this.nextStates = new Int32Array(this.rnd ? rolloutLength : 0);
-    this.xs = new Float32Array(b * this.enc.size);
-    this.masks = new Float32Array(b * N_ACTIONS);
-    this.advs = new Float32Array(b);
-    this.rets = new Float32Array(b);
-    this.obs = new Float32Array(this.enc.size);
+    this.dLogits = new Float32Array(b * N_ACTIONS);
+    this.dValues = new Float32Array(withCritic ? b : 0);
     this.probTable = new Float64Array(grid.nStates * N_ACTIONS);
     this.valueTable = new Float64Array(grid.nStates);
   }
 
   private logits(s: number): Float32Array {
-    this.enc.encode(s, this.obs, 0);
-    return this.actor.forward(this.obs);
+    return this.actor.forward(this.inputs, s);
   }
 
   /** V(s) from the critic (0 without one). */
   protected value(s: number): number {
-    if (!this.critic) return 0;
-    this.enc.encode(s, this.obs, 0);
-    return this.critic.forward(this.obs)[0];
+    return this.critic ? this.critic.forward(this.inputs, s)[0] : 0;
   }
 
   /** Samples an action from pi(. | s). */
@@ -135,33 +133,34 @@ export abstract class PolicyAgent implements NeuralAgent {
     for (let from = 0; from < n; from += MAX_BATCH) this.update(from, Math.min(n, from + MAX_BATCH));
   }
 
+  /** One Adam step on rollout steps [from, to). A NaN or infinite loss leaves the weights as they were. */
   private update(from: number, to: number): void {
-    const { enc, xs, masks, advs, rets } = this;
+    const { cfg, actorPass, criticPass, dLogits, dValues } = this;
     const b = to - from;
-    masks.fill(0);
-    for (let k = 0; k < b; k++) {
-      const s = this.states[from + k];
-      enc.encode(s, xs, k * enc.size);
-      masks[k * N_ACTIONS + this.actions[from + k]] = 1;
-      rets[k] = this.returns[from + k];
-      advs[k] = this.returns[from + k] - this.value(s);
-    }
-    const { cfg, valueCoef } = this;
-    const nActor = this.actor.weights.length;
-    this.loss = this.opt.minimize((params) => {
-      const x = tf.tensor2d(xs.subarray(0, b * enc.size), [b, enc.size]);
-      const m = tf.tensor2d(masks.subarray(0, b * N_ACTIONS), [b, N_ACTIONS]);
-      const logp = tf.logSoftmax(mlpApply(params.slice(0, nActor), x));
-      const logpA = tf.sum(tf.mul(logp, m), 1);
-      const entropy = tf.neg(tf.sum(tf.mul(tf.exp(logp), logp), 1));
-      const advantage = tf.tensor1d(advs.subarray(0, b));
-      const policyLoss = tf.neg<tf.Scalar>(
-        tf.mean(tf.add(tf.mul(logpA, advantage), tf.mul(entropy, cfg.entropy))),
+    const cells = this.states.subarray(from, to);
+    const actions = this.actions.subarray(from, to);
+    const returns = this.returns.subarray(from, to);
+    this.loss = tidyOn(this.backend, () => {
+      const logits = actorPass.forward(cells, b);
+      const values = criticPass ? criticPass.forward(cells, b) : null;
+      const loss = policyGradient(
+        logits,
+        N_ACTIONS,
+        values,
+        actions,
+        returns,
+        b,
+        cfg.entropy,
+        this.valueCoef,
+        dLogits,
+        criticPass ? dValues : null,
       );
-      if (params.length === nActor) return policyLoss;
-      const v = tf.reshape(mlpApply(params.slice(nActor), x), [b]);
-      const valueLoss = tf.mean(tf.square(tf.sub(tf.tensor1d(rets.subarray(0, b)), v)));
-      return tf.add<tf.Scalar>(policyLoss, tf.mul(valueLoss, valueCoef));
+      if (Number.isFinite(loss)) {
+        actorPass.backward(dLogits, this.actorGrad);
+        criticPass?.backward(dValues, this.criticGrad);
+        this.opt.step();
+      }
+      return loss;
     });
     this.updates++;
     checkLoss(this.loss, this.type, cfg.learningRate, this.steps);

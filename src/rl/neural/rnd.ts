@@ -9,16 +9,17 @@
  *   the intrinsic return; the error's own sd is the per-step version of that. Before two errors are known
  *   the ratio counts as 1, and it is capped at MAX_RATIO so that a tiny early sd cannot blow up rewards.
  * - g takes one Adam step on mean((g(x) - f(x))^2) per agent update, on the next-states of the same
- *   minibatch (DQN) or rollout (actor-critic, REINFORCE); f(x) is computed in plain JS, so the tfjs graph
- *   is g's batch forward pass and a squared error, and no tensor outlives the step (see adam.ts).
+ *   minibatch (DQN) or rollout (actor-critic, REINFORCE): one MlpPass (mlpPass.ts), the squared error
+ *   and its gradient in JS. f never changes, so f(x) is kept per cell once computed (in plain JS).
  * Both networks are seeded from their own stream of the agent's seed: the agent's other draws do not move.
  */
-import * as tf from '@tensorflow/tfjs';
 import { Rng, subSeed } from '../rng';
 import { Adam } from './adam';
 import { checkLoss } from './common';
-import { Mlp, mlpApply } from './mlp';
-import type { Encoder } from './observations';
+import { meanSquaredError } from './losses';
+import { Mlp } from './mlp';
+import { MlpPass, tidyOn } from './mlpPass';
+import type { CellInputs } from './observations';
 
 /** Hidden units of f and g, and the size of the random embedding g learns to predict. */
 const HIDDEN = 64;
@@ -34,41 +35,57 @@ export class Rnd {
   loss = NaN;
   private readonly target: Mlp;
   private readonly predictor: Mlp;
+  private readonly pass: MlpPass;
+  private readonly grad: Float32Array;
   private readonly opt: Adam;
+  /** f(x) per cell ([nStates, EMBEDDING]), where known[s] says it is computed. */
+  private readonly targetOut: Float32Array;
+  private readonly known: Uint8Array;
   // Running count, mean and sum of squared deviations of the errors (Welford).
   private n = 0;
   private mean = 0;
   private m2 = 0;
-  // Buffers, reused by every call.
-  private readonly obs: Float32Array;
-  private readonly xs: Float32Array;
+  // Buffers, reused by every call: the batch's targets and d loss / d g(x).
   private readonly ys: Float32Array;
+  private readonly dOut: Float32Array;
 
   constructor(
-    private readonly enc: Encoder,
+    private readonly inputs: CellInputs,
     /** The bonus scale (> 0). */
     readonly beta: number,
     seed: number,
     private readonly learningRate: number,
-    backend: string,
+    private readonly backend: string,
     /** Most cells one train() call gets. */
     private readonly maxBatch: number,
   ) {
     const rng = new Rng(subSeed(seed, STREAM));
-    const sizes = [enc.size, HIDDEN, EMBEDDING];
+    const sizes = [inputs.size, HIDDEN, EMBEDDING];
     this.target = new Mlp(sizes, rng);
     this.predictor = new Mlp(sizes, rng);
-    this.opt = new Adam(this.predictor.weights, this.predictor.shapes, learningRate, backend);
-    this.obs = new Float32Array(enc.size);
-    this.xs = new Float32Array(maxBatch * enc.size);
+    this.pass = new MlpPass(this.predictor, inputs);
+    this.grad = new Float32Array(this.predictor.params.length);
+    this.opt = new Adam([this.predictor.params], [this.grad], learningRate);
+    this.targetOut = new Float32Array(inputs.cells * EMBEDDING);
+    this.known = new Uint8Array(inputs.cells);
     this.ys = new Float32Array(maxBatch * EMBEDDING);
+    this.dOut = new Float32Array(maxBatch * EMBEDDING);
+  }
+
+  /** f(x) for cell s (a view of the per-cell table). */
+  private f(s: number): Float32Array {
+    const row = this.targetOut.subarray(s * EMBEDDING, (s + 1) * EMBEDDING);
+    if (!this.known[s]) {
+      row.set(this.target.forward(this.inputs, s));
+      this.known[s] = 1;
+    }
+    return row;
   }
 
   /** The prediction error e(x) for the observation of cell s (plain JS; changes nothing). */
   error(s: number): number {
-    this.enc.encode(s, this.obs, 0);
-    const f = this.target.forward(this.obs);
-    const g = this.predictor.forward(this.obs);
+    const f = this.f(s);
+    const g = this.predictor.forward(this.inputs, s);
     let e = 0;
     for (let k = 0; k < EMBEDDING; k++) e += (g[k] - f[k]) ** 2;
     return e / EMBEDDING;
@@ -93,17 +110,18 @@ export class Rnd {
 
   /** One Adam step of the predictor towards the target on the given cells (at most maxBatch of them). */
   train(cells: Int32Array): void {
-    const { enc, xs, ys, target } = this;
+    const { ys, dOut, pass } = this;
     const b = Math.min(cells.length, this.maxBatch);
     if (b === 0) return;
-    for (let k = 0; k < b; k++) {
-      enc.encode(cells[k], xs, k * enc.size);
-      ys.set(target.forward(xs, k * enc.size), k * EMBEDDING);
-    }
-    this.loss = this.opt.minimize((params) => {
-      const x = tf.tensor2d(xs.subarray(0, b * enc.size), [b, enc.size]);
-      const y = tf.tensor2d(ys.subarray(0, b * EMBEDDING), [b, EMBEDDING]);
-      return tf.mean(tf.square(tf.sub(mlpApply(params, x), y)));
+    for (let k = 0; k < b; k++) ys.set(this.f(cells[k]), k * EMBEDDING);
+    this.loss = tidyOn(this.backend, () => {
+      const g = pass.forward(cells, b);
+      const loss = meanSquaredError(g, ys, b * EMBEDDING, dOut);
+      if (Number.isFinite(loss)) {
+        pass.backward(dOut, this.grad);
+        this.opt.step();
+      }
+      return loss;
     });
     this.updates++;
     checkLoss(this.loss, 'curiosity predictor', this.learningRate, this.updates);
