@@ -1,11 +1,12 @@
 /**
  * Lab documents, validated like the config: a comparison experiment (a base Config, named variants that
- * override parts of its env / agent / train, a seed count and an episode budget) and a sparsity sweep
- * (a base Config, goal distances, seeds and a step budget per run). `parseExperiment` / `parseSweep`
- * never throw; they return the resolved configs or path-pointing messages.
+ * override parts of its env / agent / train, a seed count and an episode budget), a sparsity sweep
+ * (a base Config, goal distances, seeds and a step budget per run) and a thinking budget (variants, each
+ * with a knob that spends compute and the values to turn it to). `parseExperiment` / `parseSweep` /
+ * `parseBudget` never throw; they return the resolved configs or path-pointing messages.
  */
 import { z } from './zod';
-import { isNeuralType } from './neuralAgents';
+import { isNeuralType, NEURAL_TYPES } from './neuralAgents';
 import { oneLine } from './safeJson';
 import {
   configSchema,
@@ -54,7 +55,56 @@ export const sweepSchema = z.strictObject({
   budget: int(100, MAX_SWEEP_BUDGET).default(100_000),
 });
 
+/**
+ * The knobs a thinking budget turns, each an agent field: Dyna-Q's planning steps (thinking between
+ * moves, on its learned model), the search agent's simulations per move (thinking before each move, on
+ * the true model) and a neural agent's hidden width (every hidden layer set to the value: a bigger model).
+ */
+export const BUDGET_KNOBS = ['planningSteps', 'simulations', 'hidden'] as const;
+export type BudgetKnob = (typeof BUDGET_KNOBS)[number];
+
+/** The agent types a knob belongs to. */
+export const KNOB_AGENTS: Record<BudgetKnob, readonly string[]> = {
+  planningSteps: ['dyna-q'],
+  simulations: ['mcts'],
+  hidden: NEURAL_TYPES,
+};
+
+export const MAX_BUDGET_VALUES = 12;
+
+const knobSchema = z.enum(BUDGET_KNOBS, { error: `must be one of ${BUDGET_KNOBS.join(', ')}` });
+const knobValues = z
+  .array(int(0, 100_000), { error: 'must be a list of whole numbers' })
+  .min(1, 'needs at least one value')
+  .max(MAX_BUDGET_VALUES, `at most ${MAX_BUDGET_VALUES} values`);
+
+export const budgetVariantSchema = variantSchema.extend({
+  /** The variant's own knob and values (default: the document's). */
+  knob: knobSchema.optional(),
+  values: knobValues.optional(),
+});
+
+export const budgetSchema = z.strictObject({
+  version: z.literal(1, { error: 'must be 1' }),
+  title: z.string().max(80).optional(),
+  base: configSchema,
+  /** The knob and values of every variant that names none of its own. */
+  knob: knobSchema.optional(),
+  values: knobValues.optional(),
+  variants: z
+    .array(budgetVariantSchema, { error: 'must be a list of variants' })
+    .min(1, 'needs at least one variant')
+    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
+  seeds: int(1, MAX_LAB_SEEDS).default(8),
+  /** Real episodes per run (default: base.train.episodes). */
+  episodes: int(1, MAX_LAB_EPISODES).optional(),
+  /** The greedy path is checked after every `solvedEvery`-th episode (1: after each one). */
+  solvedEvery: int(1, 1000).default(1),
+});
+
 export type VariantSpec = z.output<typeof variantSchema>;
+export type BudgetVariantSpec = z.input<typeof budgetVariantSchema>;
+export type BudgetInput = z.input<typeof budgetSchema>;
 export type ExperimentInput = z.input<typeof experimentSchema>;
 export type SweepInput = z.input<typeof sweepSchema>;
 
@@ -72,6 +122,23 @@ export interface Experiment {
 }
 
 export type SweepSpec = z.output<typeof sweepSchema>;
+
+/** One variant of a thinking budget: its knob, the values, and the resolved config of each value. */
+export interface BudgetVariant {
+  name: string;
+  knob: BudgetKnob;
+  values: number[];
+  /** configs[i] is the variant at values[i] (seed not yet added). */
+  configs: Config[];
+}
+
+export interface BudgetSpec {
+  title: string;
+  variants: BudgetVariant[];
+  seeds: number;
+  episodes: number;
+  solvedEvery: number;
+}
 
 export type LabParse<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -145,4 +212,64 @@ function checkSweep(input: unknown): LabParse<SweepSpec> {
       ],
     };
   return { ok: true, value: r.data };
+}
+
+/** The agent overrides that turn a knob to a value (hidden: every layer of the agent's network). */
+function knobOverride(knob: BudgetKnob, value: number, agent: Obj): Obj {
+  if (knob !== 'hidden') return { [knob]: value };
+  const layers = Array.isArray(agent.hidden) && agent.hidden.length > 0 ? agent.hidden.length : 1;
+  return { hidden: new Array<number>(layers).fill(value) };
+}
+
+export function parseBudget(input: unknown): LabParse<BudgetSpec> {
+  return neverThrow('(document)', () => checkBudget(input));
+}
+
+function checkBudget(input: unknown): LabParse<BudgetSpec> {
+  const r = budgetSchema.safeParse(input);
+  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
+  const d = r.data;
+  const episodes = d.episodes ?? d.base.train.episodes;
+  const errors: string[] = [];
+  const variants: BudgetVariant[] = [];
+  const names = new Set<string>();
+  for (const v of d.variants) {
+    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
+    names.add(v.name);
+    const knob = v.knob ?? d.knob;
+    const values = v.values ?? d.values;
+    if (!knob || !values) {
+      errors.push(
+        aboutVariant(v, `${knob ? 'values' : 'knob'}: none given (set it on the variant or the document)`),
+      );
+      continue;
+    }
+    const twice = values.find((x, i) => values.indexOf(x) !== i);
+    if (twice !== undefined) errors.push(aboutVariant(v, `values: ${twice} is listed twice`));
+    const plain = applyVariant(d.base, v, episodes);
+    if (!plain.ok) {
+      errors.push(...plain.errors);
+      continue;
+    }
+    const type = plain.value.agent.type;
+    if (!KNOB_AGENTS[knob].includes(type)) {
+      errors.push(
+        aboutVariant(v, `knob: ${knob} is a knob of ${KNOB_AGENTS[knob].join(' / ')} agents, not of ${type}`),
+      );
+      continue;
+    }
+    const configs: Config[] = [];
+    for (const value of values) {
+      const agent = { ...(v.agent ?? {}), type, ...knobOverride(knob, value, plain.value.agent as Obj) };
+      const c = applyVariant(d.base, { ...v, agent }, episodes);
+      if (c.ok) configs.push(c.value);
+      else errors.push(...c.errors.map((e) => `${e} (at ${knob} ${value})`));
+    }
+    variants.push({ name: v.name, knob, values, configs });
+  }
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    value: { title: d.title ?? '', variants, seeds: d.seeds, episodes, solvedEvery: d.solvedEvery },
+  };
 }

@@ -2,6 +2,7 @@
  * Text tables and JSON documents of lab results, shared by the CLI (stdout) and the app (export).
  * Censored seeds are always reported: "never" when a median falls on them, "n/k never" beside it.
  */
+import type { BudgetResult } from './budget';
 import type { ComparisonResult } from './compare';
 import type { FirstSuccess } from './stats';
 import { downsample } from './stats';
@@ -63,6 +64,71 @@ export function sweepTable(r: SweepResult): string {
   return `${title}\n${table(head, rows)}`;
 }
 
+/** 1,234,567 (steps) or 1.2e9 style for large multiply-add counts. */
+function amount(x: number): string {
+  return x >= 1e7 ? x.toExponential(2) : Math.round(x).toLocaleString('en');
+}
+
+export function budgetTable(r: BudgetResult): string {
+  const knobHead = r.knob === 'mixed' ? 'knob value' : r.knob;
+  const head = [
+    'variant',
+    knobHead,
+    'first success ep. median (range)',
+    'never',
+    'solved ep. median (range)',
+    'never',
+    'success',
+    'compute per run',
+  ];
+  const rows = r.points.map((p) => [
+    p.variant,
+    r.knob === 'mixed' ? `${p.knob} ${p.value}` : String(p.value),
+    formatFirst(p.firstSuccessEpisode),
+    `${p.firstSuccessEpisode.censored}/${p.seeds}`,
+    formatFirst(p.solvedEpisode),
+    `${p.solvedEpisode.censored}/${p.seeds}`,
+    pct(p.successRate),
+    `${amount(p.computeSteps)} ${p.unit}`,
+  ]);
+  const every = r.solvedEvery === 1 ? 'every episode' : `every ${r.solvedEvery} episodes`;
+  const title =
+    `${r.title || 'thinking budget'}: ${r.points.length} points x ${r.seeds} seeds x ${r.episodes} episodes, ` +
+    `greedy path checked after ${every}, ${(r.elapsedMs / 1000).toFixed(2)} s`;
+  const note =
+    'solved: the greedy path reaches a goal; compute: real + imagined steps (tabular, search) or multiply-adds of the updates (neural)';
+  return `${title}\n${table(head, rows)}\n${note}`;
+}
+
+/** The statistics of a first-success-like time, as `lab compare --json` prints them. */
+function statsJson(f: FirstSuccess) {
+  return { n: f.n, censored: f.censored, median: f.median, min: f.min, max: f.max };
+}
+
+/** A JSON-ready thinking budget: per (variant, value) point the statistics, the mean compute of a run
+ *  and the median steps-per-episode curve (at most CURVE_POINTS buckets). */
+export function budgetJson(r: BudgetResult): unknown {
+  return {
+    title: r.title,
+    knob: r.knob,
+    seeds: r.seeds,
+    episodes: r.episodes,
+    solvedEvery: r.solvedEvery,
+    elapsedMs: Math.round(r.elapsedMs),
+    points: r.points.map((p) => ({
+      variant: p.variant,
+      knob: p.knob,
+      value: p.value,
+      firstSuccessEpisode: statsJson(p.firstSuccessEpisode),
+      solvedEpisode: statsJson(p.solvedEpisode),
+      successRate: p.successRate,
+      computeSteps: Math.round(p.computeSteps),
+      computeUnit: p.unit,
+      solvedCompute: statsJson(p.solvedCompute),
+      curve: { episode: p.curveEpisode, medianSteps: p.medianSteps },
+    })),
+  };
+}
 
 /** A JSON-ready comparison: the statistics, per-seed first successes and downsampled curves. Episodes
  *  are 1-based, as in the table. */
