@@ -1,9 +1,20 @@
 /**
  * Ready-made lessons: each preset is a short story with a title, a two-line caption of what to watch,
- * a full valid Config and, for comparisons, the variants to run side by side (and for the sparsity
- * sweep, the goal distances). Every config is validated when this module loads.
+ * a full valid Config and, for comparisons, the variants to run side by side (for the sparsity sweep,
+ * the goal distances; for a thinking budget, the knob, its values and the variants that turn it). Every
+ * config is validated when this module loads.
  */
-import { parseExperiment, parseSweep, type Experiment, type VariantSpec } from './experiment';
+import {
+  parseBudget,
+  parseExperiment,
+  parseSweep,
+  type BudgetInput,
+  type BudgetKnob,
+  type BudgetSpec,
+  type BudgetVariantSpec,
+  type Experiment,
+  type VariantSpec,
+} from './experiment';
 import { parseConfig, type Config, type ConfigInput } from './schema';
 
 export interface PresetSpec {
@@ -17,6 +28,14 @@ export interface PresetSpec {
   /** Goal distances for the sparsity sweep (default: spread over the world). */
   sweepDistances?: number[];
   sweepBudget?: number;
+  /** A thinking budget (src/rl/lab/budget.ts); its seeds are the preset's `seeds`. */
+  budget?: {
+    knob?: BudgetKnob;
+    values?: number[];
+    variants: BudgetVariantSpec[];
+    episodes?: number;
+    solvedEvery?: number;
+  };
 }
 
 export interface Preset extends Omit<PresetSpec, 'config'> {
@@ -46,6 +65,9 @@ function room(w: number, h: number): string[] {
   rows[h - 1] = rows[h - 1].slice(0, w - 1) + 'G';
   return rows;
 }
+
+/** Sutton & Barto's Dyna maze (Example 8.1, Figure 8.2): 6 x 9, start on the left, goal top right. */
+export const DYNA_MAZE = ['.......#G', '..#....#.', 'S.#....#.', '..#......', '.....#...', '.........'];
 
 const NEEDLE_GRID = room(14, 14);
 const needleEnv = { grid: NEEDLE_GRID, stepReward: 0, slip: 0, maxSteps: 100, gamma: 0.999 };
@@ -187,6 +209,37 @@ const SPECS: PresetSpec[] = [
     ],
   },
   {
+    id: 'dyna-maze',
+    title: 'Dyna maze: thinking between moves',
+    caption: [
+      'Sutton & Barto Example 8.1: a 6 x 9 maze, +1 at the goal and nothing else; Dyna-Q (alpha 0.1, epsilon 0.1, gamma 0.95) replays n = 0, 5 or 50 remembered steps after every real one.',
+      'Thinking turns the same experience into a solution far sooner: n = 50 walks the 14-step path (give or take exploration) by episode 3, n = 0 takes ~25 episodes. But episode 1 is the same blind walk for every n, a uniform random walk of 868.7 steps on average: no amount of thinking finds a reward never seen.',
+    ],
+    config: {
+      version: 1,
+      env: {
+        grid: DYNA_MAZE,
+        rewards: { G: 1, X: -1, C: -100, $: 0 },
+        stepReward: 0,
+        slip: 0,
+        maxSteps: 10_000,
+        gamma: 0.95,
+      },
+      agent: {
+        type: 'dyna-q',
+        alpha: 0.1,
+        epsilon: 0.1,
+        epsilonMin: 0.01,
+        epsilonDecay: 1,
+        qInit: 0,
+        planningSteps: 50,
+      },
+      train: train(50),
+    },
+    seeds: 30,
+    budget: { knob: 'planningSteps', values: [0, 5, 50], variants: [{ name: 'Dyna-Q' }] },
+  },
+  {
     id: 'textbook-4x4',
     title: 'Textbook 4x4',
     caption: [
@@ -238,4 +291,19 @@ export function presetSweep(
   budget = p.sweepBudget ?? 50_000,
 ): ReturnType<typeof parseSweep> {
   return parseSweep({ version: 1, base: config, distances, seeds, budget });
+}
+
+/** The thinking-budget document a preset describes (null for presets without one). */
+export function presetBudgetInput(p: Preset, seeds = p.seeds ?? 8): BudgetInput | null {
+  if (!p.budget) return null;
+  return { version: 1, title: p.title, base: p.config, ...p.budget, seeds };
+}
+
+/** The thinking budget a preset describes, resolved (null for presets without one). */
+export function presetBudget(p: Preset, seeds = p.seeds ?? 8): BudgetSpec | null {
+  const input = presetBudgetInput(p, seeds);
+  if (!input) return null;
+  const r = parseBudget(input);
+  if (!r.ok) throw new Error(`preset '${p.id}' thinking budget is invalid: ${r.errors.join('; ')}`);
+  return r.value;
 }

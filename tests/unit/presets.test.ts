@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPreset, PRESETS, presetExperiment, presetSweep } from '../../src/config/presets';
+import { getPreset, PRESETS, presetBudget, presetExperiment, presetSweep } from '../../src/config/presets';
 import { parseConfig } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
 import { runComparison } from '../../src/rl/lab/compare';
@@ -19,6 +19,7 @@ describe('presets', () => {
       'slippery-lake',
       'textbook-4x4',
       'dense-vs-sparse',
+      'dyna-maze',
     ];
     expect(PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(required));
     expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
@@ -29,6 +30,8 @@ describe('presets', () => {
       expect(p.caption).toHaveLength(2);
       for (const line of p.caption) expect(line.length, p.id).toBeGreaterThan(20);
       if (p.variants) expect(presetExperiment(p)!.variants.length).toBe(p.variants.length);
+      if (p.budget) expect(presetBudget(p)!.variants.length, p.id).toBe(p.budget.variants.length);
+      else expect(presetBudget(p)).toBeNull();
     }
     expect(getPreset('nope')).toBeUndefined();
   });
