@@ -2,7 +2,9 @@
  * npm run lab -- compare <experiment.json | preset-id> [--seeds K] [--episodes N] [--json]
  * npm run lab -- sweep <config.json | sweep.json | preset-id> [--distances 2,4,...] [--seeds K]
  *                      [--budget STEPS] [--variant NAME] [--json]
- * The lab's comparison and sparsity sweep, headless. Bad input: one line on stderr, exit status 2.
+ * npm run lab -- budget <budget.json | preset-id> [--seeds K] [--episodes N] [--json]
+ * The lab's comparison, sparsity sweep and thinking budget, headless. Bad input: one line on stderr,
+ * exit status 2.
  * Progress goes to stderr, only when it is a terminal.
  */
 import {
@@ -10,27 +12,43 @@ import {
   MAX_LAB_EPISODES,
   MAX_LAB_SEEDS,
   MAX_SWEEP_BUDGET,
+  parseBudget,
   parseExperiment,
   parseSweep,
+  type BudgetSpec,
   type Experiment,
   type SweepSpec,
 } from '../config/experiment';
-import { getPreset, PRESETS } from '../config/presets';
+import { getPreset, presetBudgetInput, PRESETS } from '../config/presets';
 import { FILE_JSON_LIMITS } from '../config/safeJson';
 import { parseConfig } from '../config/schema';
+import { runBudget } from '../rl/lab/budget';
 import { runComparison } from '../rl/lab/compare';
 import { defaultDistances } from '../rl/lab/placeGoal';
-import { comparisonJson, comparisonTable, sweepJson, sweepTable } from '../rl/lab/report';
+import {
+  budgetJson,
+  budgetTable,
+  comparisonJson,
+  comparisonTable,
+  sweepJson,
+  sweepTable,
+} from '../rl/lab/report';
 import { runSweep } from '../rl/lab/sweep';
 import { errorLine, HelpRequest, intArg, joinProblems, readJsonFile, ttyProgress, UsageError } from './args';
 
 const USAGE =
   'usage: npm run lab -- compare <experiment.json | preset> [--seeds K] [--episodes N] [--json]\n' +
   '       npm run lab -- sweep <config.json | preset> [--distances 2,4,...] [--seeds K] [--budget STEPS] [--variant NAME] [--json]\n' +
-  `presets: ${PRESETS.map((p) => p.id).join(', ')}`;
+  '       npm run lab -- budget <budget.json | preset> [--seeds K] [--episodes N] [--json]\n' +
+  `presets: ${PRESETS.map((p) => p.id).join(', ')}\n` +
+  `thinking-budget presets: ${PRESETS.filter((p) => p.budget)
+    .map((p) => p.id)
+    .join(', ')}`;
+
+const COMMANDS = ['compare', 'sweep', 'budget'] as const;
 
 interface Args {
-  command: 'compare' | 'sweep';
+  command: (typeof COMMANDS)[number];
   source: string;
   seeds?: number;
   episodes?: number;
@@ -43,9 +61,9 @@ interface Args {
 function parseArgs(argv: string[]): Args {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') throw new HelpRequest();
-  if (command !== 'compare' && command !== 'sweep')
-    throw new UsageError(`unknown command '${command ?? ''}': use compare or sweep (see --help)`);
-  const a: Args = { command, source: '', json: false };
+  if (!(COMMANDS as readonly string[]).includes(command))
+    throw new UsageError(`unknown command '${command ?? ''}': use compare, sweep or budget (see --help)`);
+  const a: Args = { command: command as Args['command'], source: '', json: false };
   for (let i = 0; i < rest.length; i++) {
     const k = rest[i];
     if (k === '--seeds') a.seeds = intArg(k, rest[++i], 1, MAX_LAB_SEEDS);
@@ -63,8 +81,10 @@ function parseArgs(argv: string[]): Args {
     else if (a.source) throw new UsageError(`more than one input given ('${a.source}' and '${k}')`);
     else a.source = k;
   }
-  if (!a.source)
-    throw new UsageError(`no ${command === 'compare' ? 'experiment' : 'config'} given (see --help)`);
+  if (!a.source) {
+    const what = { compare: 'experiment', sweep: 'config', budget: 'budget' }[a.command];
+    throw new UsageError(`no ${what} given (see --help)`);
+  }
   return a;
 }
 
@@ -133,6 +153,29 @@ function loadSweep(a: Args): SweepSpec {
   return r.value;
 }
 
+function loadBudget(a: Args): BudgetSpec {
+  const preset = getPreset(a.source);
+  let input: unknown;
+  if (preset) {
+    input = presetBudgetInput(preset);
+    if (!input)
+      throw new UsageError(
+        `preset '${preset.id}' has no thinking budget (these do: ${PRESETS.filter((p) => p.budget)
+          .map((p) => p.id)
+          .join(', ')})`,
+      );
+  } else input = readJson(a.source);
+  if (input && typeof input === 'object' && !Array.isArray(input)) {
+    const o = { ...(input as Record<string, unknown>) };
+    if (a.seeds !== undefined) o.seeds = a.seeds;
+    if (a.episodes !== undefined) o.episodes = a.episodes;
+    input = o;
+  }
+  const r = parseBudget(input);
+  if (!r.ok) throw new UsageError(`invalid budget: ${joinProblems(r.errors)}`);
+  return r.value;
+}
+
 async function main(argv: string[]): Promise<number> {
   const fail = (message: string, status: number) => {
     process.stderr.write(errorLine('lab', message));
@@ -141,9 +184,11 @@ async function main(argv: string[]): Promise<number> {
   let args: Args;
   let exp: Experiment | null = null;
   let spec: SweepSpec | null = null;
+  let budget: BudgetSpec | null = null;
   try {
     args = parseArgs(argv);
     if (args.command === 'compare') exp = loadExperiment(args);
+    else if (args.command === 'budget') budget = loadBudget(args);
     else spec = loadSweep(args);
   } catch (e) {
     if (e instanceof HelpRequest) {
@@ -159,6 +204,12 @@ async function main(argv: string[]): Promise<number> {
     const r = await runComparison(exp, onProgress);
     progress.done();
     process.stdout.write((args.json ? JSON.stringify(comparisonJson(r)) : comparisonTable(r)) + '\n');
+    return 0;
+  }
+  if (budget) {
+    const r = await runBudget(budget, onProgress);
+    progress.done();
+    process.stdout.write((args.json ? JSON.stringify(budgetJson(r)) : budgetTable(r)) + '\n');
     return 0;
   }
   const s = runSweep(spec!, onProgress);

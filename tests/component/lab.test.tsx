@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPreset } from '../../src/config/presets';
+import { runBudgetJob } from '../../src/rl/lab/budget';
 import { runJob } from '../../src/rl/lab/runJob';
 import { runSweepJob } from '../../src/rl/lab/sweep';
 import { resetConfigStore, useConfigStore } from '../../src/store/configStore';
@@ -29,7 +30,9 @@ function fakeWorker(mode: Mode): LabWorkerLike {
         if (mode === 'fail') out = { type: 'error', id: msg.id, message: 'out of memory' };
         else if (msg.task.kind === 'compare')
           out = { type: 'done', id: msg.id, outcome: { kind: 'compare', run: runJob(msg.task.config) } };
-        else out = { type: 'done', id: msg.id, outcome: { kind: 'sweep', run: runSweepJob(msg.task.job) } };
+        else if (msg.task.kind === 'sweep')
+          out = { type: 'done', id: msg.id, outcome: { kind: 'sweep', run: runSweepJob(msg.task.job) } };
+        else out = { type: 'done', id: msg.id, outcome: { kind: 'budget', run: runBudgetJob(msg.task.job) } };
         w.onmessage?.({ data: out } as MessageEvent<FromLabWorker>);
       }, 0);
     },

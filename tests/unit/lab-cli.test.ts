@@ -50,7 +50,60 @@ describe('npm run lab', () => {
     expect(t.out).toMatch(/random walk vs q-learning, 2 seeds/);
   });
 
+  it('budget --json: exactly one document, a point per variant and knob value with the statistics', () => {
+    const r = lab('budget', 'dyna-maze', '--seeds', '3', '--episodes', '4', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ knob: 'planningSteps', seeds: 3, episodes: 4, solvedEvery: 1 });
+    expect(doc.points.map((p: { value: number }) => p.value)).toEqual([0, 5, 50]);
+    const stats = ['censored', 'max', 'median', 'min', 'n'];
+    for (const p of doc.points) {
+      expect(p.variant).toBe('Dyna-Q');
+      expect(Object.keys(p.firstSuccessEpisode).sort()).toEqual(stats);
+      expect(Object.keys(p.solvedEpisode).sort()).toEqual(stats);
+      expect(p.firstSuccessEpisode).toMatchObject({ n: 3, censored: 0, median: 1 });
+      expect(p.successRate).toBeGreaterThan(0);
+      expect(p.successRate).toBeLessThanOrEqual(1);
+      expect(Number.isInteger(p.computeSteps)).toBe(true);
+      expect(p.computeUnit).toBe('steps');
+      expect(p.curve.episode).toEqual([1, 2, 3, 4]);
+      expect(p.curve.medianSteps).toHaveLength(4);
+    }
+    // More planning, more compute on the same seeds.
+    const compute = doc.points.map((p: { computeSteps: number }) => p.computeSteps);
+    expect(compute[2]).toBeGreaterThan(compute[1]);
+    expect(compute[1]).toBeGreaterThan(compute[0]);
+  });
+
+  it('budget prints a table of a budget file, censored runs shown', () => {
+    const f = join(dir, 'budget.json');
+    writeFileSync(
+      f,
+      JSON.stringify({
+        version: 1,
+        title: 'walled off',
+        base: { version: 1, env: { grid: ['S#G'], maxSteps: 5 }, agent: { type: 'dyna-q' } },
+        knob: 'planningSteps',
+        values: [1, 10],
+        variants: [{ name: 'Dyna' }],
+        seeds: 2,
+        episodes: 3,
+      }),
+    );
+    const r = lab('budget', f);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^walled off: 2 points x 2 seeds x 3 episodes, greedy path checked after every episode/,
+    );
+    expect(r.out).toMatch(/Dyna\s+10\s+never\s+2\/2\s+never\s+2\/2\s+0%\s+165 steps/);
+  });
+
   it.each([
+    [['budget', 'needle'], /preset 'needle' has no thinking budget \(these do: .*dyna-maze/],
+    [['budget'], /no budget given/],
+    [['budget', 'dyna-maze', '--seeds', '65'], /--seeds needs a whole number from 1 to 64/],
     [['compare', 'missing.json'], /missing\.json: cannot read the file \(ENOENT\); not a preset/],
     [['compare', 'textbook-4x4'], /has no variants to compare/],
     [['compare', 'needle', '--seeds', '0'], /--seeds needs a whole number from 1 to 64/],
@@ -82,6 +135,21 @@ describe('npm run lab', () => {
     expect(r.err).toMatch(/^lab: invalid experiment: variant 'x': agent\.alpha/);
     writeFileSync(f, '{not json');
     expect(lab('compare', f).err).toMatch(/not valid JSON/);
+    writeFileSync(
+      f,
+      JSON.stringify({
+        version: 1,
+        base: { version: 1, env: { grid: ['S.G'] }, agent: { type: 'q-learning' } },
+        knob: 'planningSteps',
+        values: [5],
+        variants: [{ name: 'x' }],
+      }),
+    );
+    const b = lab('budget', f);
+    expect(b.code).toBe(2);
+    expect(b.err).toMatch(
+      /^lab: invalid budget: variant 'x': knob: planningSteps is a knob of dyna-q agents, not of q-learning/,
+    );
   });
 
   const expectOneLine = (r: ReturnType<typeof lab>, message: RegExp) => {
