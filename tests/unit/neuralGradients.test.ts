@@ -124,7 +124,8 @@ describe.each(['wasm', 'cpu'])('gradients on %s match the tape', (backendName) =
       const grad = new Float32Array(net.params.length);
       const ys = new Float32Array(b);
       const dq = new Float32Array(b * N_ACTIONS);
-      const targetQ = (s: number) => Float32Array.from(target.forward(inputs, s));
+      const targetQ = new Float32Array(g.nStates * N_ACTIONS);
+      for (const s of active) targetQ.set(target.forward(inputs, s), s * N_ACTIONS);
       const loss = tidyOn(backend, () => {
         const q = pass.forward(rows, double ? 2 * b : b, b);
         tdTargets(b, rewards, done, next, gamma, targetQ, double ? q : null, ys);

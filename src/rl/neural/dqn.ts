@@ -27,9 +27,17 @@ import { CellInputs, createEncoder } from './observations';
 import { ReplayBuffer } from './replayBuffer';
 import { Rnd } from './rnd';
 
+/** Index of the largest of v[off .. off + N_ACTIONS) (lowest on ties), counted from off. */
+function argmaxAt(v: Float32Array, off: number): number {
+  let best = 0;
+  for (let i = 1; i < N_ACTIONS; i++) if (v[off + i] > v[off + best]) best = i;
+  return best;
+}
+
 /**
  * The TD targets y_k = r_k + gamma * Q_target(s'_k, a'_k) (y_k = r_k when s'_k is terminal), with
  * a' = argmax of the online Q(s'_k, .) for Double DQN (`online` rows b + k), else of Q_target itself.
+ * targetQ holds Q_target per cell, [cells, 4] (only the rows of non-terminal next states are read).
  */
 export function tdTargets(
   b: number,
@@ -37,17 +45,16 @@ export function tdTargets(
   done: ArrayLike<number>,
   next: ArrayLike<number>,
   gamma: number,
-  targetQ: (s: number) => Float32Array,
+  targetQ: Float32Array,
   online: Float32Array | null,
   ys: Float32Array,
 ): void {
   for (let k = 0; k < b; k++) {
     let y = rewards[k];
     if (!done[k]) {
-      const qt = targetQ(next[k]);
-      y +=
-        gamma *
-        qt[online ? argmax(online.subarray((b + k) * N_ACTIONS, (b + k + 1) * N_ACTIONS)) : argmax(qt)];
+      const row = next[k] * N_ACTIONS;
+      const a = online ? argmaxAt(online, (b + k) * N_ACTIONS) : argmaxAt(targetQ, row);
+      y += gamma * targetQ[row + a];
     }
     ys[k] = y;
   }
@@ -127,15 +134,12 @@ export class DqnAgent implements NeuralAgent {
     return this.net.forward(this.inputs, s);
   }
 
-  /** Q_target(s, .), from the table (computed on first use after a sync). */
-  private readonly targetRow = (s: number): Float32Array => {
-    const row = this.targetQ.subarray(s * N_ACTIONS, (s + 1) * N_ACTIONS);
-    if (!this.known[s]) {
-      row.set(this.target.forward(this.inputs, s));
-      this.known[s] = 1;
-    }
-    return row;
-  };
+  /** Fills the target table's row of cell s if this sync has not yet. */
+  private ensureTarget(s: number): void {
+    if (this.known[s]) return;
+    this.targetQ.set(this.target.forward(this.inputs, s), s * N_ACTIONS);
+    this.known[s] = 1;
+  }
 
   /** Freezes the online network as the target network. */
   private syncTarget(): void {
@@ -190,10 +194,11 @@ export class DqnAgent implements NeuralAgent {
       done[k] = replay.done[i];
       nextStates[k] = replay.s2[i];
       if (double) cells[b + k] = replay.s2[i];
+      if (!done[k]) this.ensureTarget(replay.s2[i]);
     }
     this.loss = tidyOn(this.backend, () => {
       const q = this.pass.forward(cells, double ? 2 * b : b, b);
-      tdTargets(b, rewards, done, nextStates, this.gamma, this.targetRow, double ? q : null, ys);
+      tdTargets(b, rewards, done, nextStates, this.gamma, this.targetQ, double ? q : null, ys);
       const loss = huberTd(q, N_ACTIONS, actions, ys, b, dq);
       if (Number.isFinite(loss)) {
         this.pass.backward(dq, this.grad);
