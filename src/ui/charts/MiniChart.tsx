@@ -48,7 +48,7 @@ export interface MiniChartProps {
   beforeGoalLabel?: string;
 }
 
-const TITLE_HEIGHT = 20;
+export const TITLE_HEIGHT = 20;
 
 export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
   const t = p.theme;

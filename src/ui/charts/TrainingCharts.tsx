@@ -13,7 +13,7 @@ import { bandText, type TooltipLine } from './ChartTooltip';
 import { getChartTheme } from './chartTheme';
 import { formatCompact } from './formatNumber';
 import type { MetricsSummary } from '../../rl/metrics';
-import { MiniChart, type MiniChartProps } from './MiniChart';
+import { MiniChart, TITLE_HEIGHT, type MiniChartProps } from './MiniChart';
 import { useElementWidth } from './useElementWidth';
 import { useStaggered } from './useStaggered';
 
@@ -105,11 +105,15 @@ export function TrainingCharts({
     >
       {/* The charts stay mounted while empty: mounting four recharts charts at once is the costliest
           update of all, and would otherwise land on the first finished episode, mid-training. */}
+      {/* Over the first chart's plot only, so that it covers no chart's title. */}
       {(count === 0 || data.rows.length === 0) && (
         <div
           style={{
             position: 'absolute',
-            inset: 0,
+            top: TITLE_HEIGHT,
+            left: 0,
+            width: chartW,
+            height: Math.max(0, chartH - TITLE_HEIGHT),
             zIndex: 1,
             display: 'flex',
             alignItems: 'center',

@@ -22,10 +22,11 @@ function objectAt(c: Config, section: FieldSection): Record<string, unknown> {
   return c.agent;
 }
 
-export function ParamList({ section }: { section: FieldSection }) {
+/** `keys`: only these fields (in the schema's order), e.g. the fixes for sparse rewards in presentation mode. */
+export function ParamList({ section, keys }: { section: FieldSection; keys?: readonly string[] }) {
   const values = useConfigStore((s) => objectAt(s.config, section));
   const edit = useConfigStore((s) => s.edit);
-  const specs = sectionSpecs(section);
+  const specs = sectionSpecs(section).filter((spec) => !keys || keys.includes(spec.key));
   const path = pathOf(section);
   const scope = typeof section === 'string' ? section : section.agent;
   const labels: Record<string, string> = {};

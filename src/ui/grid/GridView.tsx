@@ -1,9 +1,10 @@
 /**
  * The grid picture (GridOverlay's canvas, fed by the latest training frame, with the greedy path when
  * that overlay is on) with the labelled cell buttons stacked exactly over it, scaled to fill the space
- * it is given.
+ * it is given (a stage that takes the room left over in a column, or on a narrow screen one shaped like
+ * the grid at the column's width).
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
@@ -13,6 +14,8 @@ import { CellButtons } from './CellButtons';
 import { useCellCodes } from './useCellCodes';
 import { useGreedyPath } from './useGreedyPath';
 
+/** The grid's stage: the skip link's target (Header.tsx). */
+export const GRID_ID = 'grid';
 const MIN_CELL = 8;
 const MAX_CELL = 96;
 /** Room kept around the board for its outline ring, which the stage would otherwise clip. */
@@ -69,7 +72,13 @@ export function GridView() {
   const f = frame && frame.nStates === width * height ? frame : null;
 
   return (
-    <div className="grid-stage" ref={stageRef}>
+    // --grid-ratio (rows / columns) lets a stacked layout give the stage the grid's shape (playground.css).
+    <div
+      className="grid-stage"
+      id={GRID_ID}
+      ref={stageRef}
+      style={{ '--grid-ratio': height / width } as CSSProperties}
+    >
       <div className="grid-board" style={{ width: width * cellSize, height: height * cellSize }}>
         <GridOverlay
           width={width}

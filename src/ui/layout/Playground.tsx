@@ -1,5 +1,8 @@
 /**
- * The playground: settings on the left, run controls and the grid in the centre, charts on the right.
+ * The playground: settings on the left, run controls and the grid in the centre, charts on the right;
+ * on a narrow screen (phone, tablet) the same panels stacked, the grid first. In presentation mode the
+ * settings sidebar gives way to a rail with what a teacher drives: the run controls and status, the
+ * lesson picker and the fixes for sparse rewards.
  * The grid takes the room left over in the centre, so everything around it keeps a fixed size (see
  * playground.css): hints, stories, status tiles, the inspector and notices never move it.
  */
@@ -12,36 +15,53 @@ import { EnvSettings } from '../editor/EnvSettings';
 import { GridEditor } from '../editor/GridEditor';
 import { GridView } from '../grid/GridView';
 import { GreedyPathText, OverlayToggles } from '../grid/OverlayToggles';
+import { usePresentationMode } from '../share/presentationMode';
 import { ChartsPanel } from '../training/ChartsPanel';
 import { Controls } from '../training/Controls';
 import { EmptyHint, HintSpace } from '../training/EmptyHint';
 import { RunError } from '../training/RunError';
 import { StatusLine } from '../training/StatusLine';
 import { TrainSettings } from '../training/TrainSettings';
+import { FixesControls } from './FixesControls';
 import { PresetMenu } from './PresetMenu';
 import { StoryBanner, StorySpace } from './StoryBanner';
 import { useShortcuts } from './useShortcuts';
 import './playground.css';
 
+function RunBar() {
+  return (
+    <div className="run-bar">
+      <Controls />
+      <StatusLine />
+      <PlanningPanel />
+    </div>
+  );
+}
+
 export function Playground() {
   useShortcuts();
+  const [presenting] = usePresentationMode();
   // Leaving the playground (for the Lab) pauses its training, so the two do not compete for the CPU.
   useEffect(() => () => training.pause(), []);
   return (
-    <div className="playground">
-      <aside className="sidebar" aria-label="Settings">
-        <PresetMenu />
-        <AgentPanel />
-        <TrainSettings />
-        <EnvSettings />
-      </aside>
+    <div className={`playground${presenting ? ' presenting' : ''}`}>
+      {presenting ? (
+        <aside className="sidebar teacher-rail" aria-label="Run, lesson and fixes">
+          <RunBar />
+          <PresetMenu />
+          <FixesControls />
+        </aside>
+      ) : (
+        <aside className="sidebar" aria-label="Settings">
+          <PresetMenu />
+          <AgentPanel />
+          <TrainSettings />
+          <EnvSettings />
+        </aside>
+      )}
       <main className="center">
-        <div className="run-bar">
-          <Controls />
-          <StatusLine />
-          <PlanningPanel />
-        </div>
-        <GridEditor />
+        {!presenting && <RunBar />}
+        {!presenting && <GridEditor />}
         {/* Room kept for the story or the hint (and the run's error floats over it): nothing that
             comes and goes above or below the grid may move it, or a held click would paint the cell
             that slides under the pointer. */}
@@ -58,10 +78,10 @@ export function Playground() {
           <div className="greedy-slot">
             <GreedyPathText />
           </div>
-          <CellInspector />
+          {!presenting && <CellInspector />}
         </div>
       </main>
-      <aside className="chart-side">
+      <aside className="chart-side" aria-label="Learning curves">
         <ChartsPanel />
       </aside>
     </div>

@@ -1,15 +1,22 @@
 /**
  * What to try first, shown until the first step of a run (and not over a lesson's story, which says
- * what to try instead). `HintSpace` reserves the room of the longest hint in the slot above the grid,
- * so that the hint coming and going never moves the grid.
+ * what to try instead). It agrees with the reward warning (RewardWarning.tsx): a world whose goal
+ * cannot be reached, or that pays nothing, gets a hint on fixing that instead of "reach the goal".
+ * `HintSpace` reserves the room of the longest hint in the slot above the grid, so that the hint
+ * coming and going never moves the grid.
  */
 import { isPlanningType } from '../agent/agentParams';
 import { useConfigStore } from '../../store/configStore';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
+import { useStartReach } from './RewardWarning';
 
-const HINTS = {
+export const HINTS = {
   noGoal: 'There is no goal yet: pick Goal in the tools and click a cell, then press Play.',
+  unreachable:
+    'No goal can be reached from the start: erase a wall (or a pit or cliff) in the way, or move the start, then press Play.',
+  unpaid:
+    'Nothing the agent can reach pays more than a plain step: give the goal a reward in the world settings, then press Play.',
   planning:
     'Press Sweep to watch values spread from the goal one sweep at a time, or Solve to finish; Play then walks the plan.',
   learning:
@@ -21,9 +28,18 @@ export function EmptyHint() {
   const fresh = useTrainingStore((s) => s.status === 'idle' || s.status === 'starting');
   const type = useConfigStore((s) => s.config.agent.type);
   const hasGoal = useConfigStore((s) => s.config.env.grid.some((r) => r.includes('G')));
+  const reach = useStartReach();
   const story = useUiStore((s) => s.story !== null);
   if (!fresh || story) return null;
-  const text = !hasGoal ? HINTS.noGoal : isPlanningType(type) ? HINTS.planning : HINTS.learning;
+  const text = !hasGoal
+    ? HINTS.noGoal
+    : !reach.goal
+      ? HINTS.unreachable
+      : !reach.rewarded
+        ? HINTS.unpaid
+        : isPlanningType(type)
+          ? HINTS.planning
+          : HINTS.learning;
   return (
     <p className="empty-hint" data-testid="empty-hint">
       <b>Try this:</b> {text}

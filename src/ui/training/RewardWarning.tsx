@@ -21,10 +21,16 @@ export function rewardWarningText(reach: { goal: boolean; rewarded: boolean }): 
   return null;
 }
 
-export function RewardWarning() {
+/** What the agent can reach from the start in the current world (a goal; anything paying more than a step). */
+export function useStartReach(): { goal: boolean; rewarded: boolean } {
   const env = useConfigStore((s) => s.config.env);
+  return useMemo(() => startReach(compileGrid(env)), [env]);
+}
+
+export function RewardWarning() {
+  const reach = useStartReach();
   const status = useTrainingStore((s) => s.status);
-  const text = useMemo(() => rewardWarningText(startReach(compileGrid(env))), [env]);
+  const text = rewardWarningText(reach);
   if (!text || (status !== 'starting' && status !== 'idle')) return null;
   return (
     <p className="reward-warning" role="status" data-testid="reward-warning">
