@@ -66,6 +66,17 @@ function room(w: number, h: number): string[] {
   return rows;
 }
 
+/** An empty w x w field, start top left, one goal d steps away on the diagonal (as the sweep puts it). */
+function field(w: number, d: number): string[] {
+  const gx = Math.ceil(d / 2);
+  const gy = Math.floor(d / 2);
+  return Array.from({ length: w }, (_, y) =>
+    Array.from({ length: w }, (_, x) => (x === 0 && y === 0 ? 'S' : x === gx && y === gy ? 'G' : '.')).join(
+      '',
+    ),
+  );
+}
+
 /** Sutton & Barto's Dyna maze (Example 8.1, Figure 8.2): 6 x 9, start on the left, goal top right. */
 export const DYNA_MAZE = ['.......#G', '..#....#.', 'S.#....#.', '..#......', '.....#...', '.........'];
 
@@ -238,6 +249,80 @@ const SPECS: PresetSpec[] = [
     },
     seeds: 30,
     budget: { knob: 'planningSteps', values: [0, 5, 50], variants: [{ name: 'Dyna-Q' }] },
+  },
+  {
+    id: 'search-wall',
+    title: 'Search against the wall',
+    caption: [
+      'Tree search (MCTS, a fresh tree every move, random rollouts of 50 steps) on an empty 24 x 24 field, one episode of 100 steps per seed; the goal 14, 26 or 38 steps away, sparse or with potential shaping.',
+      'More thinking pushes the wall back, but only so far: 1,000 simulations a move reach a goal 26 steps away on 10/10 seeds, one 38 away on 2/10, since a 50-step random rollout almost never stumbles on a goal that far. With shaping every imagined step carries a signal: 100 simulations reach 38 away on 8/10.',
+    ],
+    config: {
+      version: 1,
+      env: { ...needleEnv, grid: field(24, 26) },
+      agent: {
+        type: 'mcts',
+        simulations: 100,
+        rolloutDepth: 50,
+        exploration: 1.4,
+        leafValue: 'rollout',
+        alpha: 0.1,
+        reuseTree: false,
+      },
+      train: train(1),
+    },
+    seeds: 10,
+    budget: {
+      knob: 'simulations',
+      values: [10, 30, 100, 300, 1000],
+      variants: [
+        { name: 'Goal 14 away', env: { grid: field(24, 14) } },
+        { name: 'Goal 26 away' },
+        { name: 'Goal 38 away', env: { grid: field(24, 38) } },
+        { name: 'Goal 38 away, shaped', env: { grid: field(24, 38) }, train: { shaping: 'potential' } },
+      ],
+    },
+  },
+  {
+    id: 'bigger-or-longer',
+    title: 'Bigger or longer?',
+    caption: [
+      'One sparse 8 x 8 room (+1 at the far corner, 14 steps away, 100 steps per episode): a wider DQN (16, 64, 256 units) against more thinking, Dyna-Q planning steps (5, 20, 80) and MCTS simulations (25, 100, 400), each rung about 4 times the compute per real step; beside them, search guided by a learned value.',
+      'Here thinking beats size: DQN solved the room (greedy path to the goal) after a median of 29, 70 and 29 episodes at 16, 64 and 256 units, one 64-unit seed never, for 0.7 to 8.6 billion multiply-adds a run; Dyna-Q by episode 9 to 11 with 12 to 170 thousand table updates; MCTS in episode 1 at every budget (4 to 28 million simulated steps). Learned leaf values simulate 7 to 10 times fewer steps than rollouts and still reach the goal in 78-98% of episodes, but the learned table alone leads there only after 35 to 43 episodes.',
+    ],
+    config: {
+      version: 1,
+      env: { grid: room(8, 8), stepReward: 0, slip: 0, maxSteps: 100, gamma: 0.99 },
+      agent: {
+        type: 'dyna-q',
+        alpha: 0.5,
+        epsilon: 0.1,
+        epsilonMin: 0.01,
+        epsilonDecay: 1,
+        qInit: 0,
+        planningSteps: 20,
+      },
+      train: train(100),
+    },
+    seeds: 3,
+    budget: {
+      variants: [
+        { name: 'DQN, wider', knob: 'hidden', values: [16, 64, 256], agent: { type: 'dqn', hidden: [64] } },
+        { name: 'Dyna-Q, more planning', knob: 'planningSteps', values: [5, 20, 80] },
+        {
+          name: 'MCTS, more simulations',
+          knob: 'simulations',
+          values: [25, 100, 400],
+          agent: { type: 'mcts', rolloutDepth: 50 },
+        },
+        {
+          name: 'MCTS, learned leaf values',
+          knob: 'simulations',
+          values: [25, 100, 400],
+          agent: { type: 'mcts', leafValue: 'learned' },
+        },
+      ],
+    },
   },
   {
     id: 'textbook-4x4',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPreset, PRESETS, presetBudget, presetExperiment, presetSweep } from '../../src/config/presets';
 import { parseConfig } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
+import { runBudget, type BudgetPoint } from '../../src/rl/lab/budget';
 import { runComparison } from '../../src/rl/lab/compare';
 import { checkPolicy } from '../../src/rl/lab/shapedModel';
 import { Trainer } from '../../src/rl/trainer';
@@ -20,6 +21,8 @@ describe('presets', () => {
       'textbook-4x4',
       'dense-vs-sparse',
       'dyna-maze',
+      'search-wall',
+      'bigger-or-longer',
     ];
     expect(PRESETS.map((p) => p.id)).toEqual(expect.arrayContaining(required));
     expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
@@ -87,6 +90,54 @@ describe('presets', () => {
     expect(v[0][2]).toBeCloseTo(-20, 3);
     expect(v[0][3]).toBeCloseTo(-22, 3);
   });
+
+  const point = (points: BudgetPoint[], variant: string, value: number) =>
+    points.find((p) => p.variant === variant && p.value === value)!;
+  const solvedBy = (p: BudgetPoint) => p.seeds - p.solvedEpisode.censored;
+
+  it('search wall: more simulations reach farther, a 38-step goal needs shaping', async () => {
+    const r = await runBudget(presetBudget(getPreset('search-wall')!)!);
+    expect(r.seeds).toBe(10);
+    const at = (variant: string, sims: number) => point(r.points, variant, sims);
+    expect(solvedBy(at('Goal 26 away', 1000))).toBe(10);
+    expect(solvedBy(at('Goal 26 away', 10))).toBeLessThanOrEqual(3);
+    expect(solvedBy(at('Goal 38 away', 1000))).toBeLessThanOrEqual(4);
+    expect(solvedBy(at('Goal 38 away, shaped', 100))).toBeGreaterThanOrEqual(7);
+    for (const v of ['Goal 14 away', 'Goal 26 away', 'Goal 38 away, shaped']) {
+      const rates = [10, 30, 100, 300, 1000].map((n) => at(v, n).successRate);
+      expect(rates[4], v).toBeGreaterThan(rates[0]);
+      expect(at(v, 1000).computeSteps, v).toBeGreaterThan(10 * at(v, 10).computeSteps);
+    }
+  });
+
+  it('bigger or longer: thinking solves sooner than a wider network, for orders of magnitude less compute', async () => {
+    const r = await runBudget(presetBudget(getPreset('bigger-or-longer')!)!);
+    expect(r.knob).toBe('mixed');
+    const of = (variant: string) => r.points.filter((p) => p.variant === variant);
+    const dqn = of('DQN, wider');
+    const dyna = of('Dyna-Q, more planning');
+    const rollout = of('MCTS, more simulations');
+    const learned = of('MCTS, learned leaf values');
+    expect(dqn.map((p) => [p.knob, p.value, p.unit])).toEqual([
+      ['hidden', 16, 'multiply-adds'],
+      ['hidden', 64, 'multiply-adds'],
+      ['hidden', 256, 'multiply-adds'],
+    ]);
+    const solved = (p: BudgetPoint) => p.solvedEpisode.median ?? Infinity;
+    const dynaSlowest = Math.max(...dyna.map(solved));
+    for (const p of dqn) {
+      expect(solved(p), `DQN ${p.value}`).toBeGreaterThan(dynaSlowest);
+      expect(p.computeSteps).toBeGreaterThan(100 * Math.max(...dyna.map((d) => d.computeSteps)));
+    }
+    for (const p of rollout) expect(p.solvedEpisode.max, `MCTS ${p.value}`).toBeLessThanOrEqual(2);
+    learned.forEach((p, i) => {
+      expect(p.successRate).toBeGreaterThan(0.7);
+      expect(p.computeSteps).toBeLessThan(rollout[i].computeSteps / 4);
+      expect(solved(p)).toBeGreaterThan(solved(rollout[i]));
+    });
+    // Wider is not better here: 256 units solve no sooner than 16 (the median over the seeds).
+    expect(solved(dqn[2])).toBeGreaterThanOrEqual(solved(dqn[0]) / 2);
+  }, 120_000);
 
   it('the needle world can be swept', () => {
     const p = getPreset('needle')!;

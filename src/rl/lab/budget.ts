@@ -24,6 +24,7 @@ import { isNeuralType } from '../../config/neuralAgents';
 import type { Config } from '../../config/schema';
 import type { Agent } from '../agent';
 import { createAnyAgent } from '../agentFactory';
+import { MctsAgent } from '../agents/mcts';
 import { compileGrid } from '../grid';
 import type { NeuralAgent } from '../neural/common';
 import { updateCost } from '../neural/updateCost';
@@ -126,9 +127,7 @@ function spent(t: Trainer): number {
   const cfg = t.config.agent;
   const real = t.totalSteps;
   if (cfg.type === 'dyna-q') return real * (1 + cfg.planningSteps);
-  // A search agent counts the steps it simulates (MctsAgent.simulatedSteps).
-  const simulated = (t.agent as { simulatedSteps?: unknown }).simulatedSteps;
-  if (typeof simulated === 'number') return real + simulated;
+  if (t.agent instanceof MctsAgent) return real + t.agent.simulatedSteps;
   if (cfg.type === 'dqn' || cfg.type === 'actor-critic' || cfg.type === 'reinforce') {
     const cost = updateCost(cfg, t.grid);
     return cfg.type === 'dqn' ? (t.agent as NeuralAgent).updates * cost.macs : real * cost.perSample;
