@@ -12,6 +12,8 @@ import {
 } from '../../src/rl/lab/budget';
 import { budgetJson, budgetTable } from '../../src/rl/lab/report';
 import { updateCost } from '../../src/rl/neural/updateCost';
+import type { MctsAgent } from '../../src/rl/agents/mcts';
+import { Trainer } from '../../src/rl/trainer';
 
 const room = ['S....', '.....', '..#..', '.....', '....G'];
 const base = {
@@ -123,7 +125,13 @@ describe('the thinking-budget experiment', () => {
   });
 
   it('is deterministic, and the same whatever order the runs finish in', async () => {
-    const s = spec(dyna);
+    const s = spec({
+      ...dyna,
+      variants: [
+        ...dyna.variants,
+        { name: 'MCTS', knob: 'simulations', values: [4, 16], agent: { type: 'mcts', rolloutDepth: 10 } },
+      ],
+    });
     const a = await runBudget(s);
     const b = await runBudget(s);
     const jobs = budgetJobs(s);
@@ -134,7 +142,7 @@ describe('the thinking-budget experiment', () => {
     expect(c).toEqual(strip(a));
     expect(JSON.stringify(budgetJson(strip(b)))).toBe(JSON.stringify(budgetJson(strip(a))));
     // Something differs between the seeds and the values (not one run copied everywhere).
-    expect(new Set(a.points.map((p) => p.computeSteps)).size).toBe(4);
+    expect(new Set(a.points.map((p) => p.computeSteps)).size).toBe(6);
   });
 
   it('counts Dyna-Q compute as real steps plus planning steps, and reads first success from the metrics', () => {
@@ -153,9 +161,35 @@ describe('the thinking-budget experiment', () => {
     expect(run.curve.reduce((t, x) => t + x, 0)).toBe(run.realSteps);
   });
 
+  it("counts a search agent's compute as real steps plus the steps it simulated", () => {
+    const s = spec({
+      ...dyna,
+      variants: [
+        { name: 'MCTS', knob: 'simulations', values: [8], agent: { type: 'mcts', rolloutDepth: 10 } },
+      ],
+      episodes: 2,
+    });
+    const job = budgetJobs(s)[0];
+    const run = runBudgetJob(job);
+    const t = new Trainer(job.config);
+    t.runEpisode();
+    t.runEpisode();
+    expect(run.unit).toBe('steps');
+    expect(run.realSteps).toBe(t.totalSteps);
+    expect(run.compute).toBe(t.totalSteps + (t.agent as MctsAgent).simulatedSteps);
+    // Each move simulates 8 episodes of at least one step.
+    expect(run.compute - run.realSteps).toBeGreaterThanOrEqual(8 * run.realSteps);
+  });
+
   it('checks the greedy path only every solvedEvery episodes, and reports the episode it followed', () => {
-    const every = runBudgetJob({ ...budgetJobs(spec(dyna))[1], solvedEvery: 4 });
+    const job = budgetJobs(spec(dyna))[1];
+    const each = runBudgetJob(job);
+    const every = runBudgetJob({ ...job, solvedEvery: 4 });
     expect(every.solved! % 4).toBe(0);
+    expect(every.solved!).toBeGreaterThanOrEqual(each.solved!);
+    // The checks do not disturb training: the same run either way.
+    expect([...every.curve]).toEqual([...each.curve]);
+    expect(every.compute).toBe(each.compute);
   });
 
   it('keeps at most CURVE_POINTS bucket means of a long run', () => {
