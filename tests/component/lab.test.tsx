@@ -10,6 +10,9 @@ import { LabView } from '../../src/ui/lab/LabView';
 import { setLabWorkerFactory, type LabWorkerLike } from '../../src/ui/lab/labPool';
 import { resetLabStore, useLabStore } from '../../src/ui/lab/labStore';
 import { selectPreset } from '../../src/ui/lab/labActions';
+import { niceAxis, stepDecimals } from '../../src/ui/lab/chartParts';
+import { firstSuccessHistogram, roundBins } from '../../src/ui/lab/chartRows';
+import { binLabelLines, binTickLayout } from '../../src/ui/lab/FirstSuccessChart';
 import type { FromLabWorker, ToLabWorker } from '../../src/worker/labProtocol';
 
 type Mode = 'run' | 'hang' | 'fail';
@@ -129,5 +132,69 @@ describe('lab view', () => {
     const table = await screen.findByRole('table', { name: 'Statistics per variant' }, { timeout: 10_000 });
     fireEvent.click(within(table).getAllByRole('button', { name: 'Open' })[3]);
     expect(useConfigStore.getState().config.agent).toMatchObject({ type: 'q-learning', qInit: 1 });
+  });
+});
+
+describe('lab chart axes', () => {
+  const decimals = (label: string) => label.split('.')[1]?.length ?? 0;
+
+  it('y ticks are round and carry the same decimals: 0.00 0.25 … 1.25, not 0.00 0.30 0.60 0.90 1.1', () => {
+    const y = niceAxis(0, 1.14);
+    expect(y.ticks.map(y.format)).toEqual(['0.00', '0.25', '0.50', '0.75', '1.00', '1.25']);
+    expect(y.domain).toEqual([0, 1.25]);
+    for (const [lo, hi] of [
+      [-1, 1],
+      [-0.37, 0.92],
+      [0, 0.3],
+      [-120, 15],
+      [0, 7],
+      [2, 2],
+    ]) {
+      const a = niceAxis(lo, hi);
+      const labels = a.ticks.map(a.format);
+      expect(new Set(labels.map(decimals)).size, labels.join(' ')).toBe(1);
+      expect(a.domain[0]).toBeLessThanOrEqual(lo);
+      expect(a.domain[1]).toBeGreaterThanOrEqual(hi);
+      expect(labels).not.toContain('-0.00');
+    }
+    expect([1, 0.5, 0.25, 0.2, 20, 2.5, 0.1 + 0.2].map(stepDecimals)).toEqual([0, 1, 2, 1, 0, 1, 1]);
+  });
+
+  it('first-success bins have round widths where they can, and their labels never share space', () => {
+    expect(roundBins(300)).toBe(6);
+    expect(roundBins(1000)).toBe(5);
+    expect(roundBins(150)).toBe(8); // no round width splits 150 evenly here: the plain 8 bins
+    const labels = ['1–50', '51–100', '101–150', '151–200', '201–250', '251–300', 'never'];
+    expect(binLabelLines('151–200', true)).toEqual(['151–', '200']);
+    expect(binLabelLines('never', true)).toEqual(['never']);
+    // Wide bars: one line; narrower: two lines, all shown; narrower still: every k-th label.
+    expect(binTickLayout(labels, 80)).toMatchObject({ twoLines: false, interval: 0 });
+    expect(binTickLayout(labels, 50)).toMatchObject({ twoLines: true, interval: 0 });
+    const tight = binTickLayout(labels, 20);
+    expect(tight.twoLines).toBe(true);
+    expect(tight.interval).toBeGreaterThan(0);
+    // The drawn labels (every interval+1-th) are at least as far apart as the widest one needs.
+    const widest = Math.max(...labels.flatMap((l) => binLabelLines(l, true)).map((l) => l.length));
+    expect((tight.interval + 1) * 20).toBeGreaterThanOrEqual(widest * 0.6 * 12);
+    expect(binTickLayout(labels, 50).axisHeight).toBeGreaterThan(binTickLayout(labels, 80).axisHeight);
+  });
+
+  it('the comparison charts draw those ticks: histogram bins 1–50 … never, equal decimals on the return axis', async () => {
+    setLabWorkerFactory(() => fakeWorker('run'));
+    render(<LabView />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run comparison' }));
+    await screen.findByRole('table', { name: 'Statistics per variant' }, { timeout: 10_000 });
+    const result = useLabStore.getState().compare.result!;
+    const bins = firstSuccessHistogram(result).map((r) => r.bin);
+    expect(bins[0]).toMatch(/^1–\d+$/);
+    expect(bins.at(-1)).toBe('never');
+    const returns = screen.getByRole('figure', { name: 'Return per episode' });
+    const ticks = [...returns.querySelectorAll('text.lab-y-tick')].map((t) => t.textContent ?? '');
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ticks.map(decimals)).size, ticks.join(' ')).toBe(1);
+    const histogram = screen.getByRole('figure', { name: /First success/ });
+    const drawn = [...histogram.querySelectorAll('text.bin-tick')].map((t) => t.textContent);
+    expect(drawn.length).toBeGreaterThanOrEqual(3);
+    expect(drawn.at(-1)).toBe('never');
   });
 });

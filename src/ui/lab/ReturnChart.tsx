@@ -18,19 +18,24 @@ import type { ComparisonResult } from '../../rl/lab/compare';
 import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
 import {
-  axisStyle,
+  yAxisStyle,
   CHART_MARGIN,
   episodeTooltip,
   episodeXAxis,
   gridProps,
+  niceAxis,
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chartParts';
 import { firstSuccessMarkers, returnRows } from './chartRows';
 import { labChartStyle, TICK, variantColor } from './labColors';
 
+/** Tooltip values: three significant digits at most. */
 const fmt = (x: number) =>
   Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(1) : x.toFixed(2);
+
+/** Room above the highest curve for the "no signal yet" label, as a share of the data's span. */
+const HEADROOM = 0.14;
 
 export const ReturnChart = memo(function ReturnChart(props: {
   result: ComparisonResult;
@@ -45,15 +50,20 @@ export const ReturnChart = memo(function ReturnChart(props: {
   const markers = useMemo(() => firstSuccessMarkers(result), [result]);
   const f = result.variants[focus] ?? result.variants[0];
   const shadeTo = Math.min(result.episodes, f.noSignalUntil + 1);
-  const lowest = Math.min(
-    ...result.variants.map((v) =>
-      Math.min(
-        ...(band === 'minmax'
-          ? v.smoothReturns.min
-          : v.smoothReturns.mean.map((m, k) => m - v.smoothReturns.std[k])),
-      ),
-    ),
-  );
+  const y = useMemo(() => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const row of rows)
+      for (let i = 0; i < result.variants.length; i++) {
+        const b = row[`b${i}`];
+        const m = row[`m${i}`];
+        for (const v of [...(Array.isArray(b) ? b : []), typeof m === 'number' ? m : NaN]) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+    return niceAxis(lo, hi + HEADROOM * Math.max(1e-9, hi - lo), 5);
+  }, [rows, result.variants.length]);
   const firsts = Object.fromEntries(result.variants.map((v) => [v.name, v.firstEpisode.median]));
   return (
     <ChartFrame
@@ -68,9 +78,11 @@ export const ReturnChart = memo(function ReturnChart(props: {
           <XAxis {...episodeXAxis(st, result.episodes)} />
           <YAxis
             width={Y_AXIS_WIDTH}
-            domain={[(lo: number) => lo, (hi: number) => hi + 0.14 * Math.max(1e-9, hi - lowest)]}
-            {...axisStyle(st)}
-            tickFormatter={fmt}
+            domain={y.domain}
+            ticks={y.ticks}
+            allowDataOverflow
+            {...yAxisStyle(st)}
+            tickFormatter={y.format}
             label={yAxisLabel(st, 'Return')}
           />
           {shadeTo > 1 && (

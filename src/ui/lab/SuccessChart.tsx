@@ -4,7 +4,14 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import type { ComparisonResult } from '../../rl/lab/compare';
 import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
-import { axisStyle, CHART_MARGIN, episodeTooltip, episodeXAxis, gridProps, Y_AXIS_WIDTH } from './chartParts';
+import {
+  CHART_MARGIN,
+  episodeTooltip,
+  episodeXAxis,
+  gridProps,
+  Y_AXIS_WIDTH,
+  yAxisStyle,
+} from './chartParts';
 import { successRows } from './chartRows';
 import { labChartStyle, variantColor } from './labColors';
 
@@ -30,7 +37,7 @@ export const SuccessChart = memo(function SuccessChart(props: {
             domain={[0, 1]}
             ticks={[0, 0.25, 0.5, 0.75, 1]}
             tickFormatter={pct}
-            {...axisStyle(st)}
+            {...yAxisStyle(st)}
           />
           {result.variants.map((v, i) => (
             <Line

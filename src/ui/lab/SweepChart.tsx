@@ -18,7 +18,15 @@ import {
 import type { SweepResult } from '../../rl/lab/sweep';
 import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
-import { axisStyle, CHART_MARGIN, gridProps, tooltipProps, xAxisLabel, Y_AXIS_WIDTH } from './chartParts';
+import {
+  axisStyle,
+  CHART_MARGIN,
+  gridProps,
+  tooltipProps,
+  xAxisLabel,
+  Y_AXIS_WIDTH,
+  yAxisStyle,
+} from './chartParts';
 import { sweepRows } from './chartRows';
 import { labChartStyle, TICK } from './labColors';
 
@@ -68,7 +76,7 @@ export const SweepChart = memo(function SweepChart(props: {
             ticks={ticks}
             allowDataOverflow
             tickFormatter={compact}
-            {...axisStyle(st)}
+            {...yAxisStyle(st)}
           />
           <ReferenceLine
             y={result.budget}

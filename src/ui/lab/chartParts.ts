@@ -3,6 +3,7 @@
  * and the tooltip box. Plain props objects, spread onto the chart's own <CartesianGrid>, <XAxis>, <YAxis>
  * and <Tooltip>: recharts 3 needs those as direct children of the chart, so no wrapper components.
  */
+import { episodeTicks, niceTicks } from '../charts/niceTicks';
 import { TICK, type LabChartStyle } from './labColors';
 
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
@@ -19,26 +20,62 @@ export function axisStyle(st: LabChartStyle) {
   return { tick: { fill: st.muted, fontSize: TICK }, stroke: st.muted };
 }
 
+/** The same for a value (y) axis; its tick labels carry the class lab-y-tick. */
+export function yAxisStyle(st: LabChartStyle) {
+  return { tick: { fill: st.muted, fontSize: TICK, className: 'lab-y-tick' }, stroke: st.muted };
+}
+
 /** The title under an x axis. */
 export function xAxisLabel(st: LabChartStyle, value: string) {
   return { value, position: 'insideBottom', offset: -14, fill: st.muted, fontSize: TICK } as const;
 }
 
-/** The rotated title left of a y axis. */
+/** The rotated title left of a y axis, centred on the plot (recharts anchors it at its start). */
 export function yAxisLabel(st: LabChartStyle, value: string) {
-  return { value, angle: -90, position: 'insideLeft', fill: st.muted, fontSize: TICK } as const;
+  return {
+    value,
+    angle: -90,
+    position: 'insideLeft',
+    textAnchor: 'middle',
+    fill: st.muted,
+    fontSize: TICK,
+  } as const;
 }
 
-/** An x axis of 1-based episodes, 1 to the run's length. */
+/** An x axis of 1-based episodes, 1 to the run's length, ticked at round episodes. */
 export function episodeXAxis(st: LabChartStyle, episodes: number) {
   return {
     dataKey: 'ep',
     type: 'number',
     domain: [1, Math.max(2, episodes)],
+    ticks: episodeTicks(episodes),
     allowDecimals: false,
     ...axisStyle(st),
     label: xAxisLabel(st, 'Episode'),
   } as const;
+}
+
+/** Digits after the point that show every multiple of `step` exactly (0.25 -> 2, 0.5 -> 1, 20 -> 0). */
+export function stepDecimals(step: number): number {
+  for (let d = 0; d < 8; d++) {
+    const scaled = Math.abs(step) * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, scaled)) return d;
+  }
+  return 8;
+}
+
+/**
+ * A value axis over [lo, hi]: round ticks (niceTicks), the domain widened to the outer ones, and a tick
+ * format with the same decimals on every tick, as many as the step needs (0.00 0.25 0.50, or 0 5 10).
+ */
+export function niceAxis(lo: number, hi: number, count = 5) {
+  const { domain, ticks } = niceTicks(lo, hi, count);
+  const decimals = ticks.length > 1 ? stepDecimals(ticks[1] - ticks[0]) : 0;
+  const format = (x: number) => {
+    const s = x.toFixed(decimals);
+    return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  };
+  return { domain, ticks, format };
 }
 
 /** The tooltip box: no animation, themed colours. */

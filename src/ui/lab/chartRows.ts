@@ -6,6 +6,7 @@
 import type { ComparisonResult } from '../../rl/lab/compare';
 import { downsample, histogram, movingAverage } from '../../rl/lab/stats';
 import type { SweepResult } from '../../rl/lab/sweep';
+import { niceStep } from '../charts/niceTicks';
 
 export type Row = Record<string, number | [number, number] | string | null>;
 
@@ -60,13 +61,23 @@ export function firstSuccessMarkers(r: ComparisonResult): Marker[] {
   return out;
 }
 
-/** Histogram rows {bin, v<i>} over the episode budget, the last row being "never". */
-export function firstSuccessHistogram(r: ComparisonResult, bins = 8): Row[] {
+/**
+ * About `most` bins over 1..limit whose width is a round number (50 for 300 episodes: 1–50, 51–100, …)
+ * where `histogram`'s equal split gives one; else exactly `most`.
+ */
+export function roundBins(limit: number, most = 8): number {
+  const width = Math.max(1, Math.round(niceStep(limit, most)));
+  const bins = Math.ceil(limit / width);
+  return Math.ceil(limit / bins) === width ? bins : most;
+}
+
+/** Histogram rows {bin, v<i>} over the episode budget ("1–50", with an en dash), the last being "never". */
+export function firstSuccessHistogram(r: ComparisonResult, bins = roundBins(r.episodes)): Row[] {
   const hs = r.variants.map((v) => histogram(v.firstEpisodes, r.episodes, bins));
   const edges = hs[0]?.edges ?? [];
   const width = edges.length > 1 ? edges[1] - edges[0] : r.episodes;
   const rows: Row[] = edges.map((e, k) => {
-    const row: Row = { bin: `${e}-${Math.min(r.episodes, e + width - 1)}` };
+    const row: Row = { bin: `${e}–${Math.min(r.episodes, e + width - 1)}` };
     hs.forEach((h, i) => (row[`v${i}`] = h.counts[k]));
     return row;
   });
