@@ -23,8 +23,14 @@ export function EmbedLayout({ grid, chart, controls }: EmbedLayoutProps) {
     <div className="embed-layout">
       <div className="embed-top">
         {flags.controls && controls}
-        <a className="embed-open" href={full} target="_blank" rel="noopener noreferrer">
-          Open in Gridworld RL Playground ↗
+        <a
+          className="embed-open"
+          href={full}
+          target="_blank"
+          rel="noopener noreferrer"
+          title="Open this world in the full Gridworld RL Playground (new tab)"
+        >
+          Open in playground ↗
         </a>
       </div>
       <div className="embed-body">
