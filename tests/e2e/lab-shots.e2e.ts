@@ -1,6 +1,8 @@
 /**
  * Screenshots of more lab stories (LAB_SHOTS=<dir> to run; skipped otherwise): the far-goal sweep with
- * the count bonus (the wall and censored runs) and the reward-hacking comparison, at 1920x1080.
+ * the count bonus (the wall and censored runs) and the reward-hacking comparison, at 1920x1080; the
+ * needle comparison's charts at 1280x800 and 1920x1080, and the embed view at 800x500, as
+ * <dir>/shots-lab-*.png (to look at the axes: histogram labels, y ticks, axis titles).
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +33,46 @@ describe.skipIf(!SHOTS)('lab screenshots', () => {
     await page.getByRole('button', { name: 'Run comparison' }).click();
     await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 60_000 });
     await page.screenshot({ path: `${SHOTS}/lab-reward-hacking-1920x1080.png` });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe.skipIf(!SHOTS)('chart screenshots', () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [1920, 1080],
+  ]) {
+    it(`the needle comparison at ${width}x${height}`, async () => {
+      const { page, errors } = await openApp(browser, { width, height });
+      await page.getByRole('button', { name: 'Lab', exact: true }).click();
+      await page.getByRole('radio', { name: /Needle in a haystack/ }).check();
+      await page.getByRole('button', { name: 'Run comparison' }).click();
+      await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 60_000 });
+      await page.mouse.move(width - 5, 5); // no tooltip under the pointer
+      await page.screenshot({ path: `${SHOTS}/shots-lab-compare-${width}x${height}.png` });
+      await page.getByRole('figure', { name: /First success/ }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/shots-lab-charts-${width}x${height}.png` });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  it('the embed view at 800x500, training', async () => {
+    const { page, errors } = await openApp(browser, { hash: 'embed=1', width: 800, height: 500 });
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('slider', { name: 'Speed' }).fill('6');
+    await page.click('button.play');
+    await expect
+      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(200);
+    await page.click('button.play');
+    await page.screenshot({ path: `${SHOTS}/shots-lab-embed-800x500.png` });
+    const column = page.getByRole('complementary', { name: 'Learning curves' });
+    await column.locator('svg.recharts-surface').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/shots-lab-embed-800x500-scrolled.png` });
     expect(errors).toEqual([]);
     await page.context().close();
   });
