@@ -2,9 +2,14 @@
  * Messages between the page and the training worker. The page sends commands; the worker answers with
  * `ready` once a run is built, batched `progress` (at most ~30 a second, typed arrays transferred) and
  * `error`. Every run has a `runId` chosen by the page, so answers about a replaced run are ignored.
+ * The run's history (src/rl/history.ts): progress carries the list of recorded moments when it changed;
+ * the page asks for one snapshot at a time (`snapshot`), answered at once without touching the run.
  */
 import type { Config } from '../config/schema';
+import type { GridFrame, Moment } from '../rl/history';
 import { summaryBuffers, type MetricsCounters, type MetricsSummary } from '../rl/metrics';
+
+export type { HistoryMark, Moment } from '../rl/history';
 
 /** Training speeds, slowest first. `stepsPerSecond: Infinity` means as fast as the machine goes. */
 export const SPEEDS = [
@@ -42,7 +47,9 @@ export type ToWorker =
   /** Planning agents only: one evaluation sweep, one improvement step, or solve to convergence. */
   | { type: 'plan'; op: PlanOp }
   /** The page's heartbeat: the worker answers `pong` at once (a worker that does not has died). */
-  | { type: 'ping' };
+  | { type: 'ping' }
+  /** The recorded snapshot at `index` of the run's moments (answered by `snapshot`; the run goes on). */
+  | { type: 'snapshot'; index: number };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -62,20 +69,14 @@ export interface PlannerInfo {
   converged: boolean;
 }
 
-/** What the views draw: copies made for this message (transferred, never shared). */
-export interface Frame {
-  nStates: number;
-  /** V and Q as the world pays them (with potential shaping: recovered from the learned ones). */
-  values: Float64Array | null;
-  q: Float64Array | null;
-  /** With potential shaping, the values the agent learned (the world's minus phi(s)); else null or absent. */
-  shaped?: { values: Float64Array; q: Float64Array } | null;
-  /** pi(a|s) at s*4+a: a planning agent's policy, or the greedy arrows of a learning agent. */
-  policy: Float64Array | null;
-  visits: Uint32Array;
-  episodeVisits: Uint32Array;
-  trail: Int32Array;
-  agent: number;
+/** What the views draw (src/rl/history.ts GridFrame): copies made for this message (transferred, never
+ *  shared). A recorded snapshot is one too. */
+export type Frame = GridFrame;
+
+/** The run's recorded moments, oldest first, and a version that changes with the list. */
+export interface HistoryIndex {
+  version: number;
+  moments: Moment[];
 }
 
 export interface Progress {
@@ -96,6 +97,8 @@ export interface Progress {
   summary: MetricsSummary | null;
   frame: Frame;
   planner: PlannerInfo | null;
+  /** The run's recorded moments when the list changed since the last message (else null or absent). */
+  history?: HistoryIndex | null;
 }
 
 export interface RunInfo {
@@ -111,6 +114,8 @@ export type FromWorker =
   | { type: 'progress'; runId: number; progress: Progress }
   /** `phase` create: the agent could not be built; train: training stopped on an error. */
   | { type: 'error'; runId: number; phase: 'create' | 'train'; message: string }
+  /** The snapshot asked for: the moment now at `index` and its frame (both null when there is none). */
+  | { type: 'snapshot'; runId: number; index: number; moment: Moment | null; frame: Frame | null }
   /** The answer to `ping` (consumed by the client, never forwarded). */
   | { type: 'pong' };
 
@@ -123,13 +128,11 @@ export const HEARTBEAT_TIMEOUT_MS = 6000;
 /** A run's answer (not the heartbeat's). */
 export type RunMessage = Exclude<FromWorker, { type: 'pong' }>;
 
-/** The buffers of a progress message, for postMessage's transfer list. */
-export function progressTransfer(p: Progress): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
+/** The buffers of a frame (added to `out`, each once), for postMessage's transfer list. */
+export function frameTransfer(f: Frame, out: ArrayBuffer[] = []): ArrayBuffer[] {
   const add = (a: { buffer: ArrayBufferLike } | null) => {
     if (a && a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
   };
-  const f = p.frame;
   [
     f.values,
     f.q,
@@ -140,6 +143,12 @@ export function progressTransfer(p: Progress): ArrayBuffer[] {
     f.episodeVisits,
     f.trail,
   ].forEach(add);
+  return out;
+}
+
+/** The buffers of a progress message, for postMessage's transfer list. */
+export function progressTransfer(p: Progress): ArrayBuffer[] {
+  const out = frameTransfer(p.frame);
   if (p.summary) for (const b of summaryBuffers(p.summary)) if (!out.includes(b)) out.push(b);
   return out;
 }

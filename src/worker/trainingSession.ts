@@ -1,14 +1,19 @@
 /**
  * One training run as the worker drives it: a Trainer plus the episode target, time-boxed stepping,
  * the planner's single steps, and the progress message (new episodes' metrics since the last message,
- * value / Q / policy tables, visits, the current trail). Pure TypeScript: no worker or DOM API, so it is
+ * value / Q / policy tables, visits, the current trail). It also records the run's history
+ * (src/rl/history.ts): at every episode end it asks the schedule whether a snapshot is due, records the
+ * first success (the metrics' own, RunMetrics.firstSuccess) and the first solved greedy path as marked
+ * moments, and every planning step as a 'sweep'. Pure TypeScript: no worker or DOM API, so it is
  * unit-testable in Node.
  */
 import type { Trainer } from '../rl/trainer';
 import type { MetricsSummary } from '../rl/metrics';
+import { HistorySchedule, RunHistory, TRAIL_CELLS, type HistoryMark, type Moment } from '../rl/history';
 import {
   summaryInterval,
   type Frame,
+  type HistoryIndex,
   type PlanOp,
   type PlannerInfo,
   type Progress,
@@ -20,6 +25,40 @@ import { potentials, unshape } from '../rl/shaping';
  *  (a tabular step takes ~50 ns, a neural one can take milliseconds). */
 const MIN_CHUNK = 1;
 const MAX_CHUNK = 1024;
+
+/** Tables that take longer than this (ms; neural agents, search on large worlds) are read for a snapshot
+ *  only at the rate progress messages read them (at most ~5% of the time), except for a marked moment. */
+const CHEAP_TABLES_MS = 1;
+/**
+ * Until the first success, the tables at each episode's end are kept in reused buffers, so the moment
+ * just before the first reward is recorded exactly, when it comes: only for a learning agent whose
+ * tables are cheap (CAPTURE_MAX_MS) and when the copy is small next to the episode (at most
+ * CAPTURE_PER_STEP numbers per step it took), so it never costs more than a small share of training.
+ * Otherwise that moment is the last snapshot the schedule took before it.
+ */
+const CAPTURE_MAX_MS = 0.1;
+const CAPTURE_PER_STEP = 16;
+
+/** The tables and visits at the end of the latest episode (see CAPTURE_PER_STEP). */
+class EpisodeCapture {
+  episode = -1;
+  steps = 0;
+  trailLength = 0;
+  agent = 0;
+  readonly values: Float64Array;
+  readonly q: Float64Array;
+  readonly visits: Uint32Array;
+  readonly episodeVisits: Uint32Array;
+  readonly trail: Int32Array;
+
+  constructor(n: number, trailCells: number) {
+    this.values = new Float64Array(n);
+    this.q = new Float64Array(n * 4);
+    this.visits = new Uint32Array(n);
+    this.episodeVisits = new Uint32Array(n);
+    this.trail = new Int32Array(trailCells);
+  }
+}
 
 /**
  * The greedy policy to draw for a learning agent: tied best moves share the probability, and a cell
@@ -61,6 +100,14 @@ export class TrainingSession {
   /** phi when the agent learns with potential shaping (planners plan on the world itself): frames
    *  then show the world's values, recovered exactly (src/rl/shaping.ts unshape). */
   private readonly phi: Float64Array | null;
+  /** The run's recorded snapshots (src/rl/history.ts), and when to take them. */
+  readonly history: RunHistory;
+  private readonly schedule = new HistorySchedule();
+  /** Version of the history index last sent with progress (-1: none yet). */
+  private historySent = -1;
+  /** The greedy policy reached a goal at some check ('solved' recorded). */
+  private solved = false;
+  private readonly capture: EpisodeCapture | null;
 
   constructor(readonly trainer: Trainer) {
     this.target = trainer.config.train.episodes;
@@ -69,6 +116,13 @@ export class TrainingSession {
       train.shaping === 'potential' && trainer.agent.planner === null
         ? potentials(trainer.grid, train.shapingScale)
         : null;
+    const n = trainer.grid.nStates;
+    this.history = new RunHistory(n);
+    this.capture =
+      trainer.agent.planner === null
+        ? new EpisodeCapture(n, Math.min(trainer.trail.length, TRAIL_CELLS))
+        : null;
+    this.record([], performance.now(), true);
   }
 
   get info(): RunInfo {
@@ -106,9 +160,12 @@ export class TrainingSession {
       const chunk = Math.min(this.chunk, maxSteps - n);
       for (let i = 0; i < chunk; i++) {
         n++;
-        if (t.step() && t.episode >= this.target) {
-          this.running = false;
-          return n;
+        if (t.step()) {
+          this.episodeEnded(now);
+          if (t.episode >= this.target) {
+            this.running = false;
+            return n;
+          }
         }
       }
       const after = now();
@@ -123,12 +180,13 @@ export class TrainingSession {
 
   stepOnce(): void {
     this.running = false;
-    this.trainer.step();
+    if (this.trainer.step()) this.episodeEnded(clock);
   }
 
   runEpisode(): void {
     this.running = false;
     this.trainer.runEpisode();
+    this.episodeEnded(clock);
   }
 
   /** Planning agents: one sweep, one improvement, or solve. Returns false when the agent does not plan. */
@@ -139,7 +197,114 @@ export class TrainingSession {
     else if (op === 'improve') p.improve();
     else p.solve();
     this.tablesAt = -Infinity;
+    const marks: HistoryMark[] = ['sweep'];
+    // A planner's greedy episode is table lookups: cheap enough to check after every planning step.
+    if (!this.solved && this.trainer.greedyEpisode().success) {
+      this.solved = true;
+      marks.push('solved');
+    }
+    this.record(marks, clock(), true);
     return true;
+  }
+
+  /** The recorded moment at `index` and its snapshot (fresh arrays, safe to transfer), or nulls. */
+  snapshot(index: number): { moment: Moment | null; frame: Frame | null } {
+    return { moment: this.history.moment(index), frame: this.history.frame(index) };
+  }
+
+  /**
+   * After each episode: the marked moments (the first success, as the run's metrics define it, and the
+   * first time a check finds the greedy policy reaching a goal), the schedule's regular snapshots and the
+   * run's target; meanwhile, before the first success, the cheap capture of this episode's end.
+   */
+  private episodeEnded(now: () => number): void {
+    const t = this.trainer;
+    const e = t.episode;
+    const marks: HistoryMark[] = [];
+    const first = t.metrics.firstSuccess === e;
+    if (first) marks.push('first-success');
+    if (!this.solved && this.schedule.checkDue(e, now)) {
+      const t0 = now();
+      const ok = t.greedyEpisode().success;
+      this.schedule.checked(e, t0, now() - t0);
+      if (ok) {
+        this.solved = true;
+        marks.push('solved');
+      }
+    }
+    if (marks.length > 0) {
+      if (first) this.recordCapture(e - 1);
+      this.record(marks, now(), true);
+      this.schedule.mark(e);
+    } else if (this.schedule.recordDue(e) || e >= this.target) {
+      this.record([], now(), e >= this.target);
+    } else if (t.metrics.firstSuccess === null) this.captureEpisode();
+  }
+
+  /** Planning steps taken (0 for an agent that does not plan). */
+  private plans(): number {
+    const p = this.trainer.agent.planner;
+    return p ? p.sweeps + p.improvements : 0;
+  }
+
+  /**
+   * Records a snapshot of the run as it is. Expensive tables are read at most at the progress rate
+   * unless `force` (a regular snapshot then waits: the schedule keeps it due).
+   */
+  private record(marks: HistoryMark[], now: number, force: boolean): void {
+    const t = this.trainer;
+    let tables: { values: Float64Array; q: Float64Array };
+    if (this.tablesCost <= CHEAP_TABLES_MS) tables = this.readTables();
+    else if (force || now - this.tablesAt >= this.tablesCost * 20) tables = this.tables(now, true);
+    else return;
+    const f = this.frameOf(
+      tables.values,
+      tables.q,
+      t.visits,
+      t.episodeVisits,
+      t.trail.subarray(0, t.trailLength),
+      t.state,
+    );
+    this.history.record(f, { episode: t.episode, steps: t.totalSteps, plans: this.plans() }, marks);
+    this.schedule.recorded(t.episode);
+    if (this.capture) this.capture.episode = -1;
+  }
+
+  /** Keeps this episode's end in the capture buffers, when cheap (see CAPTURE_PER_STEP). */
+  private captureEpisode(): void {
+    const c = this.capture;
+    const t = this.trainer;
+    if (!c) return;
+    c.episode = -1;
+    const n = t.grid.nStates;
+    const len = t.trailLength;
+    if (this.tablesCost > CAPTURE_MAX_MS || 7 * n > CAPTURE_PER_STEP * Math.max(1, len - 1)) return;
+    t.agent.values(c.values);
+    t.agent.qValues(c.q);
+    c.visits.set(t.visits);
+    c.episodeVisits.set(t.episodeVisits);
+    const from = Math.max(0, len - c.trail.length);
+    c.trail.set(t.trail.subarray(from, len));
+    c.trailLength = len - from;
+    c.agent = t.state;
+    c.steps = t.totalSteps;
+    c.episode = t.episode;
+  }
+
+  /** Records the capture when it holds episode `e` and the history has nothing from then yet. */
+  private recordCapture(e: number): void {
+    const c = this.capture;
+    if (!c || c.episode !== e || e < 0 || (this.history.last?.episode ?? -1) >= e) return;
+    const f = this.frameOf(
+      c.values,
+      c.q,
+      c.visits,
+      c.episodeVisits,
+      c.trail.subarray(0, c.trailLength),
+      c.agent,
+    );
+    this.history.record(f, { episode: e, steps: c.steps }, []);
+    c.episode = -1;
   }
 
   /** Builds a progress message (its arrays are fresh copies, safe to transfer). */
@@ -164,7 +329,16 @@ export class TrainingSession {
       summary: this.summary(now),
       frame,
       planner,
+      history: this.historyIndex(),
     };
+  }
+
+  /** The recorded moments when they changed since the last message, else null. */
+  private historyIndex(): HistoryIndex | null {
+    const h = this.history;
+    if (h.version === this.historySent) return null;
+    this.historySent = h.version;
+    return { version: h.version, moments: h.moments() };
   }
 
   private measureSpeed(now: number): void {
@@ -195,27 +369,54 @@ export class TrainingSession {
     return m.summary(++this.summaryVersion);
   }
 
-  /** Value and Q tables: every message for cheap agents; for slow ones at most ~5% of the time. */
-  private tables(now: number): { values: Float64Array; q: Float64Array } {
-    const n = this.trainer.grid.nStates;
-    const due = now - this.tablesAt >= this.tablesCost * 20;
+  /** Value and Q tables: every message for cheap agents; for slow ones at most ~5% of the time
+   *  (`force`: now). */
+  private tables(now: number, force = false): { values: Float64Array; q: Float64Array } {
+    const due = force || now - this.tablesAt >= this.tablesCost * 20;
     if (!due && this.lastValues && this.lastQ)
       return { values: this.lastValues.slice(), q: this.lastQ.slice() };
-    const start = performance.now();
-    const values = new Float64Array(n);
-    const q = new Float64Array(n * 4);
-    this.trainer.agent.values(values);
-    this.trainer.agent.qValues(q);
-    this.tablesCost = performance.now() - start;
+    const { values, q } = this.readTables();
     this.tablesAt = now;
     this.lastValues = values.slice();
     this.lastQ = q.slice();
     return { values, q };
   }
 
+  /** The agent's value and Q tables, freshly read (and what that took, in tablesCost). */
+  private readTables(): { values: Float64Array; q: Float64Array } {
+    const n = this.trainer.grid.nStates;
+    const start = performance.now();
+    const values = new Float64Array(n);
+    const q = new Float64Array(n * 4);
+    this.trainer.agent.values(values);
+    this.trainer.agent.qValues(q);
+    this.tablesCost = performance.now() - start;
+    return { values, q };
+  }
+
   private frame(now: number): Frame {
     const t = this.trainer;
     const { values, q } = this.tables(now);
+    return this.frameOf(
+      values,
+      q,
+      t.visits.slice(),
+      t.episodeVisits.slice(),
+      t.trail.slice(0, t.trailLength),
+      t.state,
+    );
+  }
+
+  /** A frame of these learned tables (kept as given, the world's recovered under potential shaping). */
+  private frameOf(
+    values: Float64Array,
+    q: Float64Array,
+    visits: Uint32Array,
+    episodeVisits: Uint32Array,
+    trail: Int32Array,
+    agent: number,
+  ): Frame {
+    const t = this.trainer;
     const policy = new Float64Array(t.grid.nStates * 4);
     const phi = this.phi;
     return {
@@ -224,10 +425,12 @@ export class TrainingSession {
       q: phi ? unshape(phi, q) : q,
       shaped: phi ? { values, q } : null,
       policy: t.agent.policy?.(policy) ? policy : greedyArrows(q),
-      visits: t.visits.slice(),
-      episodeVisits: t.episodeVisits.slice(),
-      trail: t.trail.slice(0, t.trailLength),
-      agent: t.state,
+      visits,
+      episodeVisits,
+      trail,
+      agent,
     };
   }
 }
+
+const clock = () => performance.now();
