@@ -10,7 +10,7 @@ import { LabView } from '../../src/ui/lab/LabView';
 import { setLabWorkerFactory, type LabWorkerLike } from '../../src/ui/lab/labPool';
 import { resetLabStore, useLabStore } from '../../src/ui/lab/labStore';
 import { selectPreset } from '../../src/ui/lab/labActions';
-import { niceAxis, stepDecimals } from '../../src/ui/lab/chartParts';
+import { niceAxis, stepDecimals } from '../../src/ui/charts/niceTicks';
 import { firstSuccessHistogram, roundBins } from '../../src/ui/lab/chartRows';
 import { binLabelLines, binTickLayout } from '../../src/ui/lab/FirstSuccessChart';
 import type { FromLabWorker, ToLabWorker } from '../../src/worker/labProtocol';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { episodeTicks, niceStep, niceTicks } from '../../src/ui/charts/niceTicks';
+import { episodeTicks, niceStep, niceTicks, tickFormat } from '../../src/ui/charts/niceTicks';
 
 describe('nice axis ticks', () => {
   it('picks 1, 2, 2.5 or 5 times a power of ten', () => {
@@ -25,5 +25,14 @@ describe('nice axis ticks', () => {
     expect(episodeTicks(1000)).toEqual([1, 200, 400, 600, 800, 1000]);
     expect(episodeTicks(3)).toEqual([1, 2, 3]);
     expect(Math.max(...episodeTicks(123_456))).toBeLessThanOrEqual(123_456);
+  });
+});
+
+describe('tick labels', () => {
+  it('give every tick the same decimals, as many as the step needs', () => {
+    const f = tickFormat(niceTicks(0, 0.1, 4).ticks);
+    expect(niceTicks(0, 0.1, 4).ticks.map(f)).toEqual(['0.000', '0.025', '0.050', '0.075', '0.100']);
+    expect([0, 5, 10].map(tickFormat([0, 5, 10]))).toEqual(['0', '5', '10']);
+    expect(tickFormat([0, 20_000, 40_000])(20_000)).toBe('20k');
   });
 });

@@ -20,7 +20,7 @@ import type { ChartRow } from './chartData';
 import { ChartTooltip, type TooltipLine } from './ChartTooltip';
 import type { ChartTheme } from './chartTheme';
 import { formatCompact } from './formatNumber';
-import { episodeTicks, niceTicks } from './niceTicks';
+import { episodeTicks, niceTicks, tickFormat } from './niceTicks';
 
 export interface MiniChartProps {
   title: string;
@@ -115,7 +115,7 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
           width={52}
           domain={y.domain}
           ticks={y.ticks}
-          tickFormatter={formatCompact}
+          tickFormatter={y.format}
           tick={tick}
           stroke={t.muted}
           label={{
@@ -125,6 +125,7 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
             offset: 8,
             fill: t.muted,
             fontSize: 11,
+            textAnchor: 'middle',
           }}
         />
         <Tooltip
@@ -191,7 +192,11 @@ function noSignal(firstGoal: number | null, count: number, t: ChartTheme, text: 
 }
 
 /** The y domain and ticks: fixed ends from yDomain, the rest from the data shown. */
-function yAxisOf(p: MiniChartProps): { domain: [number, number]; ticks: number[] } {
+function yAxisOf(p: MiniChartProps): {
+  domain: [number, number];
+  ticks: number[];
+  format: (x: number) => string;
+} {
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of p.rows) {
@@ -210,7 +215,8 @@ function yAxisOf(p: MiniChartProps): { domain: [number, number]; ticks: number[]
   if (typeof fLo === 'number') lo = fLo;
   if (typeof fHi === 'number') hi = fHi;
   const nice = niceTicks(lo, hi, 4);
+  const format = tickFormat(nice.ticks);
   if (typeof fLo === 'number' && typeof fHi === 'number')
-    return { domain: [fLo, fHi], ticks: nice.ticks.filter((t) => t >= fLo && t <= fHi) };
-  return nice;
+    return { domain: [fLo, fHi], ticks: nice.ticks.filter((t) => t >= fLo && t <= fHi), format };
+  return { ...nice, format };
 }

@@ -2,6 +2,7 @@
  * Round axis ticks computed in plain floating point. Handing recharts explicit ticks and domains skips
  * its arbitrary-precision tick search, which was a large share of every live chart update.
  */
+import { formatCompact } from './formatNumber';
 
 /** A "nice" step (1, 2, 2.5 or 5 times a power of ten) that splits `span` into about `count` parts. */
 export function niceStep(span: number, count: number): number {
@@ -36,4 +37,34 @@ export function episodeTicks(count: number, n = 6): number[] {
   const ticks = [1];
   for (let v = step; v <= max; v += step) if (v > 1) ticks.push(Math.round(v));
   return ticks;
+}
+
+/** Digits after the point that show every multiple of `step` exactly (0.25 -> 2, 0.5 -> 1, 20 -> 0). */
+export function stepDecimals(step: number): number {
+  for (let d = 0; d < 8; d++) {
+    const scaled = Math.abs(step) * 10 ** d;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, scaled)) return d;
+  }
+  return 8;
+}
+
+/**
+ * A value axis over [lo, hi]: round ticks (niceTicks), the domain widened to the outer ones, and a tick
+ * format with the same decimals on every tick, as many as the step needs (0.00 0.25 0.50, or 0 5 10).
+ */
+export function niceAxis(lo: number, hi: number, count = 5) {
+  const { domain, ticks } = niceTicks(lo, hi, count);
+  return { domain, ticks, format: tickFormat(ticks) };
+}
+
+/** A format for these ticks with the same decimals on each, as many as their step needs; large values
+ *  (10,000 and up) in compact form (12k, 1.5M). */
+export function tickFormat(ticks: readonly number[]): (x: number) => string {
+  const decimals = ticks.length > 1 ? stepDecimals(ticks[1] - ticks[0]) : 0;
+  const big = ticks.some((t) => Math.abs(t) >= 1e4);
+  return (x: number) => {
+    if (big) return formatCompact(x);
+    const s = x.toFixed(decimals);
+    return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+  };
 }

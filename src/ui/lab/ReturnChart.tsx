@@ -23,10 +23,10 @@ import {
   episodeTooltip,
   episodeXAxis,
   gridProps,
-  niceAxis,
   Y_AXIS_WIDTH,
   yAxisLabel,
 } from './chartParts';
+import { niceAxis } from '../charts/niceTicks';
 import { firstSuccessMarkers, returnRows } from './chartRows';
 import { labChartStyle, TICK, variantColor } from './labColors';
 

@@ -3,7 +3,7 @@
  * and the tooltip box. Plain props objects, spread onto the chart's own <CartesianGrid>, <XAxis>, <YAxis>
  * and <Tooltip>: recharts 3 needs those as direct children of the chart, so no wrapper components.
  */
-import { episodeTicks, niceTicks } from '../charts/niceTicks';
+import { episodeTicks } from '../charts/niceTicks';
 import { TICK, type LabChartStyle } from './labColors';
 
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
@@ -53,29 +53,6 @@ export function episodeXAxis(st: LabChartStyle, episodes: number) {
     ...axisStyle(st),
     label: xAxisLabel(st, 'Episode'),
   } as const;
-}
-
-/** Digits after the point that show every multiple of `step` exactly (0.25 -> 2, 0.5 -> 1, 20 -> 0). */
-export function stepDecimals(step: number): number {
-  for (let d = 0; d < 8; d++) {
-    const scaled = Math.abs(step) * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, scaled)) return d;
-  }
-  return 8;
-}
-
-/**
- * A value axis over [lo, hi]: round ticks (niceTicks), the domain widened to the outer ones, and a tick
- * format with the same decimals on every tick, as many as the step needs (0.00 0.25 0.50, or 0 5 10).
- */
-export function niceAxis(lo: number, hi: number, count = 5) {
-  const { domain, ticks } = niceTicks(lo, hi, count);
-  const decimals = ticks.length > 1 ? stepDecimals(ticks[1] - ticks[0]) : 0;
-  const format = (x: number) => {
-    const s = x.toFixed(decimals);
-    return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
-  };
-  return { domain, ticks, format };
 }
 
 /** The tooltip box: no animation, themed colours. */
