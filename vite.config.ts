@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { visualizer } from 'rollup-plugin-visualizer';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 /**
@@ -106,10 +107,50 @@ const pwa = VitePWA({
   },
 });
 
-export default defineConfig({
+/** Where `npm run analyze` (vite build --mode analyze) writes its bundle reports; gitignored. */
+const STATS_DIR = 'dist-stats';
+
+/**
+ * One bundle's report (rollup-plugin-visualizer): a treemap of what each chunk holds, raw and gzipped,
+ * and the same as a text list. `name()` is read when the bundle is written (a worker's is known then).
+ */
+function bundleReport(name: () => string): PluginOption[] {
+  const report = (template: 'treemap' | 'list', ext: string) =>
+    visualizer(() => ({
+      filename: `${STATS_DIR}/${name()}.${ext}`,
+      title: `Bundle: ${name()}`,
+      template,
+      gzipSize: true,
+    }));
+  return [report('treemap', 'html'), report('list', 'yml')];
+}
+
+/** A worker's report, named after its entry chunk (trainingWorker, labWorker). */
+function workerReport(): PluginOption[] {
+  let entry = 'worker';
+  const naming: Plugin = {
+    name: 'worker-report-name',
+    generateBundle(_, bundle) {
+      const chunk = Object.values(bundle).find((o) => o.type === 'chunk' && o.isEntry);
+      if (chunk?.type === 'chunk') entry = chunk.name;
+    },
+  };
+  return [naming, ...bundleReport(() => entry)];
+}
+
+export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), appHead(), pwa],
-  worker: { format: 'es' },
+  plugins: [
+    react(),
+    contentSecurityPolicy(),
+    appHead(),
+    pwa,
+    ...(mode === 'analyze' ? bundleReport(() => 'index') : []),
+  ],
+  worker: {
+    format: 'es',
+    plugins: () => (mode === 'analyze' ? workerReport() : []),
+  },
   optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   test: {
@@ -119,4 +160,4 @@ export default defineConfig({
     testTimeout: 60000,
     pool: 'forks',
   },
-});
+}));
