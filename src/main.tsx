@@ -6,7 +6,11 @@ import { errorText } from './storage/keyValueStore';
 import { connectTraining } from './store/trainingController';
 import { useUiStore } from './store/uiStore';
 import { initShare } from './ui/share/initShare';
+import { installTheme } from './ui/theme';
 import { useShareState } from './ui/share/shareState';
+
+// The page's colours (light, dark, presentation) before anything renders.
+installTheme();
 
 // The link, autosaved work or default world is loaded first, so the first run uses it. Neither step is
 // expected to throw; if one does, the page still renders (with the default world) and says so.

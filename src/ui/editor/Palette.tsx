@@ -1,5 +1,6 @@
 /** The paint tools as a row of toggle buttons (keys 1 to 8 pick them). */
 import { useUiStore } from '../../store/uiStore';
+import styles from './palette.module.css';
 import { TOOLS } from './tools';
 
 export function Palette() {
@@ -17,7 +18,7 @@ export function Palette() {
           aria-keyshortcuts={t.digit}
           onClick={() => setTool(t.tool)}
         >
-          <span className={`swatch swatch-${t.tool}`} aria-hidden="true" />
+          <span className={`${styles.swatch} ${styles[t.tool] ?? ''}`} aria-hidden="true" />
           {t.label}
         </button>
       ))}
