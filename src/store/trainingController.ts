@@ -1,6 +1,7 @@
 /**
  * Connects the config store, the training store and the worker. Every config change starts a fresh run
- * (paused; the user is told when a run was under way). The training actions the UI calls live here.
+ * (paused; the user is told when a run was under way). The training actions the UI calls live here, and
+ * the history timeline's (`timeline`: which recorded moment to show; see historyStore.ts).
  */
 import type { Config } from '../config/schema';
 import { SPEEDS, type PlanOp, type RunMessage, type ToWorker } from '../worker/protocol';
@@ -11,6 +12,7 @@ import {
   type WorkerFactory,
 } from '../worker/workerClient';
 import { useConfigStore } from './configStore';
+import { applyHistoryIndex, applySnapshot, resetHistory, setShowChanged, viewMoment } from './historyStore';
 import {
   applyError,
   applyProgress,
@@ -37,8 +39,11 @@ function currentRunId(): number {
 function startRun(config: Config): void {
   const runId = ++runCounter;
   beginRun(runId);
+  resetHistory();
   send({ type: 'init', runId, config });
 }
+
+const requestSnapshot = (index: number) => send({ type: 'snapshot', index });
 
 function onMessage(msg: RunMessage): void {
   if (msg.runId !== currentRunId()) return;
@@ -46,7 +51,10 @@ function onMessage(msg: RunMessage): void {
     applyReady(msg.info);
     if (gaveUpNotice !== null) useUiStore.getState().dismiss(gaveUpNotice);
     gaveUpNotice = null;
-  } else if (msg.type === 'progress') applyProgress(msg.progress);
+  } else if (msg.type === 'progress') {
+    applyProgress(msg.progress);
+    if (msg.progress.history) applyHistoryIndex(msg.progress.history, requestSnapshot);
+  } else if (msg.type === 'snapshot') applySnapshot(msg, requestSnapshot);
   else applyError({ phase: msg.phase, message: msg.message });
 }
 
@@ -147,5 +155,19 @@ export const training = {
   },
   plan(op: PlanOp): void {
     if (canTrain()) send({ type: 'plan', op });
+  },
+};
+
+/** The history timeline's actions: what it shows never touches the run (training goes on). */
+export const timeline = {
+  /** Shows the recorded moment at `index` (null: live). */
+  view(index: number | null): void {
+    viewMoment(index, requestSnapshot);
+  },
+  live(): void {
+    viewMoment(null, requestSnapshot);
+  },
+  showChanged(on: boolean): void {
+    setShowChanged(on, requestSnapshot);
   },
 };

@@ -32,6 +32,8 @@ export interface TrainingState extends ProgressCounters {
   /** The whole run, downsampled to a bounded number of buckets (see MetricsSummary). */
   series: MetricsSummary;
   frame: Frame | null;
+  /** A recorded snapshot on show instead of the live frame (the history timeline; null: live). */
+  viewed: Frame | null;
   error: RunError | null;
   speedIndex: number;
 }
@@ -57,6 +59,7 @@ export const initialTrainingState = (): TrainingState => {
     metrics: series.counters,
     series,
     frame: null,
+    viewed: null,
     planner: null,
     error: null,
     speedIndex: DEFAULT_SPEED_INDEX,
@@ -64,6 +67,9 @@ export const initialTrainingState = (): TrainingState => {
 };
 
 export const useTrainingStore = create<TrainingState>()(() => initialTrainingState());
+
+/** The frame the grid draws: the recorded snapshot on show, else the live one. */
+export const selectShownFrame = (s: TrainingState): Frame | null => s.viewed ?? s.frame;
 
 function statusOf(p: Progress): RunStatus {
   if (p.running) return 'running';

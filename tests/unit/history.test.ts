@@ -230,7 +230,16 @@ describe('session history', () => {
   }, 60_000);
 
   it("a zero-initialised Q-learner's values are all zero in every snapshot before its first success", () => {
-    const room = ['S.......', '........', '........', '........', '........', '........', '........', '.......G'];
+    const room = [
+      'S.......',
+      '........',
+      '........',
+      '........',
+      '........',
+      '........',
+      '........',
+      '.......G',
+    ];
     const config = makeConfig({
       grid: room,
       env: { stepReward: 0, maxSteps: 60, gamma: 0.99 },

@@ -9,6 +9,7 @@ import { bestActionMask } from './drawArrows';
 import { drawQNumbers, drawRewardText, drawValueText, Q_NUMBERS_MIN_CELL } from './drawText';
 import { drawGreedyPath, type GreedyPathDraw } from './drawGreedy';
 import { drawAgent, drawHover, drawTrail } from './drawTrail';
+import { drawChanged } from './drawChanged';
 import { isOpenCell, maxAbsOpen, maxCount } from './minMax';
 import type { Palette } from './palette';
 import { pixelColors } from './pixelColors';
@@ -55,6 +56,8 @@ export interface OverlayData {
   valueScale?: number;
   /** The greedy policy's path from the start (dashed), drawn when given. */
   greedyPath?: GreedyPathDraw | null;
+  /** Cells outlined as changed since the previous snapshot (history timeline), where non-zero. */
+  changed?: Uint8Array | null;
 }
 
 export interface DrawStats {
@@ -173,6 +176,7 @@ export function drawOverlay(
   if (d.cellRewards) drawRewardText(ctx, g, p, d.cellRewards);
   if (show.trail && d.trail)
     stats.trailSegments = drawTrail(ctx, g, p, d.trail, d.trailLength ?? d.trail.length);
+  if (d.changed) drawChanged(ctx, g, d.changed);
   if (d.greedyPath) drawGreedyPath(ctx, g, p, d.greedyPath);
   if (d.agent != null) drawAgent(ctx, g, p, d.agent);
   if (hover >= 0) drawHover(ctx, g, p, hover);
