@@ -46,6 +46,8 @@ export interface MiniChartProps {
   firstGoal?: number | null;
   /** Label of the shaded area before the first goal (default "no signal yet"). */
   beforeGoalLabel?: string;
+  /** The episode on show in the history timeline, drawn as a line (null or absent: none). */
+  cursor?: number | null;
 }
 
 export const TITLE_HEIGHT = 20;
@@ -98,6 +100,9 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
               fontWeight: 600,
             }}
           />
+        )}
+        {p.cursor != null && (
+          <ReferenceLine x={Math.max(1, p.cursor)} stroke={t.text} strokeWidth={1.5} ifOverflow="hidden" />
         )}
         <XAxis
           dataKey="ep"

@@ -16,6 +16,7 @@ import type { MetricsSummary } from '../../rl/metrics';
 import { MiniChart, TITLE_HEIGHT, type MiniChartProps } from './MiniChart';
 import { useElementWidth } from './useElementWidth';
 import { useStaggered } from './useStaggered';
+import { useViewedEpisode } from '../history/hooks';
 
 export type { MetricsSummary } from '../../rl/metrics';
 
@@ -69,7 +70,7 @@ export function TrainingCharts({
   const rowsOfCharts = 4 / cols;
   const chartW = Math.floor((width - GAP * (cols - 1)) / cols);
   const chartH = Math.max(110, Math.floor((height - GAP * (rowsOfCharts - 1)) / rowsOfCharts));
-  const size = { width: chartW, height: chartH, theme: t };
+  const size = { width: chartW, height: chartH, theme: t, cursor: useViewedEpisode() };
   const single = data.exact;
   const w = formatCompact(data.window);
   const tips = useMemo(

@@ -6,13 +6,14 @@
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { useConfigStore } from '../../store/configStore';
-import { useTrainingStore } from '../../store/trainingStore';
+import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
 import { usePainter } from '../editor/usePainter';
 import { GridOverlay } from './overlay/GridOverlay';
 import { CellButtons } from './CellButtons';
 import { useCellCodes } from './useCellCodes';
 import { useGreedyPath } from './useGreedyPath';
+import { useChangedCells } from '../history/hooks';
 
 /** The grid's stage: the skip link's target (Header.tsx). */
 export const GRID_ID = 'grid';
@@ -48,7 +49,7 @@ function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number 
 
 export function GridView() {
   const env = useConfigStore((s) => s.config.env);
-  const frame = useTrainingStore((s) => s.frame);
+  const frame = useTrainingStore(selectShownFrame);
   const show = useUiStore((s) => s.show);
   const select = useUiStore((s) => s.select);
   const painter = usePainter();
@@ -98,6 +99,7 @@ export function GridView() {
           show={show}
           hoverCell={hover}
           greedyPath={greedy && greedy.outcome !== 'none' ? greedy : null}
+          changed={useChangedCells()}
         />
         <CellButtons
           grid={env.grid}

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { compileGrid } from '../../rl/grid';
 import { shapingOf } from '../../rl/shaping';
 import { useConfigStore } from '../../store/configStore';
-import { useTrainingStore } from '../../store/trainingStore';
+import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
 import { agentGreedyPath, type GreedyPath } from './greedyPath';
 
@@ -15,7 +15,10 @@ export function useGreedyPath(): GreedyPath | null {
   const train = useConfigStore((s) => s.config.train);
   const grid = useMemo(() => compileGrid(env), [env]);
   const shaping = useMemo(() => shapingOf(train, grid), [train, grid]);
-  const frame = useTrainingStore((s) => (s.frame && s.frame.nStates === grid.nStates ? s.frame : null));
+  const frame = useTrainingStore((s) => {
+    const f = selectShownFrame(s);
+    return f && f.nStates === grid.nStates ? f : null;
+  });
   return useMemo(
     () => (on ? agentGreedyPath({ grid, frame, agent, shaping }) : null),
     [on, grid, frame, agent, shaping],

@@ -15,6 +15,7 @@ import { EnvSettings } from '../editor/EnvSettings';
 import { GridEditor } from '../editor/GridEditor';
 import { GridView } from '../grid/GridView';
 import { GreedyPathText, OverlayToggles } from '../grid/OverlayToggles';
+import { Timeline } from '../history/Timeline';
 import { usePresentationMode } from '../share/presentationMode';
 import { ChartsPanel } from '../training/ChartsPanel';
 import { Controls } from '../training/Controls';
@@ -73,6 +74,7 @@ export function Playground() {
           <RunError />
         </div>
         <GridView />
+        <Timeline />
         <div className="below-grid">
           <OverlayToggles />
           <div className="greedy-slot">
