@@ -12,7 +12,7 @@ import { compileGrid, isActive, N_ACTIONS, type Grid } from '../../src/rl/grid';
 import { tdTargets } from '../../src/rl/neural/dqn';
 import { huberTd, meanSquaredError, policyGradient } from '../../src/rl/neural/losses';
 import { Mlp } from '../../src/rl/neural/mlp';
-import { MlpPass, tidyOn } from '../../src/rl/neural/mlpPass';
+import { JS_OUTPUT_MACS, MlpPass, tidyOn } from '../../src/rl/neural/mlpPass';
 import { CellInputs, createEncoder } from '../../src/rl/neural/observations';
 import { setupBackend } from '../../src/rl/neural/tfSetup';
 import { Rng } from '../../src/rl/rng';
@@ -89,11 +89,21 @@ function huberTape(d: tf.Tensor): tf.Scalar {
   return tf.mean(tf.add(tf.mul(tf.square(quad), 0.5), tf.sub(a, quad)));
 }
 
-const NETS: { kind: ObservationKind; hidden: number[] }[] = [
-  { kind: 'one-hot', hidden: [64, 64] },
-  { kind: 'local-view', hidden: [32, 16, 8] },
-  { kind: 'xy', hidden: [24] },
+/** Networks and batch sizes: small batches run the output layer in JS, large ones in tfjs. */
+const NETS: { kind: ObservationKind; hidden: number[]; batch: number }[] = [
+  { kind: 'one-hot', hidden: [64, 64], batch: 32 },
+  { kind: 'one-hot', hidden: [64, 64], batch: 160 },
+  { kind: 'local-view', hidden: [32, 16, 8], batch: 24 },
+  { kind: 'local-view', hidden: [32, 16, 8], batch: 900 },
+  { kind: 'xy', hidden: [24], batch: 20 },
+  { kind: 'xy', hidden: [128], batch: 100 },
 ];
+
+it('the cases cover both forms of the output layer', () => {
+  const macs = NETS.map(({ hidden, batch }) => batch * hidden[hidden.length - 1] * N_ACTIONS);
+  expect(macs.some((m) => m <= JS_OUTPUT_MACS)).toBe(true);
+  expect(macs.filter((m) => m > JS_OUTPUT_MACS).length).toBeGreaterThanOrEqual(3);
+});
 
 describe.each(['wasm', 'cpu'])('gradients on %s match the tape', (backendName) => {
   let backend = '';
@@ -102,14 +112,14 @@ describe.each(['wasm', 'cpu'])('gradients on %s match the tape', (backendName) =
     expect(backend).toBe(backendName);
   });
 
-  describe.each(NETS)('$kind, hidden $hidden', ({ kind, hidden }) => {
+  describe.each(NETS)('$kind, hidden $hidden, batch $batch', ({ kind, hidden, batch }) => {
     const inputs = new CellInputs(createEncoder(kind, g), g.nStates);
 
     it.each([true, false])('DQN: Huber loss of TD targets (double DQN: %s)', (double) => {
       const rng = new Rng(double ? 1 : 2);
       const net = randomNet([inputs.size, ...hidden, N_ACTIONS], rng);
       const target = randomNet(net.sizes as number[], rng);
-      const b = 32;
+      const b = batch;
       const cells = randomCells(rng, b);
       const next = randomCells(rng, b);
       const actions = Uint8Array.from({ length: b }, () => rng.int(N_ACTIONS));
@@ -168,7 +178,7 @@ describe.each(['wasm', 'cpu'])('gradients on %s match the tape', (backendName) =
       const rng = new Rng(critic ? 3 + entropy : 4);
       const actor = randomNet([inputs.size, ...hidden, N_ACTIONS], rng);
       const value = critic ? randomNet([inputs.size, ...hidden, 1], rng) : null;
-      const b = 24;
+      const b = batch;
       const cells = randomCells(rng, b);
       const actions = Uint8Array.from({ length: b }, () => rng.int(N_ACTIONS));
       const returns = Float64Array.from({ length: b }, () => (rng.next() - 0.3) * 4);
@@ -228,7 +238,7 @@ describe.each(['wasm', 'cpu'])('gradients on %s match the tape', (backendName) =
       const rng = new Rng(5);
       const predictor = randomNet([inputs.size, ...hidden, 16], rng);
       const fixed = randomNet([inputs.size, ...hidden, 16], rng);
-      const b = 16;
+      const b = batch;
       const cells = randomCells(rng, b);
       const ys = new Float32Array(b * 16);
       for (let k = 0; k < b; k++) ys.set(fixed.forward(inputs, cells[k]), k * 16);
