@@ -20,6 +20,8 @@
  * search from it (0 where it never searched); qValues() is the one-step lookahead on the learned table,
  * or the last search's root action means. greedy() is the lookahead's best action (learned; lowest index
  * on ties) or the most-visited root action of the last search from the cell (rollout; 0 if none).
+ * searchTree() hands the standing tree and one record per simulation of the last search to
+ * searchTrace.ts (where it looked, the line it chose, after any number of its simulations).
  */
 import type { Agent } from '../agent';
 import type { MctsConfig } from '../../config/searchAgents';
@@ -32,6 +34,7 @@ import {
   type SimulatedReward,
 } from '../model';
 import type { Rng } from '../rng';
+import type { SearchTree } from './searchTrace';
 
 export type MctsParams = Omit<MctsConfig, 'type'>;
 
@@ -100,6 +103,11 @@ export class MctsAgent implements Agent {
   private readonly rootN: Float64Array;
   private readonly rootAction: Int32Array;
   private searched = false;
+  /** The last search, one record per simulation (SearchTree.trace), for the views; and the tree's size
+   *  when it began. */
+  private readonly trace: Int32Array;
+  private traceSims = 0;
+  private traceStart = 0;
 
   /** State and action of the step in flight; steps taken in this episode. */
   private s = 0;
@@ -137,6 +145,7 @@ export class MctsAgent implements Agent {
     this.rootQ = new Float64Array(n * A);
     this.rootN = new Float64Array(n * A);
     this.rootAction = new Int32Array(n).fill(-1);
+    this.trace = new Int32Array(3 * p.simulations);
   }
 
   setSimulatedReward(reward: SimulatedReward | null): void {
@@ -203,6 +212,24 @@ export class MctsAgent implements Agent {
 
   values(out: Float64Array): void {
     out.set(this.learned ? this.v : this.rootValue);
+  }
+
+  /** The last search's tree and its per-simulation records (searchTrace.ts reads them); null when no
+   *  tree stands (before the first move, and once an episode has ended). */
+  searchTree(): SearchTree | null {
+    if (this.size === 0 || this.traceSims === 0) return null;
+    return {
+      model: this.model,
+      size: this.size,
+      startSize: this.traceStart,
+      simulations: this.traceSims,
+      nodeState: this.nodeState,
+      nodeVisits: this.nodeVisits,
+      edgeVisits: this.edgeVisits,
+      child: this.child,
+      trace: this.trace,
+      chosen: this.a,
+    };
   }
 
   /** Root visit counts N(s, a) of the last search from each cell (0 where it never searched). */
@@ -308,6 +335,8 @@ export class MctsAgent implements Agent {
   /** Runs the search from the root (which stands in s) and returns the most-visited root action. */
   private act(s: number): number {
     this.reusedVisits = this.nodeVisits[0];
+    this.traceStart = this.size;
+    this.traceSims = 0;
     for (let k = 0; k < this.p.simulations; k++) this.simulate();
     const rng = this.rng;
     let pick = 0;
@@ -368,10 +397,13 @@ export class MctsAgent implements Agent {
     let s = nodeState[0];
     let depth = 0;
     let leaf = 0;
+    let last: number;
+    let added = 0;
     for (;;) {
       const a = this.select(x);
       const i = (s * A + a) * OUTCOMES + (slip > 0 ? slipOutcome(slip, rng.next()) : 0);
       const s2 = next[i];
+      last = s2;
       const end = done[i] === 1;
       const r = reward ? reward(s, mReward[i], s2, end) : mReward[i];
       pathNode[depth] = x;
@@ -396,11 +428,18 @@ export class MctsAgent implements Agent {
         s = s2;
         continue;
       }
-      if (free >= 0 && this.size < this.capacity) child[b + free] = this.alloc(s2);
+      if (free >= 0 && this.size < this.capacity) {
+        child[b + free] = this.alloc(s2);
+        added = 1;
+      }
       leaf = this.learned ? this.v[s2] : this.rollout(s2);
       break;
     }
     this.simulatedSteps += depth;
+    const j = 3 * this.traceSims++;
+    this.trace[j] = pathNode[depth - 1] * A + pathAction[depth - 1];
+    this.trace[j + 1] = last;
+    this.trace[j + 2] = added;
     const gamma = this.gamma;
     const nv = this.nodeVisits;
     const ev = this.edgeVisits;
