@@ -1,12 +1,30 @@
+import { lazy, Suspense } from 'react';
 import { useUiStore } from './store/uiStore';
 import { ErrorBoundary } from './ui/common/ErrorBoundary';
-import { LabView } from './ui/lab/LabView';
 import { Header } from './ui/layout/Header';
 import { NoticeBar } from './ui/layout/NoticeBar';
 import { Playground } from './ui/layout/Playground';
-import { EmbedView } from './ui/share/EmbedView';
 import { UpdateNotice } from './ui/share/UpdateNotice';
 import { useShareFlags } from './ui/share/shareState';
+
+// Loaded when first shown (their own chunks, kept off the first load): the Lab with its charts and
+// presets, and the embed page (the playground's grid and charts, laid out for an iframe).
+const LabView = lazy(() => import('./ui/lab/LabView').then((m) => ({ default: m.LabView })));
+const EmbedView = lazy(() => import('./ui/share/EmbedView').then((m) => ({ default: m.EmbedView })));
+
+/** Holds a view's place (all the room below the header) while its chunk loads, so nothing jumps. */
+function ViewLoading({ what }: { what: string }) {
+  return (
+    <div
+      className="view-loading"
+      role="status"
+      aria-busy="true"
+      style={{ flex: '1 1 auto', minHeight: '60vh', display: 'grid', placeItems: 'center', opacity: 0.7 }}
+    >
+      Loading {what}…
+    </div>
+  );
+}
 
 /** The header with the view switch, the current view, and the notice bar (or, embedded, grid and charts only). */
 function Page() {
@@ -15,7 +33,9 @@ function Page() {
   if (embed)
     return (
       <ErrorBoundary name="The embedded view" offerDefaultWorld>
-        <EmbedView />
+        <Suspense fallback={<ViewLoading what="the embedded view" />}>
+          <EmbedView />
+        </Suspense>
       </ErrorBoundary>
     );
   return (
@@ -27,7 +47,9 @@ function Page() {
         </ErrorBoundary>
       ) : (
         <ErrorBoundary key="lab" name="The lab">
-          <LabView />
+          <Suspense fallback={<ViewLoading what="the lab" />}>
+            <LabView />
+          </Suspense>
         </ErrorBoundary>
       )}
       <NoticeBar />

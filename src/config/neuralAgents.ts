@@ -182,8 +182,4 @@ export type NeuralConfig = DqnConfig | ActorCriticConfig | ReinforceConfig;
 export type ObservationKind = z.output<typeof observationSchema>;
 export type BackendChoice = z.output<typeof backendSchema>;
 
-export const NEURAL_TYPES = ['dqn', 'actor-critic', 'reinforce'] as const;
-export type NeuralType = (typeof NEURAL_TYPES)[number];
-export function isNeuralType(t: string): t is NeuralType {
-  return (NEURAL_TYPES as readonly string[]).includes(t);
-}
+export { NEURAL_TYPES, isNeuralType, type NeuralType } from './neuralTypes';

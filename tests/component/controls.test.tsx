@@ -244,7 +244,7 @@ describe('header', () => {
     worker.progress({ running: true, totalSteps: 10 });
     await user.click(screen.getByRole('button', { name: 'Lab' }));
     expect(lastSent()).toEqual({ type: 'pause' });
-    expect(screen.getByText('the lab view')).toBeInTheDocument();
+    expect(await screen.findByText('the lab view')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Lab' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.queryAllByRole('button', { name: /^row / })).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Playground' }));

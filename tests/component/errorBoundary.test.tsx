@@ -165,7 +165,7 @@ describe('App', () => {
     expect(screen.getByRole('alert')).toHaveTextContent('the playground exploded');
     // The other view is unaffected.
     await user.click(screen.getByRole('button', { name: 'Lab' }));
-    expect(screen.getByText('Lab is fine')).toBeInTheDocument();
+    expect(await screen.findByText('Lab is fine')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     act(() => useUiStore.getState().setView('playground'));
     views.playgroundThrows = false;

@@ -1,14 +1,67 @@
 /** The live training charts, sized to the space they get, with a hint until the first episode ends. */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTrainingStore } from '../../store/trainingStore';
-import { TrainingCharts } from '../charts/TrainingCharts';
+
+/*
+ * recharts is the largest part of the page's code (about 120 kB of the page's gzipped JS) and the charts
+ * have nothing to draw until a run starts, so their chunk is not part of the first load: it is fetched
+ * at the visitor's first press of a key or pointer anywhere on the page (whichever control it is, the
+ * charts are then on their way before Play is pressed, and mounted while still empty), or as soon as
+ * there are episodes to show. Until then a box of the charts' size holds their place, with the same
+ * "press Play" hint, so nothing moves when they arrive.
+ */
+const TrainingCharts = lazy(() =>
+  import('../charts/TrainingCharts').then((m) => ({ default: m.TrainingCharts })),
+);
 
 const MIN_HEIGHT = 300;
+const WAKE_EVENTS = ['pointerdown', 'keydown', 'touchstart'] as const;
+
+/** Once true, stays true for the page's life (the chunk is loaded; later panels render it at once). */
+let chartsWanted = false;
+
+/** False until the first key or pointer press on the page, or until there is something to draw. */
+function useChartsWanted(hasData: boolean): boolean {
+  const [pressed, setPressed] = useState(chartsWanted);
+  const wanted = pressed || hasData;
+  useEffect(() => {
+    const wake = () => {
+      chartsWanted = true;
+      setPressed(true);
+    };
+    if (wanted) {
+      // Kept once shown (a reset back to no episodes does not unmount the charts).
+      wake();
+      return;
+    }
+    for (const e of WAKE_EVENTS) window.addEventListener(e, wake, { capture: true, passive: true });
+    return () => {
+      for (const e of WAKE_EVENTS) window.removeEventListener(e, wake, { capture: true });
+    };
+  }, [wanted]);
+  return wanted;
+}
+
+/** The charts' place while their chunk is not loaded: their size, and the hint the empty charts show. */
+function ChartsPlaceholder({ height }: { height: number }) {
+  return (
+    <div
+      className="charts-loading"
+      aria-busy="true"
+      style={{ minHeight: height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+    >
+      <span role="status" style={{ opacity: 0.75 }}>
+        No episodes yet: press Play
+      </span>
+    </div>
+  );
+}
 
 export function ChartsPanel() {
   const series = useTrainingStore((s) => s.series);
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(420);
+  const show = useChartsWanted(series.counters.episodes > 0);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -16,11 +69,18 @@ export function ChartsPanel() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+  const placeholder = <ChartsPlaceholder height={height} />;
   return (
     <section className="charts" aria-label="Training charts">
       <h2 className="panel-title">Learning curves</h2>
       <div className="charts-body" ref={ref} data-testid="charts" data-episodes={series.counters.episodes}>
-        <TrainingCharts series={series} height={height} markFirstGoal />
+        {show ? (
+          <Suspense fallback={placeholder}>
+            <TrainingCharts series={series} height={height} markFirstGoal />
+          </Suspense>
+        ) : (
+          placeholder
+        )}
       </div>
     </section>
   );

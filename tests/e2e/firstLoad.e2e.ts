@@ -1,0 +1,135 @@
+/**
+ * The first load's weight: what a fresh visitor's browser fetches before the first click.
+ *
+ * A budget on size, not on time: the bytes summed here depend only on the build, so a slow or loaded
+ * machine cannot make it fail (it only waits longer for the page to settle).
+ *
+ * The sizes are gzip sizes computed here (node:zlib, level 9, as `vite build` reports them), because
+ * `vite preview` serves files uncompressed: the bytes on the wire in this test are not what a
+ * compressing web server would send. kB are 1000 bytes, as in vite's report.
+ *
+ * What counts: every JS, CSS and wasm response the page and its workers get from the moment of
+ * navigation until the grid's first cell is shown and nothing new has been requested for a second.
+ * The service worker's precache download (vite-plugin-pwa) is the service worker's own traffic, made
+ * in the background so the app works offline; it is not part of what the page waits for, and is not
+ * counted.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser } from './browser';
+
+/** The budget for JS + CSS before the first click, gzipped, in kB (1000 bytes). */
+const BUDGET_KB = 180;
+/** How long without a new request means the page has settled. */
+const QUIET_MS = 1000;
+/** The Lab view's lazy chunk (src/ui/lab/LabView.tsx and what only it uses). */
+const LAB_CHUNK = /\/assets\/LabView-[\w-]+\.js$/;
+
+interface Fetched {
+  url: string;
+  kind: 'js' | 'css' | 'wasm';
+  raw: number;
+  gzip: number;
+}
+
+function kindOf(url: string): Fetched['kind'] | null {
+  const path = new URL(url).pathname;
+  if (path.endsWith('.js') || path.endsWith('.mjs')) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  if (path.endsWith('.wasm')) return 'wasm';
+  return null;
+}
+
+/** Records the page's (and its dedicated workers') code responses and when the last request was made. */
+function recorder(page: Page) {
+  const fetched: Promise<Fetched | null>[] = [];
+  let lastRequest = Date.now();
+  let pending = 0;
+  page.on('request', () => {
+    lastRequest = Date.now();
+    pending++;
+  });
+  const done = () => {
+    pending--;
+    lastRequest = Date.now();
+  };
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  page.on('response', (r: Response) => {
+    const kind = kindOf(r.url());
+    if (!kind) return;
+    fetched.push(
+      r.body().then(
+        (body) => ({ url: r.url(), kind, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
+        () => null,
+      ),
+    );
+  });
+  return {
+    /** Waits until no request is in flight and none has started for QUIET_MS. */
+    async settled(): Promise<void> {
+      await expect
+        .poll(() => pending === 0 && Date.now() - lastRequest >= QUIET_MS, { timeout: 60_000, interval: 200 })
+        .toBe(true);
+    },
+    async all(): Promise<Fetched[]> {
+      return (await Promise.all(fetched)).filter((f): f is Fetched => f !== null);
+    },
+  };
+}
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('first load', () => {
+  it(`fetches at most ${BUDGET_KB} kB of gzipped JS + CSS before the first click, and the Lab only on demand`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const rec = recorder(page);
+
+    await page.goto(baseUrl());
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 30_000 });
+    await rec.settled();
+
+    const first = await rec.all();
+    const name = (url: string) => new URL(url).pathname.split('/').pop();
+    const lines = first.map(
+      (f) =>
+        `  ${f.kind.padEnd(4)} ${kb(f.gzip).padStart(7)} kB gz ${kb(f.raw).padStart(8)} kB  ${name(f.url)}`,
+    );
+    const sum = (kinds: Fetched['kind'][]) =>
+      first.filter((f) => kinds.includes(f.kind)).reduce((s, f) => s + f.gzip, 0);
+    const code = sum(['js', 'css']);
+    console.log(
+      [
+        'First load, before any click (gzip level 9, computed here):',
+        ...lines,
+        `  JS + CSS: ${kb(code)} kB gzipped (budget ${BUDGET_KB} kB); wasm: ${kb(sum(['wasm']))} kB`,
+      ].join('\n'),
+    );
+
+    expect(first.some((f) => f.kind === 'js')).toBe(true);
+    expect(code).toBeLessThanOrEqual(BUDGET_KB * 1000);
+    expect(first.filter((f) => LAB_CHUNK.test(f.url)).map((f) => name(f.url))).toEqual([]);
+
+    // Switching to the Lab fetches its chunk, and the Lab shows.
+    await page.getByRole('button', { name: 'Lab', exact: true }).click();
+    await page.getByRole('main', { name: 'Lab' }).waitFor({ timeout: 30_000 });
+    await rec.settled();
+    const after = await rec.all();
+    expect(after.filter((f) => LAB_CHUNK.test(f.url)).length).toBe(1);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
