@@ -22,6 +22,14 @@ import {
   useTrainingStore,
 } from './trainingStore';
 import { useUiStore } from './uiStore';
+import {
+  applySearchStep,
+  applyThinking,
+  closeStepper,
+  openStepper,
+  resetThinking,
+  stepTo,
+} from './thinkingStore';
 
 let client: TrainingClient | null = null;
 let runCounter = 0;
@@ -41,9 +49,11 @@ function startRun(config: Config): void {
   beginRun(runId);
   resetHistory();
   send({ type: 'init', runId, config });
+  resetThinking();
 }
 
 const requestSnapshot = (index: number) => send({ type: 'snapshot', index });
+const requestSearch = (k: number) => send({ type: 'search-step', k });
 
 function onMessage(msg: RunMessage): void {
   if (msg.runId !== currentRunId()) return;
@@ -54,7 +64,9 @@ function onMessage(msg: RunMessage): void {
   } else if (msg.type === 'progress') {
     applyProgress(msg.progress);
     if (msg.progress.history) applyHistoryIndex(msg.progress.history, requestSnapshot);
+    applyThinking(msg.progress.thinking ?? null, msg.progress.running, requestSearch);
   } else if (msg.type === 'snapshot') applySnapshot(msg, requestSnapshot);
+  else if (msg.type === 'search') applySearchStep(msg.step);
   else applyError({ phase: msg.phase, message: msg.message });
 }
 
@@ -169,5 +181,19 @@ export const timeline = {
   },
   showChanged(on: boolean): void {
     setShowChanged(on, requestSnapshot);
+  },
+};
+
+/** The search stepper's actions (src/store/thinkingStore.ts): asking never touches the run. */
+export const thinking = {
+  /** Opens the stepper at k simulations of the current decision's search. */
+  open(k: number): void {
+    openStepper(k, requestSearch);
+  },
+  stepTo(k: number): void {
+    stepTo(k, requestSearch);
+  },
+  close(): void {
+    closeStepper();
   },
 };

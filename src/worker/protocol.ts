@@ -4,9 +4,12 @@
  * `error`. Every run has a `runId` chosen by the page, so answers about a replaced run are ignored.
  * The run's history (src/rl/history.ts): progress carries the list of recorded moments when it changed;
  * the page asks for one snapshot at a time (`snapshot`), answered at once without touching the run.
+ * Search agents: frames carry the last search, progress the thinking per move, and `search-step` asks
+ * for the last search after its first k simulations (answered at once, the run untouched).
  */
 import type { Config } from '../config/schema';
 import type { GridFrame, Moment } from '../rl/history';
+import type { SearchView } from '../rl/agents/searchTrace';
 import { summaryBuffers, type MetricsCounters, type MetricsSummary } from '../rl/metrics';
 
 export type { HistoryMark, Moment } from '../rl/history';
@@ -49,7 +52,9 @@ export type ToWorker =
   /** The page's heartbeat: the worker answers `pong` at once (a worker that does not has died). */
   | { type: 'ping' }
   /** The recorded snapshot at `index` of the run's moments (answered by `snapshot`; the run goes on). */
-  | { type: 'snapshot'; index: number };
+  | { type: 'snapshot'; index: number }
+  /** The last search after its first k simulations (answered by `search`; the run goes on). */
+  | { type: 'search-step'; k: number };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -71,7 +76,26 @@ export interface PlannerInfo {
 
 /** What the views draw (src/rl/history.ts GridFrame): copies made for this message (transferred, never
  *  shared). A recorded snapshot is one too. */
-export type Frame = GridFrame;
+export type Frame = GridFrame & {
+  /** A search agent's last search (src/worker/thinking.ts); null or absent for other agents. */
+  search?: SearchFrame | null;
+};
+
+/** Where the last search looked (per cell, its tree walks through it) and the line it chose (cells). */
+export interface SearchFrame {
+  visits: Float64Array;
+  line: Int32Array;
+  simulations: number;
+}
+
+/** Thinking per real move: the agent's budget and the measured time a move takes (null: none yet). */
+export interface Thinking {
+  unit: 'simulations' | 'planning steps';
+  perMove: number;
+  msPerMove: number | null;
+}
+
+export type { SearchView };
 
 /** The run's recorded moments, oldest first, and a version that changes with the list. */
 export interface HistoryIndex {
@@ -99,6 +123,8 @@ export interface Progress {
   planner: PlannerInfo | null;
   /** The run's recorded moments when the list changed since the last message (else null or absent). */
   history?: HistoryIndex | null;
+  /** MCTS and Dyna-Q: their thinking per move (else null or absent). */
+  thinking?: Thinking | null;
 }
 
 export interface RunInfo {
@@ -117,7 +143,9 @@ export type FromWorker =
   /** The snapshot asked for: the moment now at `index` and its frame (both null when there is none). */
   | { type: 'snapshot'; runId: number; index: number; moment: Moment | null; frame: Frame | null }
   /** The answer to `ping` (consumed by the client, never forwarded). */
-  | { type: 'pong' };
+  | { type: 'pong' }
+  /** The answer to `search-step`: the last search after k simulations (null: no search standing). */
+  | { type: 'search'; runId: number; step: SearchView | null };
 
 /** The page pings the worker this often, and restarts a worker it has not heard from for
  *  HEARTBEAT_TIMEOUT_MS (any message counts). Generous: one slice is ~10 ms and the largest neural
@@ -142,6 +170,8 @@ export function frameTransfer(f: Frame, out: ArrayBuffer[] = []): ArrayBuffer[] 
     f.visits,
     f.episodeVisits,
     f.trail,
+    f.search?.visits ?? null,
+    f.search?.line ?? null,
   ].forEach(add);
   return out;
 }

@@ -20,6 +20,7 @@ import {
   type RunInfo,
 } from './protocol';
 import { potentials, unshape } from '../rl/shaping';
+import { ThinkingMeter } from './thinking';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
  *  (a tabular step takes ~50 ns, a neural one can take milliseconds). */
@@ -108,6 +109,8 @@ export class TrainingSession {
   /** The greedy policy reached a goal at some check ('solved' recorded). */
   private solved = false;
   private readonly capture: EpisodeCapture | null;
+  /** Thinking per move and the last search (src/worker/thinking.ts). */
+  readonly thinking: ThinkingMeter;
 
   constructor(readonly trainer: Trainer) {
     this.target = trainer.config.train.episodes;
@@ -116,6 +119,7 @@ export class TrainingSession {
       train.shaping === 'potential' && trainer.agent.planner === null
         ? potentials(trainer.grid, train.shapingScale)
         : null;
+    this.thinking = new ThinkingMeter(trainer);
     const n = trainer.grid.nStates;
     this.history = new RunHistory(n);
     this.capture =
@@ -170,6 +174,7 @@ export class TrainingSession {
       }
       const after = now();
       const took = after - before;
+      this.thinking.timed(took, chunk);
       before = after;
       if (took < 0.5 && this.chunk < MAX_CHUNK) this.chunk *= 2;
       else if (took > 2 && this.chunk > MIN_CHUNK) this.chunk >>= 1;
@@ -180,12 +185,17 @@ export class TrainingSession {
 
   stepOnce(): void {
     this.running = false;
-    if (this.trainer.step()) this.episodeEnded(clock);
+    const t0 = clock();
+    const ended = this.trainer.step();
+    this.thinking.timed(clock() - t0, 1);
+    if (ended) this.episodeEnded(clock);
   }
 
   runEpisode(): void {
     this.running = false;
+    const [t0, steps] = [clock(), this.trainer.totalSteps];
     this.trainer.runEpisode();
+    this.thinking.timed(clock() - t0, this.trainer.totalSteps - steps);
     this.episodeEnded(clock);
   }
 
@@ -312,6 +322,7 @@ export class TrainingSession {
     const t = this.trainer;
     this.measureSpeed(now);
     const frame = this.frame(now);
+    frame.search = this.thinking.searchFrame(now);
     const p = t.agent.planner;
     const planner: PlannerInfo | null = p
       ? { sweeps: p.sweeps, improvements: p.improvements, lastDelta: p.lastDelta, converged: p.converged }
@@ -330,6 +341,7 @@ export class TrainingSession {
       frame,
       planner,
       history: this.historyIndex(),
+      thinking: this.thinking.thinking(),
     };
   }
 

@@ -2,7 +2,7 @@
  * The training worker. Runs time-sliced: at most SLICE_MS of steps at a time, then yields (a
  * MessageChannel message at full speed, a timer at limited speeds) so `pause` and other commands are
  * handled between slices. Posts progress at most MAX_POSTS_PER_SECOND times a second, and always after
- * a command or when a run stops; a `snapshot` request is answered at once and leaves the run as it is. Errors in a command are reported as `error` messages; anything that
+ * a command or when a run stops; a `snapshot` or `search-step` request is answered at once and leaves the run as it is. Errors in a command are reported as `error` messages; anything that
  * escapes reaches the page as a worker error, and the page restarts the worker.
  */
 import { createTrainer } from '../rl/trainer';
@@ -121,6 +121,11 @@ function handle(msg: ToWorker): void {
   }
   const s = session;
   if (!s) return;
+  if (msg.type === 'search-step') {
+    const step = s.thinking.view(msg.k);
+    send({ type: 'search', runId, step }, step ? [step.visits.buffer, step.line.buffer] : []);
+    return;
+  }
   if (msg.type === 'snapshot') {
     const { moment, frame } = s.snapshot(msg.index);
     send({ type: 'snapshot', runId, index: msg.index, moment, frame }, frame ? frameTransfer(frame) : []);
