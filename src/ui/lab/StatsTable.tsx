@@ -31,7 +31,11 @@ export function StatsTable(props: {
           <th scope="col" title="Mean return over the last 10% of episodes, averaged over seeds">
             Return (last 10%)
           </th>
-          {props.onOpen && <th scope="col" aria-label="Actions" />}
+          {props.onOpen && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
