@@ -7,9 +7,8 @@
  * what load cannot break: training progresses, frames are drawn, no page error.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
-import { preview } from 'vite';
-import { chromiumPath } from '../ensure-chromium';
+import type { Page } from 'playwright-core';
+import { launchChromium, serveDist } from '../browserApp';
 
 export interface FullSpeedResult {
   frames: number;
@@ -131,17 +130,8 @@ export async function run(): Promise<void> {
     console.log('frames: dist/ is missing, run `npm run build` first; skipped');
     return;
   }
-  const server = await preview({
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-  });
+  const { url, server } = await serveDist();
+  const browser = await launchChromium();
   try {
     const measure = async (scenario: Scenario) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

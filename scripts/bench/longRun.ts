@@ -6,11 +6,10 @@
  * `npm run bench -- longRun` runs it alone; LONG_RUN_MARKS=1,3 (millions) shortens it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview } from 'vite';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, serveDist } from '../browserApp';
 import { shareUrl } from '../../src/config/codec';
 import { defaultConfig } from '../../src/config/defaults';
-import { chromiumPath } from '../ensure-chromium';
 import { count, PROBE_START, PROBE_STOP, togglePlay } from './frames';
 
 const MARKS = (process.env.LONG_RUN_MARKS ?? '1,10,30').split(',').map((m) => Number(m) * 1e6);
@@ -53,24 +52,8 @@ export async function run(): Promise<void> {
     console.log('longRun: dist/ is missing, run `npm run build` first; skipped');
     return;
   }
-  const server = await preview({
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-    ],
-  });
+  const { url, server } = await serveDist();
+  const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
     await page.goto(`${url}#${tinyWorldHash()}`);

@@ -1,25 +1,10 @@
 /** Launches Debian's Chromium (or CHROMIUM_PATH's) through playwright-core (never a downloaded browser). */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { chromiumPath } from '../../scripts/ensure-chromium';
-
-export const CHROMIUM = chromiumPath();
+import { launchChromium } from '../../scripts/browserApp';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchChromium();
 }
 
 export function baseUrl(): string {

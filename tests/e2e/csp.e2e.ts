@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
+import { serveDist } from '../../scripts/browserApp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 
@@ -22,17 +23,7 @@ beforeAll(async () => {
   const match = CSP_META.exec(readFileSync('dist/index.html', 'utf8'));
   if (!match) throw new Error('dist/index.html has no Content-Security-Policy meta');
   policy = match[1];
-  server = await preview({
-    preview: {
-      port: 0,
-      host: '127.0.0.1',
-      strictPort: false,
-      headers: { 'Content-Security-Policy': policy },
-    },
-    logLevel: 'warn',
-  });
-  const address = server.httpServer.address();
-  url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+  ({ server, url } = await serveDist({ 'Content-Security-Policy': policy }));
   browser = await launchBrowser();
 });
 afterAll(async () => {

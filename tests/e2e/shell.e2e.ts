@@ -29,7 +29,11 @@ describe('app shell', () => {
     await page.goto(baseUrl());
     await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
     await page.getByRole('combobox', { name: 'Algorithm' }).selectOption('dqn');
-    await page.getByTestId('backend').waitFor({ timeout: 30_000 });
+    // The tile shows '–' until the agent is built; wait for the backend it reports.
+    await page
+      .getByTestId('backend')
+      .filter({ hasText: /wasm|webgl|cpu/ })
+      .waitFor({ timeout: 30_000 });
     const origin = new URL(baseUrl()).origin;
     expect(urls.some((u) => u.endsWith('.wasm'))).toBe(true); // the worker's requests are seen too
     expect(
