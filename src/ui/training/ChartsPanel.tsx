@@ -48,7 +48,14 @@ function ChartsPlaceholder({ height }: { height: number }) {
     <div
       className="charts-loading"
       aria-busy="true"
-      style={{ minHeight: height, display: 'flex', alignItems: 'center', justifyContent: 'center' }}
+      // The hint about where the charts' own sits: over the first (top) chart's plot.
+      style={{
+        minHeight: height,
+        display: 'flex',
+        alignItems: 'flex-start',
+        justifyContent: 'center',
+        paddingTop: Math.round(height / 8),
+      }}
     >
       <span role="status" style={{ opacity: 0.75 }}>
         No episodes yet: press Play

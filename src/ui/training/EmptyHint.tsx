@@ -14,9 +14,9 @@ import { useStartReach } from './RewardWarning';
 export const HINTS = {
   noGoal: 'There is no goal yet: pick Goal in the tools and click a cell, then press Play.',
   unreachable:
-    'No goal can be reached from the start: erase a wall (or a pit or cliff) in the way, or move the start, then press Play.',
+    'No goal can be reached from the start: open a way to one (erase a wall in the way), then press Play.',
   unpaid:
-    'Nothing the agent can reach pays more than a plain step: give the goal a reward in the world settings, then press Play.',
+    'Nothing the agent can reach pays more than a step: give the goal a reward (World), then press Play.',
   planning:
     'Press Sweep to watch values spread from the goal one sweep at a time, or Solve to finish; Play then walks the plan.',
   learning:
