@@ -8,10 +8,17 @@
  * network (weights as tf.Variables, the tape's gradients), so the gain is a ratio measured in one run.
  * The agent's figure includes its environment step and batch building; the reference's only the
  * minimize call (and uploading its batch), so the ratio errs against the agent.
+ * Last, the CLI end to end: `tsx src/cli/sim.ts` (what `npm run sim` runs) training DQN for 300 episodes
+ * on an open 8 x 8 room (start and goal in opposite corners, step reward -0.01, gamma 0.95, 100 steps),
+ * one process per seed, wall time including start-up, and the greedy path each run ends with.
  * Run alone: npx tsx scripts/bench/neural.ts
  */
 import * as tf from '@tensorflow/tfjs';
-import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseConfig, type Config } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
 import { createNeuralAgent, type NeuralAgent } from '../../src/rl/neural/createNeuralAgent';
@@ -156,6 +163,47 @@ async function reinforceMs(backend: BackendName): Promise<Measured> {
   return { backend: used, runs };
 }
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const OPEN_8X8 = {
+  version: 1,
+  env: {
+    grid: Array.from({ length: 8 }, (_, y) => (y === 0 ? 'S.......' : y === 7 ? '.......G' : '........')),
+    stepReward: -0.01,
+    gamma: 0.95,
+    maxSteps: 100,
+  },
+  agent: { type: 'dqn' },
+  train: { episodes: 300 },
+};
+
+/** Seconds per CLI run (one process per seed) and the greedy episode's steps of each. */
+function cliRuns(seeds: number): { seconds: number[]; greedySteps: number[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'neural-bench-'));
+  const file = join(dir, 'open8.json');
+  writeFileSync(file, JSON.stringify(OPEN_8X8));
+  const seconds: number[] = [];
+  const greedySteps: number[] = [];
+  try {
+    for (let seed = 1; seed <= seeds; seed++) {
+      const t0 = performance.now();
+      const r = spawnSync(
+        join(ROOT, 'node_modules/.bin/tsx'),
+        ['src/cli/sim.ts', file, '--seed', String(seed)],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
+      seconds.push((performance.now() - t0) / 1000);
+      if (r.status !== 0) throw new Error(`the CLI failed: ${r.stderr.trim()}`);
+      greedySteps.push(Number(/greedy: return [^,]+, (\d+) steps/.exec(r.stdout)?.[1] ?? NaN));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return { seconds, greedySteps };
+}
+
 const CASES: { type: Case; label: string; batch: number }[] = [
   { type: 'dqn', label: 'dqn ms per minibatch (32)', batch: 32 },
   { type: 'actor-critic', label: 'a2c ms per update (8 steps)', batch: 8 },
@@ -181,6 +229,11 @@ export async function run(): Promise<void> {
       measured(`${backend} actor-critic env steps/s`, await stepsPerSecond('actor-critic', backend), 0, '/s'),
     );
   }
+  const cli = cliRuns(RUNS);
+  console.log(
+    line('cli dqn open 8 x 8, 300 episodes, s per seed', cli.seconds, 2, ' s') +
+      `  [greedy steps per seed: ${cli.greedySteps.join(', ')}; shortest 14]`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
