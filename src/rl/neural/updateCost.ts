@@ -1,18 +1,31 @@
 /**
  * What one synchronous learning call of a neural agent costs, in multiply-adds, and the refusal of
  * networks whose single update would freeze the worker for seconds. A tfjs kernel cannot be interrupted:
- * while one update runs, the worker cannot pause, answer the page or report progress. Measured in
- * Chromium's wasm backend here: ~0.55 billion multiply-adds a second (hidden 4 x 512, batch 1024 on a
- * 50 x 50 one-hot world: 10.6 billion, 11.5 s). The limit keeps one call near a second at worst.
+ * while one update runs, the worker cannot pause, answer the page or report progress. The first layer
+ * costs only its nonzero inputs (mlpPass.ts computes it from each cell's nonzero inputs: one for
+ * one-hot). Measured on wasm here (Node, shared 2-core machine): hidden 4 x 512, batch 1024 on a
+ * 50 x 50 one-hot world, 4.0 billion multiply-adds, 0.27 s; 2 x 256, batch 256, 85 million, 16 ms. So
+ * at least ~5 billion a second for big networks; the limit keeps one call under about a second.
  */
 import type { NeuralConfig } from '../../config/neuralAgents';
 import type { Grid } from '../grid';
-import { createEncoder } from './observations';
+import { CellInputs, createEncoder } from './observations';
 
-/** Largest accepted cost of one learning call (multiply-adds). */
-export const MAX_UPDATE_MACS = 5e8;
+/** The most nonzero inputs any cell's observation has (the first layer's real cost per sample). */
+function maxNonzeroInputs(cfg: NeuralConfig, grid: Grid): number {
+  const inputs = new CellInputs(createEncoder(cfg.observation, grid), grid.nStates);
+  let most = 1;
+  for (let s = 0; s < grid.nStates; s++) most = Math.max(most, inputs.indices(s).length);
+  return most;
+}
 
-/** Multiply-adds of one forward pass of an MLP with these layer sizes. */
+/** Multiply-adds a second of a big update on wasm (the slower of the measurements above). */
+const MACS_PER_SECOND = 5e9;
+
+/** Largest accepted cost of one learning call (multiply-adds): about a second. */
+export const MAX_UPDATE_MACS = 5e9;
+
+/** Multiply-adds of one forward pass of an MLP with these layer sizes (`inputs`: the nonzero ones). */
 export function forwardMacs(inputs: number, hidden: readonly number[], outputs: number): number {
   let macs = 0;
   let prev = inputs;
@@ -34,7 +47,7 @@ export interface UpdateCost {
 /** The cost of the largest single learning call: backward ~2x forward; DQN also evaluates its target
  *  network (and the online one again for double DQN) on the next states. */
 export function updateCost(cfg: NeuralConfig, grid: Grid): UpdateCost {
-  const inputs = createEncoder(cfg.observation, grid).size;
+  const inputs = maxNonzeroInputs(cfg, grid);
   const fwd = forwardMacs(inputs, cfg.hidden, cfg.type === 'dqn' ? 4 : 5);
   if (cfg.type === 'dqn') {
     const perSample = fwd * (3 + (cfg.doubleDqn ? 2 : 1));
@@ -58,7 +71,7 @@ const fmt = (x: number) =>
 export function updateTooLarge(cfg: NeuralConfig, grid: Grid): string | null {
   const c = updateCost(cfg, grid);
   if (c.macs <= MAX_UPDATE_MACS) return null;
-  const seconds = c.macs / 0.55e9;
+  const seconds = c.macs / MACS_PER_SECOND;
   return (
     `This network is too big to train responsively: one update would take about ${fmt(c.macs)} ` +
     `multiply-adds (${c.samplesFrom} ${c.samples} x ${fmt(c.perSample)} per sample), roughly ` +
