@@ -262,7 +262,9 @@ describe('touch on a phone', () => {
     expect(await box(target)).toEqual(b);
     await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 }).toBe('Ready');
     await page.getByRole('button', { name: 'Play', exact: true }).tap();
-    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 }).toBe('Training');
+    await expect
+      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 })
+      .toBe('Training');
     const s = await scroll(page);
     expect(s.scrollWidth).toBeLessThanOrEqual(s.innerWidth);
     expect(errors).toEqual([]);

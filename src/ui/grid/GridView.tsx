@@ -4,7 +4,15 @@
  * it is given (a stage that takes the room left over in a column, or on a narrow screen one shaped like
  * the grid at the column's width).
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type RefObject,
+} from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
@@ -14,6 +22,7 @@ import { CellButtons } from './CellButtons';
 import { useCellCodes } from './useCellCodes';
 import { useGreedyPath } from './useGreedyPath';
 import { useChangedCells } from '../history/hooks';
+import { useShownSearch } from '../think/useShownSearch';
 
 /** The grid's stage: the skip link's target (Header.tsx). */
 export const GRID_ID = 'grid';
@@ -100,6 +109,7 @@ export function GridView() {
           hoverCell={hover}
           greedyPath={greedy && greedy.outcome !== 'none' ? greedy : null}
           changed={useChangedCells()}
+          search={useShownSearch()}
         />
         <CellButtons
           grid={env.grid}

@@ -14,7 +14,9 @@ export const AGENT_FIXES = ['qInit'] as const;
 
 export function FixesControls() {
   const type = useConfigStore((s) => s.config.agent.type);
-  const optimism = sectionSpecs({ agent: type }).some((s) => (AGENT_FIXES as readonly string[]).includes(s.key));
+  const optimism = sectionSpecs({ agent: type }).some((s) =>
+    (AGENT_FIXES as readonly string[]).includes(s.key),
+  );
   return (
     <Section title="Fixes" tip="Help for sparse rewards: shaping, a count bonus, optimistic initial values">
       <ParamList section="train" keys={TRAIN_FIXES} />

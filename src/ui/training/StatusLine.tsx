@@ -57,13 +57,21 @@ function FirstReward() {
   const started = useTrainingStore((s) => s.episode > 0 || s.status === 'running');
   if (first !== null)
     return (
-      <Stat label="First reward" width={WIDTH.first} tip={`An episode first reached a goal at episode ${int.format(first)}`}>
+      <Stat
+        label="First reward"
+        width={WIDTH.first}
+        tip={`An episode first reached a goal at episode ${int.format(first)}`}
+      >
         <b data-testid="first-reward">ep. {int.format(first)}</b>
       </Stat>
     );
   if (!started)
     return (
-      <Stat label="First reward" width={WIDTH.first} tip="The episode in which the agent first reaches a goal">
+      <Stat
+        label="First reward"
+        width={WIDTH.first}
+        tip="The episode in which the agent first reaches a goal"
+      >
         <b data-testid="first-reward">–</b>
       </Stat>
     );
