@@ -44,7 +44,9 @@ describe('ShareMenu connected to the stores', () => {
     render(<ShareMenu />);
     await user.click(screen.getByRole('button', { name: /share & save/i }));
     await user.click(screen.getByRole('menuitem', { name: /saved configs/i }));
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Load Expected SARSA' }));
+    await user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Load Expected SARSA' }),
+    );
     expect(useConfigStore.getState().config).toEqual(c);
     expect(useConfigStore.getState().canUndo).toBe(true);
     expect(useUiStore.getState().notice?.text).toBe('Loaded “Expected SARSA”.');
@@ -65,10 +67,10 @@ describe('ShareMenu connected to the stores', () => {
     render(<ShareMenu />);
     expect(screen.getByRole('button', { name: /present/i })).toHaveAttribute('aria-pressed', 'false');
     await user.keyboard('?');
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: '?' }));
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 });
 
@@ -106,7 +108,7 @@ describe('Recently replaced (saved-configs dialog)', () => {
   async function openDialog(user: ReturnType<typeof userEvent.setup>) {
     await user.click(screen.getByRole('button', { name: /share & save/i }));
     await user.click(screen.getByRole('menuitem', { name: /saved configs/i }));
-    return within(screen.getByRole('region', { name: 'Recently replaced' }));
+    return within(await screen.findByRole('region', { name: 'Recently replaced' }));
   }
 
   it('an imported file keeps the world it replaced, which Restore brings back', async () => {

@@ -116,7 +116,7 @@ describe('ShareMenu', () => {
   it('saves under a name, and asks before replacing', async () => {
     const { choose, user, storage } = setup();
     await choose(/save as/i);
-    const dialog = screen.getByRole('dialog', { name: /save as/i });
+    const dialog = await screen.findByRole('dialog', { name: /save as/i });
     const name = within(dialog).getByRole('textbox', { name: /name/i });
     expect(name).toHaveFocus();
     await user.clear(name);
@@ -127,7 +127,7 @@ describe('ShareMenu', () => {
     expect(loaded.ok && loaded.entry.config).toEqual(sarsa());
 
     await choose(/save as/i);
-    const again = within(screen.getByRole('dialog')).getByRole('textbox', { name: /name/i });
+    const again = within(await screen.findByRole('dialog')).getByRole('textbox', { name: /name/i });
     await user.clear(again);
     await user.type(again, 'Lesson 1{Enter}');
     expect(screen.getByRole('alert')).toHaveTextContent(/already exists\. replace it\?/i);
@@ -144,7 +144,7 @@ describe('ShareMenu', () => {
     };
     const { choose, user } = setup({}, full);
     await choose(/save as/i);
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Save' }));
     expect(screen.getByRole('alert')).toHaveTextContent(/storage is full/i);
   });
 
@@ -157,7 +157,7 @@ describe('ShareMenu', () => {
     const { choose, user, onLoadConfig } = setup({}, store);
 
     await choose(/saved configs/i);
-    let dialog = screen.getByRole('dialog', { name: /saved configs/i });
+    let dialog = await screen.findByRole('dialog', { name: /saved configs/i });
     const list = within(dialog).getByRole('list', { name: 'Saved configs' });
     expect(within(list).getAllByRole('listitem')).toHaveLength(2);
     expect(within(list).getByText('<b>Bold</b> name')).toBeInTheDocument();

@@ -2,10 +2,11 @@
  * The header's sharing area, connected to the stores: the Share & save menu, the presentation toggle,
  * the "?" shortcut help, and the message for a broken link. Rendered by Header.tsx as <ShareMenu />.
  */
+import { lazy, Suspense } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
-import { HelpOverlay } from './HelpOverlay';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { PresentationToggle } from './PresentationToggle';
 import { ShareMenuView } from './ShareMenuView';
 import { StartupNotice } from './StartupNotice';
@@ -14,6 +15,9 @@ import { useShareShortcuts } from './useShareShortcuts';
 import './presentation.css';
 
 /** Where the exports find the pictures on the page (the grid canvas and the charts panel). */
+/** The shortcut help, a chunk of its own fetched the first time it is opened (a modal: no room to hold). */
+const HelpOverlay = lazy(() => import('./HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
+
 export const GRID_CANVAS_SELECTOR = '.grid-board canvas';
 export const CHARTS_SELECTOR = '[data-testid="charts"]';
 
@@ -25,6 +29,7 @@ const onMessage = (kind: 'info' | 'warn' | 'error', text: string) => useUiStore.
 export function ShareMenu() {
   const config = useConfigStore((s) => s.config);
   const setConfig = useConfigStore((s) => s.setConfig);
+  const helpOpen = useShareState((s) => s.helpOpen);
   useShareShortcuts();
   return (
     <>
@@ -46,7 +51,13 @@ export function ShareMenu() {
       >
         ?
       </button>
-      <HelpOverlay />
+      {helpOpen && (
+        <ErrorBoundary name="The shortcut help">
+          <Suspense fallback={null}>
+            <HelpOverlay />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       <StartupNotice />
     </>
   );

@@ -2,14 +2,12 @@
  * The Share menu: Copy link, Copy embed code, Save as..., Saved configs..., Export / Import JSON,
  * Export CSV, Export charts / grid PNG. Works from props only (ShareMenu.tsx connects it to the stores).
  */
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Config } from '../../config/schema';
 import type { MetricsSummary } from '../../rl/metrics';
 import { browserStore, type KeyValueStore } from '../../storage/keyValueStore';
 import { SavedConfigs } from '../../storage/savedConfigs';
-import { ManualCopyDialog } from './ManualCopyDialog';
-import { SaveAsDialog } from './SaveAsDialog';
-import { SavedConfigsDialog } from './SavedConfigsDialog';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import {
   copyLink,
   exportChartsPng,
@@ -41,6 +39,23 @@ export interface ShareMenuProps {
 }
 
 type Modal = 'save' | 'saved' | { copy: string } | null;
+
+// The dialogs are chunks of their own, off the first load: opening the menu starts fetching the two it
+// offers, so they are usually there when an item is picked; until then nothing is shown (a modal
+// covers the page, so there is no space to hold).
+const loadSaveAs = () => import('./SaveAsDialog');
+const loadSaved = () => import('./SavedConfigsDialog');
+const SaveAsDialog = lazy(() => loadSaveAs().then((m) => ({ default: m.SaveAsDialog })));
+const SavedConfigsDialog = lazy(() => loadSaved().then((m) => ({ default: m.SavedConfigsDialog })));
+const ManualCopyDialog = lazy(() =>
+  import('./ManualCopyDialog').then((m) => ({ default: m.ManualCopyDialog })),
+);
+const modalKey = (m: Modal) => (m === null || typeof m === 'string' ? String(m) : 'copy');
+function preloadDialogs(): void {
+  // A failed fetch here is reported when the dialog itself is opened (by its error boundary).
+  loadSaveAs().catch(() => {});
+  loadSaved().catch(() => {});
+}
 
 function suggestName(config: Config): string {
   const { grid } = config.env;
@@ -97,7 +112,10 @@ export function ShareMenuView(props: ShareMenuProps) {
         aria-expanded={menu.open}
         aria-controls="share-menu-list"
         title="Share link, save, export and import"
-        onClick={() => menu.setOpen(!menu.open)}
+        onClick={() => {
+          if (!menu.open) preloadDialogs();
+          menu.setOpen(!menu.open);
+        }}
       >
         Share &amp; save <span aria-hidden="true">▾</span>
       </button>
@@ -172,32 +190,37 @@ export function ShareMenuView(props: ShareMenuProps) {
       >
         {status?.text}
       </span>
-      {modal === 'save' && (
-        <SaveAsDialog
-          config={config}
-          saved={saved}
-          suggestedName={suggestName(config)}
-          onClose={() => setModal(null)}
-          onSaved={(name) => {
-            setModal(null);
-            report({ kind: 'info', text: `Saved as “${name}”.` });
-          }}
-        />
-      )}
-      {modal === 'saved' && (
-        <SavedConfigsDialog
-          saved={saved}
-          onClose={() => setModal(null)}
-          onLoad={(entry) => {
-            setModal(null);
-            props.onLoadConfig(entry.config, `“${entry.name}”`);
-            report({ kind: 'info', text: `Loaded “${entry.name}”.` });
-          }}
-        />
-      )}
-      {modal !== null && typeof modal === 'object' && (
-        <ManualCopyDialog text={modal.copy} onClose={() => setModal(null)} />
-      )}
+      {/* A dialog whose chunk cannot be fetched (offline before the app was cached) says so here. */}
+      <ErrorBoundary key={modalKey(modal)} name="The dialog">
+        <Suspense fallback={null}>
+          {modal === 'save' && (
+            <SaveAsDialog
+              config={config}
+              saved={saved}
+              suggestedName={suggestName(config)}
+              onClose={() => setModal(null)}
+              onSaved={(name) => {
+                setModal(null);
+                report({ kind: 'info', text: `Saved as “${name}”.` });
+              }}
+            />
+          )}
+          {modal === 'saved' && (
+            <SavedConfigsDialog
+              saved={saved}
+              onClose={() => setModal(null)}
+              onLoad={(entry) => {
+                setModal(null);
+                props.onLoadConfig(entry.config, `“${entry.name}”`);
+                report({ kind: 'info', text: `Loaded “${entry.name}”.` });
+              }}
+            />
+          )}
+          {modal !== null && typeof modal === 'object' && (
+            <ManualCopyDialog text={modal.copy} onClose={() => setModal(null)} />
+          )}
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }

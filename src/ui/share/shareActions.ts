@@ -5,7 +5,6 @@ import { metricsToCsv } from '../../export/csv';
 import type { MetricsSummary } from '../../rl/metrics';
 import { downloadBlob, downloadText, readFileText } from '../../export/download';
 import { exportFileName } from '../../export/fileNames';
-import { canvasToPng, panelToPng, svgToPng } from '../../export/png';
 import { copyText } from './clipboard';
 import { currentLinkState, linkUrl, type LinkState } from './urlFlags';
 
@@ -15,6 +14,9 @@ export interface ActionResult {
   /** For Copy link when the clipboard refused: the text to show for copying by hand. */
   manualCopy?: string;
 }
+
+/** The PNG encoders, a chunk of their own fetched on the first image export. */
+const png = () => import('../../export/png');
 
 const failure = (what: string, e: unknown): ActionResult => ({
   kind: 'error',
@@ -59,6 +61,7 @@ export async function exportChartsPng(config: Config, el: Element | null | undef
   if (!el || (!el.querySelector?.('svg') && !(el instanceof SVGSVGElement)))
     return { kind: 'warn', text: 'No chart to export yet: train for a few episodes first.' };
   try {
+    const { panelToPng, svgToPng } = await png();
     const blob = el instanceof SVGSVGElement ? await svgToPng(el) : await panelToPng(el as HTMLElement);
     const name = exportFileName(config, 'png', 'charts');
     downloadBlob(blob, name);
@@ -74,6 +77,7 @@ export async function exportGridPng(
 ): Promise<ActionResult> {
   if (!canvas) return { kind: 'warn', text: 'The grid is not on screen (switch to the Playground view).' };
   try {
+    const { canvasToPng } = await png();
     const blob = await canvasToPng(canvas);
     const name = exportFileName(config, 'png', 'grid');
     downloadBlob(blob, name);
