@@ -14,6 +14,7 @@
  * in the background so the app works offline; it is not part of what the page waits for, and is not
  * counted.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,5 +132,22 @@ describe('first load', () => {
 
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it("builds TensorFlow.js once: one tfjs chunk, imported by both workers' neural-agent chunks", () => {
+    const dir = 'dist/assets';
+    const js = readdirSync(dir).filter((f) => f.endsWith('.js'));
+    const read = (f: string) => readFileSync(`${dir}/${f}`, 'utf8');
+    // The only file over 1 MB is the tfjs chunk (each worker used to carry its own copy).
+    const big = js.filter((f) => statSync(`${dir}/${f}`).size > 1_000_000);
+    expect(big).toHaveLength(1);
+    expect(big[0]).toMatch(/^tfjs-[\w-]+\.js$/);
+    for (const worker of [/^trainingWorker-/, /^labWorker-/]) {
+      const entry = js.find((f) => worker.test(f));
+      expect(entry, `${worker} in ${dir}`).toBeDefined();
+      const neural = read(entry!).match(/createNeuralAgent-[\w-]+\.js/)?.[0];
+      expect(neural, `${entry} loads a createNeuralAgent chunk`).toBeDefined();
+      expect(read(neural!)).toContain(`./${big[0]}`);
+    }
   });
 });
