@@ -19,9 +19,14 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 function markNames(m: Moment): string[] {
   const out: string[] = [];
   if (m.marks.includes('first-success')) out.push('first reward');
-  if (m.marks.includes('solved')) out.push('solved: the greedy path reaches the goal');
+  if (m.marks.includes('solved')) out.push('solved');
   return out;
 }
+
+const MARK_TIPS: Record<string, string> = {
+  'first reward': 'First reward: the first episode that reached a goal',
+  solved: 'Solved: the first time the greedy path (the best move in every cell) reached the goal',
+};
 
 /** "Episode 1,234 · first reward" and the like. */
 export function momentLabel(m: Moment): string {
@@ -101,28 +106,6 @@ export function Timeline() {
 
   return (
     <section className="timeline" aria-label="History">
-      <button
-        type="button"
-        className="timeline-play"
-        onClick={play}
-        disabled={n === 0}
-        aria-label={playing ? 'Pause the replay' : 'Replay the history'}
-        title="Play the recorded moments one after another"
-      >
-        {playing ? '❚❚' : '▶'}
-      </button>
-      <select
-        className="timeline-speed"
-        aria-label="Replay speed"
-        value={playSpeed}
-        onChange={(e) => setPlaySpeed(Number(e.target.value))}
-      >
-        {PLAY_SPEEDS.map((v) => (
-          <option key={v} value={v}>
-            {v}/s
-          </option>
-        ))}
-      </select>
       <div className="timeline-body">
         <div
           ref={track}
@@ -168,13 +151,35 @@ export function Timeline() {
                 className={`timeline-mark mark-${kind}`}
                 style={{ left: pct(i, n) }}
                 aria-label={`${names.join(', ')}: episode ${fmt(m.episode)}`}
-                title={`${names.join(', ')} (episode ${fmt(m.episode)})`}
+                title={`${names.map((x) => MARK_TIPS[x]).join('; ')} (episode ${fmt(m.episode)})`}
                 onClick={() => go(i, n)}
               />
             );
           })}
         </div>
       </div>
+      <button
+        type="button"
+        className="timeline-play"
+        onClick={play}
+        disabled={n === 0}
+        aria-label={playing ? 'Pause the replay' : 'Replay the history'}
+        title="Play the recorded moments one after another"
+      >
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <select
+        className="timeline-speed"
+        aria-label="Replay speed"
+        value={playSpeed}
+        onChange={(e) => setPlaySpeed(Number(e.target.value))}
+      >
+        {PLAY_SPEEDS.map((v) => (
+          <option key={v} value={v}>
+            {v}/s
+          </option>
+        ))}
+      </select>
       <span className="timeline-label" data-testid="timeline-label" title={label}>
         {label}
       </span>
