@@ -21,6 +21,8 @@ export interface OverlayShow {
   /** With potential shaping: colour by the values the agent learned (the shaped ones) instead of what
    *  the world pays. */
   shaped: boolean;
+  /** A search agent's last search: where it looked and the line it chose. */
+  search: boolean;
 }
 
 /** A preset's story shown above the playground's grid ("what to watch") until the world is edited. */
@@ -70,6 +72,7 @@ export const DEFAULT_SHOW: OverlayShow = {
   trail: true,
   greedy: false,
   shaped: false,
+  search: false,
 };
 
 let nextNoticeId = 1;

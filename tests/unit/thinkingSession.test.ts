@@ -13,7 +13,7 @@ function session(agent: AgentConfig): TrainingSession {
   return new TrainingSession(new Trainer(config));
 }
 
-const mcts = (simulations: number): AgentConfig => ({ ...defaultAgent('mcts'), simulations } as AgentConfig);
+const mcts = (simulations: number): AgentConfig => ({ ...defaultAgent('mcts'), simulations }) as AgentConfig;
 
 describe('the session reports thinking and the last search', () => {
   it('MCTS: simulations per move, ms per move once it moved, and the search in the frame', () => {

@@ -22,6 +22,7 @@ import { CellButtons } from './CellButtons';
 import { useCellCodes } from './useCellCodes';
 import { useGreedyPath } from './useGreedyPath';
 import { useChangedCells } from '../history/hooks';
+import { useShownSearch } from '../think/useShownSearch';
 
 /** The grid's stage: the skip link's target (Header.tsx). */
 export const GRID_ID = 'grid';
@@ -108,6 +109,7 @@ export function GridView() {
           hoverCell={hover}
           greedyPath={greedy && greedy.outcome !== 'none' ? greedy : null}
           changed={useChangedCells()}
+          search={useShownSearch()}
         />
         <CellButtons
           grid={env.grid}

@@ -120,6 +120,7 @@ export function OverlayToggles() {
   const potential = useConfigStore(
     (s) => s.config.train.shaping === 'potential' && isLearningAgent(s.config.agent.type),
   );
+  const searches = useConfigStore((s) => s.config.agent.type === 'mcts');
   return (
     <div className="overlay-toggles" role="group" aria-label="Overlays">
       <Toggle
@@ -161,6 +162,14 @@ export function OverlayToggles() {
         checked={show.greedy}
         onChange={(greedy) => setShow({ greedy })}
       />
+      {searches && (
+        <Toggle
+          label="Search"
+          tip="Where the last search looked (violet discs, bigger = visited more) and the line it chose (violet arrow from the agent)"
+          checked={show.search}
+          onChange={(search) => setShow({ search })}
+        />
+      )}
       <label className="toggle" title="Shade cells by how often the agent visited them">
         Visits
         <select

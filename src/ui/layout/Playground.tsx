@@ -23,6 +23,7 @@ import { EmptyHint, HintSpace } from '../training/EmptyHint';
 import { RunError } from '../training/RunError';
 import { StatusLine } from '../training/StatusLine';
 import { TrainSettings } from '../training/TrainSettings';
+import { ThinkingStatus } from '../think/ThinkingStatus';
 import { FixesControls } from './FixesControls';
 import { PresetMenu } from './PresetMenu';
 import { StoryBanner, StorySpace } from './StoryBanner';
@@ -34,6 +35,7 @@ function RunBar() {
     <div className="run-bar">
       <Controls />
       <StatusLine />
+      <ThinkingStatus />
       <PlanningPanel />
     </div>
   );

@@ -72,11 +72,13 @@ export function GridOverlay(props: GridOverlayProps) {
     valueScale,
     greedyPath,
     changed,
+    search,
     version,
     maxPixels = DEFAULT_MAX_PIXELS,
     onPaint,
   } = props;
   const { values: sv, policy: sp, q: sq, visits: svis, trail: st, shaped: ssh = false } = show;
+  const sse = show.search ?? false;
 
   useEffect(() => {
     latest.current = {
@@ -95,11 +97,12 @@ export function GridOverlay(props: GridOverlayProps) {
         trail,
         trailLength,
         agent,
-        show: { values: sv, policy: sp, q: sq, visits: svis, trail: st, shaped: ssh },
+        show: { values: sv, policy: sp, q: sq, visits: svis, trail: st, shaped: ssh, search: sse },
         hoverCell,
         valueScale,
         greedyPath,
         changed,
+        search,
       },
       theme,
       maxPixels,
@@ -135,10 +138,12 @@ export function GridOverlay(props: GridOverlayProps) {
     svis,
     st,
     ssh,
+    sse,
     hoverCell,
     valueScale,
     greedyPath,
     changed,
+    search,
     version,
     theme,
     maxPixels,

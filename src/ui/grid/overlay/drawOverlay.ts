@@ -10,6 +10,7 @@ import { drawQNumbers, drawRewardText, drawValueText, Q_NUMBERS_MIN_CELL } from 
 import { drawGreedyPath, type GreedyPathDraw } from './drawGreedy';
 import { drawAgent, drawHover, drawTrail } from './drawTrail';
 import { drawChanged } from './drawChanged';
+import { drawSearch, type SearchDraw } from './drawSearch';
 import { isOpenCell, maxAbsOpen, maxCount } from './minMax';
 import type { Palette } from './palette';
 import { pixelColors } from './pixelColors';
@@ -25,6 +26,8 @@ export interface OverlayShow {
   trail: boolean;
   /** Draw the values the agent learned with potential shaping (`shaped`) instead of the world's. */
   shaped?: boolean;
+  /** A search agent's last search: where it looked and the line it chose (drawSearch.ts). */
+  search?: boolean;
 }
 
 export interface OverlayData {
@@ -58,6 +61,8 @@ export interface OverlayData {
   greedyPath?: GreedyPathDraw | null;
   /** Cells outlined as changed since the previous snapshot (history timeline), where non-zero. */
   changed?: Uint8Array | null;
+  /** The last search, drawn when show.search is on. */
+  search?: SearchDraw | null;
 }
 
 export interface DrawStats {
@@ -177,6 +182,7 @@ export function drawOverlay(
   if (show.trail && d.trail)
     stats.trailSegments = drawTrail(ctx, g, p, d.trail, d.trailLength ?? d.trail.length);
   if (d.changed) drawChanged(ctx, g, d.changed);
+  if (show.search && d.search) drawSearch(ctx, g, d.search, opts.theme);
   if (d.greedyPath) drawGreedyPath(ctx, g, p, d.greedyPath);
   if (d.agent != null) drawAgent(ctx, g, p, d.agent);
   if (hover >= 0) drawHover(ctx, g, p, hover);
