@@ -1,3 +1,4 @@
+// @vitest-environment node
 // A run's history (src/rl/history.ts) and how the training session records it.
 import { describe, expect, it } from 'vitest';
 import type { Agent } from '../../src/rl/agent';
@@ -9,7 +10,7 @@ import {
   type GridFrame,
   type Moment,
 } from '../../src/rl/history';
-import { Trainer } from '../../src/rl/trainer';
+import { createTrainer, Trainer } from '../../src/rl/trainer';
 import { Rng } from '../../src/rl/rng';
 import { TrainingSession } from '../../src/worker/trainingSession';
 import { makeConfig } from './helpers';
@@ -285,6 +286,34 @@ describe('session history', () => {
     expect(s.snapshot(99)).toEqual({ moment: null, frame: null });
     expect(s.trainer.totalSteps).toBe(steps);
     expect(s.running).toBe(true);
+  });
+
+  it("a neural agent's snapshots hold the tables it computes, and the first success is marked", async () => {
+    const config = makeConfig({
+      grid: ['S..', '...', '..G'],
+      env: { stepReward: 0, maxSteps: 30, gamma: 0.9 },
+      agent: { type: 'dqn', learningStarts: 20, batchSize: 8, epsilonDecaySteps: 300 },
+      train: { episodes: 40, seed: 1 },
+    });
+    const t = await createTrainer(config);
+    try {
+      const s = new TrainingSession(t);
+      s.play();
+      const clock = () => performance.now();
+      while (s.running) s.run(10_000, Infinity, clock);
+      const ms = s.history.moments();
+      expect(ms[0].episode).toBe(0);
+      expect(ms.at(-1)!.episode).toBe(40);
+      const F = t.metrics.firstSuccess;
+      expect(F).not.toBeNull();
+      expect(marked(ms, 'first-success').map((m) => m.episode)).toEqual([F]);
+      const last = s.history.frame(ms.length - 1)!;
+      const live = new Float64Array(9);
+      t.agent.values(live);
+      for (let i = 0; i < 9; i++) expect(last.values![i]).toBeCloseTo(live[i], 5);
+    } finally {
+      t.agent.dispose();
+    }
   });
 
   it('a planner records each planning step as a sweep, and the one that solves the world', () => {
