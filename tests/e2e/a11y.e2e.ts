@@ -1,7 +1,7 @@
 /**
  * Accessibility: axe-core finds no serious or critical violation on the playground (cold, and
  * training), the Lab with results, the dialogs (Share menu, Saved configs, shortcut help) and
- * presentation mode; and the skip link, the page's first Tab stop, takes the keyboard to the grid.
+ * presentation mode, and in the dark colour scheme on a phone; and the skip link, the page's first Tab stop, takes the keyboard to the grid.
  *
  * The built page's CSP (script-src 'self') refuses an injected inline script, so these pages are
  * opened with bypassCSP (Playwright's newContext option: the CSP meta is ignored for this context
@@ -30,9 +30,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(opts: { width?: number; height?: number; hash?: string } = {}) {
+async function open(
+  opts: { width?: number; height?: number; hash?: string; colorScheme?: 'light' | 'dark' } = {},
+) {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+    colorScheme: opts.colorScheme ?? 'light',
     bypassCSP: true,
     // No transitions (index.css honours the preference): axe reads settled colours, not a button's
     // background half-way through its hover or pressed transition.
@@ -83,6 +86,16 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: /Present/ }).click();
     expect(await page.locator('html.presentation').count()).toBe(1);
     expect(await serious(page), 'presentation').toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the dark colour scheme, and presentation mode in it (a phone)', async () => {
+    const { page, errors } = await open({ colorScheme: 'dark', width: 390, height: 844 });
+    expect(await serious(page), 'dark').toEqual([]);
+    await page.keyboard.press('p');
+    expect(await page.locator('html.presentation').count()).toBe(1);
+    expect(await serious(page), 'dark, presentation').toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

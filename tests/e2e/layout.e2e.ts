@@ -242,6 +242,16 @@ describe('presentation mode a teacher can drive (1024x768)', () => {
     expect(await page.locator('html.presentation').count()).toBe(1);
     const s = await scroll(page);
     expect(s.scrollWidth).toBeLessThanOrEqual(s.innerWidth);
+    // The Lab's charts too are readable from the back of the room.
+    await page.getByRole('radio', { name: /Needle in a haystack/ }).check();
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 90_000 });
+    await page.screenshot({ path: `${SHOTS}/shots-layout-1024x768-present-lab.png` });
+    const labSizes = await page
+      .locator('.lab svg text')
+      .evaluateAll((els) => els.map((e) => Number.parseFloat(getComputedStyle(e).fontSize)));
+    expect(labSizes.length).toBeGreaterThan(8);
+    expect(Math.min(...labSizes)).toBeGreaterThanOrEqual(14);
     await page.getByRole('button', { name: 'Playground', exact: true }).click();
     await board(page).waitFor();
     expect(errors).toEqual([]);
