@@ -1,11 +1,13 @@
 /**
  * The sparse-reward lab: pick a preset (a short story), run its comparison over many seeds in parallel
- * workers, read the overlaid curves and the statistics, and sweep the goal distance to see the wall.
+ * workers, read the overlaid curves and the statistics, and sweep the goal distance to see the wall; a
+ * thinking-budget preset runs its budget instead (BudgetPanel).
  */
 import { useMemo } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { showStory } from '../../store/story';
 import { useColorScheme } from '../grid/overlay/useColorScheme';
+import { BudgetPanel } from './BudgetPanel';
 import { ComparisonPanel } from './ComparisonPanel';
 import { FixesPanel } from './FixesPanel';
 import { openInPlayground, selectPreset } from './labActions';
@@ -49,8 +51,13 @@ export function LabView() {
             </button>
           )}
         </header>
-        <ComparisonPanel preset={preset} theme={theme} big={big} />
-        <SweepPanel preset={preset} theme={theme} big={big} />
+        {preset.budget && <BudgetPanel preset={preset} theme={theme} big={big} />}
+        {(preset.variants || !preset.budget) && (
+          <>
+            <ComparisonPanel preset={preset} theme={theme} big={big} />
+            <SweepPanel preset={preset} theme={theme} big={big} />
+          </>
+        )}
       </div>
     </main>
   );

@@ -1,10 +1,11 @@
 /**
- * What the lab's buttons do: pick a preset, run or cancel the comparison and the sweep on the worker
- * pool, and open a preset (or one of its variants) in the playground.
+ * What the lab's buttons do: pick a preset, run or cancel the comparison, the sweep and the thinking
+ * budget on the worker pool, and open a preset (or one of its variants) in the playground.
  */
 import { applyVariant, parseExperiment, type Experiment } from '../../config/experiment';
-import { presetSweep, type Preset } from '../../config/presets';
+import { presetBudget, presetSweep, type Preset } from '../../config/presets';
 import type { Config } from '../../config/schema';
+import { assembleBudget, budgetJobs } from '../../rl/lab/budget';
 import { assembleComparison, comparisonJobs } from '../../rl/lab/compare';
 import { defaultDistances } from '../../rl/lab/placeGoal';
 import { assembleSweep, sweepJobs } from '../../rl/lab/sweep';
@@ -15,11 +16,11 @@ import { runPool, type PoolRun } from './labPool';
 import type { LabOutcome, LabTask } from '../../worker/labProtocol';
 import { IDLE, useLabStore, type LabState, type RunState } from './labStore';
 
-type Slot = 'compare' | 'sweep';
+type Slot = 'compare' | 'sweep' | 'budget';
 type RunOf<K extends Slot> = Extract<LabOutcome, { kind: K }>['run'];
 type ResultOf<K extends Slot> = NonNullable<LabState[K]['result']>;
 
-const pools: Record<Slot, PoolRun | null> = { compare: null, sweep: null };
+const pools: Record<Slot, PoolRun | null> = { compare: null, sweep: null, budget: null };
 
 export function currentPreset(): Preset {
   return findLabPreset(useLabStore.getState().presetId);
@@ -31,15 +32,24 @@ function dropRun(slot: Slot): void {
   pools[slot] = null;
 }
 
-/** Stops both runs and forgets them (their results will not be shown). */
+/** Stops every run and forgets them (their results will not be shown). */
 function dropRuns(): void {
   dropRun('compare');
   dropRun('sweep');
+  dropRun('budget');
 }
 
 export function selectPreset(id: string): void {
   dropRuns();
-  useLabStore.setState({ presetId: id, focus: 0, sweepVariant: 0, compare: IDLE, sweep: IDLE });
+  useLabStore.setState({
+    presetId: id,
+    focus: 0,
+    sweepVariant: 0,
+    compare: IDLE,
+    sweep: IDLE,
+    budgetSeeds: null,
+    budget: IDLE,
+  });
 }
 
 export function experimentOf(
@@ -151,6 +161,41 @@ export function startSweep(): void {
 
 export function cancelSweep(): void {
   pools.sweep?.cancel();
+}
+
+/** The seeds the thinking budget runs: the ones chosen in the lab, else the preset's own. */
+export function budgetSeeds(p: Preset, chosen = useLabStore.getState().budgetSeeds): number {
+  return chosen ?? p.seeds ?? 8;
+}
+
+/** Runs the preset's thinking budget (every variant at every knob value, on every seed). A cancelled
+ *  run shows what finished: the jobs go seed by seed, so every point has its first seeds. */
+export function startBudget(): void {
+  dropRun('budget');
+  const p = currentPreset();
+  let spec;
+  try {
+    spec = presetBudget(p, budgetSeeds(p));
+  } catch (e) {
+    setRun('budget', { ...IDLE, status: 'error', error: message(e) });
+    return;
+  }
+  if (!spec) {
+    setRun('budget', { ...IDLE, status: 'error', error: 'This preset has no thinking budget to run.' });
+    return;
+  }
+  const budget = spec;
+  runOnPool(
+    'budget',
+    'thinking budget',
+    budgetJobs(budget),
+    (job) => ({ kind: 'budget', job }),
+    (finished, _all, ms) => (finished.length ? assembleBudget(budget, finished, ms) : null),
+  );
+}
+
+export function cancelBudget(): void {
+  pools.budget?.cancel();
 }
 
 /** Loads a preset (or one of its variants) into the playground and switches to it. */

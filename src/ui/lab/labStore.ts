@@ -1,8 +1,9 @@
 /**
  * Lab UI state: the chosen preset, seeds, which variant is in focus (its "no signal yet" stretch is
- * shaded), which variant the sweep runs, and the state of the comparison and sweep runs.
+ * shaded), which variant the sweep runs, and the state of the comparison, sweep and thinking-budget runs.
  */
 import { create } from 'zustand';
+import type { BudgetResult } from '../../rl/lab/budget';
 import type { ComparisonResult } from '../../rl/lab/compare';
 import type { SweepResult } from '../../rl/lab/sweep';
 
@@ -24,6 +25,9 @@ export interface LabState {
   band: 'minmax' | 'std';
   compare: RunState<ComparisonResult>;
   sweep: RunState<SweepResult>;
+  /** Seeds of the thinking budget (null: the preset's own). */
+  budgetSeeds: number | null;
+  budget: RunState<BudgetResult>;
 }
 
 export const IDLE = { status: 'idle', done: 0, total: 0, result: null, error: null } as const;
@@ -36,6 +40,8 @@ export const DEFAULT_LAB: LabState = {
   band: 'minmax',
   compare: IDLE,
   sweep: IDLE,
+  budgetSeeds: null,
+  budget: IDLE,
 };
 
 export const useLabStore = create<LabState>()(() => DEFAULT_LAB);

@@ -15,7 +15,7 @@ export function ThinkingHelp() {
         }
       }}
     >
-      <summary title="What does thinking buy, and where does it stop?" aria-label="What thinking buys">
+      <summary title="What does thinking buy, and where does it stop?" aria-label="What does thinking buy?">
         ?
       </summary>
       <div className="think-popover">

@@ -3,9 +3,15 @@
  * the sparse wall none of them climbs. Shown in the Lab's budget panel and behind the playground's "?"
  * next to the budget control.
  */
+import './thinking.css';
+
 export function ThinkingNotes(props: { compact?: boolean }) {
   return (
-    <div className={`thinking-notes${props.compact ? ' compact' : ''}`} aria-label="What thinking buys">
+    <div
+      className={`thinking-notes${props.compact ? ' compact' : ''}`}
+      role="note"
+      aria-label="What thinking buys"
+    >
       <dl>
         <dt>Planning steps (Dyna-Q)</dt>
         <dd>

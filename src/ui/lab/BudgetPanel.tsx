@@ -1,0 +1,104 @@
+/**
+ * The thinking budget (src/rl/lab/budget.ts): for a preset that turns one (a knob per variant over
+ * values, on seeds), the seeds and the run button with progress and cancel on the worker pool, then
+ * per variant against the knob value: episodes until the first success and until solved, the success
+ * rate and the compute of a run (one chart per unit when variants count different ones), the table,
+ * and what thinking buys and where it stops.
+ */
+import { MAX_LAB_SEEDS } from '../../config/experiment';
+import type { Preset } from '../../config/presets';
+import type { ComputeUnit } from '../../rl/lab/budget';
+import type { Theme } from '../grid/overlay/palette';
+import { ThinkingNotes } from '../think/ThinkingNotes';
+import { BudgetChart, KNOB_LABEL } from './BudgetChart';
+import { BudgetTable } from './BudgetTable';
+import { budgetSeeds, cancelBudget, startBudget } from './labActions';
+import { poolSize } from './labPool';
+import { useLabStore } from './labStore';
+import { RunBar } from './RunBar';
+
+/** Runs the budget asks for: every (variant, value) on every seed. */
+function runCount(p: Preset, seeds: number): number {
+  const b = p.budget;
+  if (!b) return 0;
+  return b.variants.reduce((n, v) => n + (v.values ?? b.values ?? []).length, 0) * seeds;
+}
+
+export function BudgetPanel(props: { preset: Preset; theme: Theme; big: boolean }) {
+  const { preset, theme } = props;
+  const run = useLabStore((s) => s.budget);
+  const seeds = budgetSeeds(
+    preset,
+    useLabStore((s) => s.budgetSeeds),
+  );
+  const total = runCount(preset, seeds);
+  const r = run.result;
+  const h = props.big ? 320 : 250;
+  const units = r
+    ? ([...new Set(r.points.filter((p) => p.seeds > 0).map((p) => p.unit))] as ComputeUnit[])
+    : [];
+  const knobs = [...new Set((preset.budget?.variants ?? []).map((v) => v.knob ?? preset.budget?.knob))];
+  return (
+    <section className="lab-panel" aria-label="Thinking budget">
+      <div className="lab-controls">
+        <h2>Thinking budget</h2>
+        <label title="Independent runs per variant and knob value; every point gets the same seeds">
+          Seeds{' '}
+          <input
+            type="number"
+            min={1}
+            max={MAX_LAB_SEEDS}
+            value={seeds}
+            onChange={(e) => {
+              const n = Math.round(Number(e.target.value));
+              if (n >= 1 && n <= MAX_LAB_SEEDS) useLabStore.setState({ budgetSeeds: n });
+            }}
+          />
+        </label>
+        <RunBar
+          label="Run thinking budget"
+          what="Thinking budget"
+          tip={`${total} runs on ${poolSize(total)} workers; cancel keeps the seeds finished so far`}
+          run={run}
+          onRun={startBudget}
+          onCancel={cancelBudget}
+        />
+      </div>
+      <p className="hint">
+        Each variant turns {knobs.length > 1 ? 'its own knob' : 'one knob'} (
+        {knobs.map((k) => (k ? KNOB_LABEL[k].toLowerCase() : '')).join(', ')}) and trains{' '}
+        {preset.budget?.episodes ?? preset.config.train.episodes} real episodes per seed: how soon does it
+        first reach the goal, when does its greedy path solve the world, and what did the thinking cost?
+      </p>
+      {r && (
+        <>
+          <div className="lab-charts budget-charts">
+            <BudgetChart result={r} metric="first" theme={theme} height={h} />
+            <BudgetChart result={r} metric="solved" theme={theme} height={h} />
+            <BudgetChart result={r} metric="success" theme={theme} height={h - 40} />
+            {units.map((u) => (
+              <BudgetChart key={u} result={r} metric="compute" unit={u} theme={theme} height={h - 40} />
+            ))}
+          </div>
+          {units.length > 1 && (
+            <p className="hint" role="note">
+              Two units of compute: the neural variants count the multiply-adds of their network updates, the
+              tabular and search variants real plus imagined steps. They are drawn apart because they do not
+              compare.
+            </p>
+          )}
+          <BudgetTable result={r} theme={theme} />
+          <p className="muted small" data-testid="budget-summary">
+            {r.points.length} points x {r.seeds} seeds x {r.episodes} episode{r.episodes === 1 ? '' : 's'} in{' '}
+            {(r.elapsedMs / 1000).toFixed(1)} s
+            {run.status === 'cancelled' ? ' (cancelled: the seeds that finished)' : ''}.
+          </p>
+        </>
+      )}
+      <details className="budget-notes">
+        <summary>What thinking buys, and where it stops</summary>
+        <ThinkingNotes />
+      </details>
+    </section>
+  );
+}
