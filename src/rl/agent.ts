@@ -3,6 +3,7 @@
  * `start` and `step` return the next action to take; `step` learns from the transition that the
  * previous action produced. A time-limit cut calls `step(r, s2, false)` and then `endEpisode()`.
  */
+import type { AgentState } from '../config/packedArray';
 import type { SimulatedReward } from './model';
 
 export interface Agent {
@@ -33,6 +34,12 @@ export interface Agent {
   /** Search agents: writes the visit counts N(s, a) of their search tree into out[s * 4 + a]; returns
    *  false when there has been no search yet. */
   searchVisits?(out: Float64Array): boolean;
+  /** What the agent has learned, as plain data (src/rl/agentState.ts says what continuing preserves):
+   *  tables or weights, counters, optimiser moments, the random stream. */
+  exportState?(): AgentState;
+  /** Restores an exportState() of an agent built for the same config; throws an AgentStateError (and
+   *  changes nothing) when the state does not fit this agent. */
+  importState?(state: AgentState): void;
 }
 
 /** An agent's training as the views report it. */

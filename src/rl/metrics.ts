@@ -14,6 +14,7 @@
  * "First success" is defined here and only here: the 1-based number of the first episode that reached a
  * goal, or null while none has.
  */
+import { StateReader, StateWriter, type StateBlock } from './agentState';
 
 export interface EpisodeResult {
   return: number;
@@ -227,6 +228,81 @@ export class RunMetrics {
       rewardBeforeGoal: this.rewardBeforeGoal,
       successRate: this.successRate(),
     };
+  }
+
+  /** The whole model as a state block (the buckets in use, the recent ring, the counters): a saved run
+   *  opens with its charts and counters as they were, and goes on from there. */
+  toJSON(): StateBlock {
+    const w = new StateWriter();
+    const k = this.buckets;
+    w.num('capacity', this.cap)
+      .num('width', this.width)
+      .num('buckets', k)
+      .num('count', this.count)
+      .num('steps', this.steps)
+      .num('successes', this.successes)
+      .num('firstSuccess', this.firstSuccess)
+      .num('stepsToFirstSuccess', this.stepsToFirstSuccess)
+      .num('rewardBeforeGoal', this.rewardBeforeGoal ? 1 : 0);
+    for (const f of BUCKET_FIELDS) w.arr(f, this[f].subarray(0, k));
+    w.arr('recentReturn', this.recentReturn)
+      .arr('recentSteps', this.recentSteps)
+      .arr('recentSuccess', this.recentSuccess);
+    return w.block;
+  }
+
+  /** A RunMetrics from toJSON()'s block; throws an AgentStateError when it is inconsistent. */
+  static fromJSON(block: StateBlock): RunMetrics {
+    const r = new StateReader(block, 'the saved run metrics');
+    const m = new RunMetrics(r.num('capacity', { min: 0, max: SUMMARY_BUCKETS, int: true }));
+    m.restore(block);
+    return m;
+  }
+
+  /** Replaces this model's contents with toJSON()'s block (same capacity); throws an AgentStateError
+   *  and changes nothing when the block is inconsistent. */
+  restore(block: StateBlock): void {
+    const r = new StateReader(block, 'the saved run metrics');
+    const cap = r.num('capacity', { int: true });
+    if (cap !== this.cap) r.fail('capacity', `must be ${this.cap}`);
+    const width = r.num('width', { min: 1, max: 2 ** 40, int: true });
+    if (!Number.isInteger(Math.log2(width))) r.fail('width', 'must be a power of two');
+    const k = r.num('buckets', { min: 0, max: cap, int: true });
+    const count = r.num('count', { min: 0, int: true });
+    const steps = r.num('steps', { min: 0, int: true });
+    const successes = r.num('successes', { min: 0, max: count, int: true });
+    const first = r.num('firstSuccess', { min: 1, max: Math.max(1, count), int: true, nullable: true });
+    const toFirst = r.num('stepsToFirstSuccess', { min: 0, max: steps, int: true, nullable: true });
+    const before = r.num('rewardBeforeGoal', { min: 0, max: 1, int: true }) === 1;
+    if ((first === null) !== (successes === 0)) r.fail('firstSuccess', 'does not agree with successes');
+    const n = r.read('n', this.n, k);
+    let total = 0;
+    for (let b = 0; b < k; b++) {
+      if (n[b] < 1 || n[b] > width || (b < k - 1 && n[b] !== width))
+        r.fail('n', `has ${n[b]} episodes in bucket ${b} of width ${width}`);
+      total += n[b];
+    }
+    if (cap > 0 && total !== count) r.fail('n', `counts ${total} episodes, the run has ${count}`);
+    for (const f of BUCKET_FIELDS) r.prefixInto(f, this[f], k);
+    const rs = r.read('recentSuccess', this.recentSuccess);
+    let recent = 0;
+    const window = Math.min(count, SUCCESS_WINDOW);
+    for (let j = count - window; j < count; j++) recent += rs[j % SUCCESS_WINDOW] === 1 ? 1 : 0;
+    r.into('recentReturn', this.recentReturn)
+      .into('recentSteps', this.recentSteps)
+      .into('recentSuccess', this.recentSuccess)
+      .then(() => {
+        this.width = width;
+        this.buckets = k;
+        this.count = count;
+        this.steps = steps;
+        this.successes = successes;
+        this.firstSuccess = first;
+        this.stepsToFirstSuccess = toFirst;
+        this.rewardBeforeGoal = before;
+        this.recentSuccesses = recent;
+      })
+      .apply();
   }
 
   /** A copy of the summary (only the buckets in use), safe to transfer or keep. */

@@ -121,6 +121,8 @@ export function shapedReward(
 export interface RewardShaper {
   /** The reward the agent learns from for the move s -> s2 that paid r. */
   shape(s: number, r: number, s2: number, terminal: boolean): number;
+  /** The count bonus's visit counts per cell (null without one), kept when a run is saved. */
+  readonly counts?: Float64Array | null;
 }
 
 export function createShaper(opts: ShapingOptions, grid: Grid): RewardShaper | null {
@@ -129,5 +131,6 @@ export function createShaper(opts: ShapingOptions, grid: Grid): RewardShaper | n
   const counts = new Float64Array(grid.nStates);
   return {
     shape: (s, r, s2, terminal) => shapedReward(sh, s, r, s2, terminal, sh.beta > 0 ? ++counts[s2] : 1),
+    counts: sh.beta > 0 ? counts : null,
   };
 }

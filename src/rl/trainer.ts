@@ -9,6 +9,7 @@ import { createAgent } from './createAgent';
 import { createAnyAgent } from './agentFactory';
 import { GridWorld } from './env';
 import { compileGrid, Cell, type Grid } from './grid';
+import { AgentStateError, StateReader, StateWriter, type TrainedState } from './agentState';
 import { RunMetrics, type EpisodeResult } from './metrics';
 import { subSeed } from './rng';
 import { createShaper, shapedReward, shapingOf, type RewardShaper } from './shaping';
@@ -18,10 +19,20 @@ export function agentSeed(seed: number): number {
   return subSeed(seed, 2);
 }
 
-/** A trainer with any agent, tfjs ones included (loaded on demand). */
-export async function createTrainer(config: Config): Promise<Trainer> {
+/** A trainer with any agent, tfjs ones included (loaded on demand); with `state`, the saved run
+ *  resumed (Trainer.importState: throws an AgentStateError when it does not fit the config). */
+export async function createTrainer(config: Config, state?: TrainedState): Promise<Trainer> {
   const grid = compileGrid(config.env);
-  return new Trainer(config, await createAnyAgent(config.agent, grid, agentSeed(config.train.seed)));
+  const t = new Trainer(config, await createAnyAgent(config.agent, grid, agentSeed(config.train.seed)));
+  if (state) {
+    try {
+      t.importState(state);
+    } catch (e) {
+      t.agent.dispose();
+      throw e;
+    }
+  }
+  return t;
 }
 
 export class Trainer {
@@ -132,6 +143,48 @@ export class Trainer {
       return;
     }
     for (let i = 0; i < episodes; i++) this.runEpisode();
+  }
+
+  /**
+   * The run as plain data (src/rl/agentState.ts says what continuing preserves): the agent's state, the
+   * trainer's step count, visit counts, the world's random stream and the count bonus's counts, and
+   * the metrics. An episode in flight is not kept: the resumed run starts a fresh one.
+   */
+  exportState(): TrainedState {
+    if (!this.agent.exportState) throw new AgentStateError(`a ${this.agent.type} agent cannot be saved`);
+    const w = new StateWriter();
+    w.num('totalSteps', this.totalSteps).arr('visits', this.visits).rng('envRng', this.env.rng);
+    const counts = this.shaper?.counts;
+    if (counts) w.arr('bonusCounts', counts);
+    return { agent: this.agent.exportState(), trainer: w.block, metrics: this.metrics.toJSON() };
+  }
+
+  /** Resumes a run exported by a trainer for the same config (before any step of this one). Throws an
+   *  AgentStateError naming what does not fit; then neither the trainer nor the agent has changed. */
+  importState(state: TrainedState): void {
+    if (!this.agent.importState) throw new AgentStateError(`a ${this.agent.type} agent cannot be loaded`);
+    if (!state || typeof state !== 'object' || !state.agent || !state.trainer || !state.metrics)
+      throw new AgentStateError('the saved run is incomplete');
+    const r = new StateReader(state.trainer, 'the saved run');
+    const totalSteps = r.num('totalSteps', { min: 0, int: true });
+    r.into('visits', this.visits).rng('envRng', this.env.rng);
+    const counts = this.shaper?.counts;
+    if (counts) r.into('bonusCounts', counts);
+    // The metrics and the agent each change only if their block fits; the metrics go back if the
+    // agent's does not.
+    const old = this.metrics.toJSON();
+    this.metrics.restore(state.metrics);
+    try {
+      this.agent.importState(state.agent);
+    } catch (e) {
+      this.metrics.restore(old);
+      throw e;
+    }
+    r.apply();
+    this.totalSteps = totalSteps;
+    this.episodeVisits.fill(0);
+    this.trailLength = 0;
+    this.action = -1;
   }
 
   /** One episode of the greedy policy (lowest-index ties, no exploration, no learning) on its own env. */

@@ -6,6 +6,7 @@
 import { TabularAgent, type TdParams } from './tdBase';
 import { epsilonGreedy, maxQ } from './tabular';
 import type { Rng } from '../rng';
+import type { StateReader, StateWriter } from '../agentState';
 
 export class DynaQAgent extends TabularAgent {
   readonly type = 'dyna-q';
@@ -59,6 +60,38 @@ export class DynaQAgent extends TabularAgent {
     this.s = s2;
     this.a = epsilonGreedy(this.q, s2, this.eps.value, this.rng);
     return this.a;
+  }
+
+  /** The learned model: last next state, reward and end flag per (s, a), and the pairs seen. */
+  protected override writeState(w: StateWriter): void {
+    w.arr('modelNext', this.modelNext)
+      .arr('modelReward', this.modelReward)
+      .arr('modelDone', this.modelDone)
+      .arr('seen', this.seen)
+      .num('nSeen', this.nSeen);
+  }
+
+  protected override readState(r: StateReader): void {
+    const n = this.seen.length;
+    const nSeen = r.num('nSeen', { min: 0, max: n, int: true });
+    const next = r.read('modelNext', this.modelNext);
+    const seen = r.read('seen', this.seen);
+    const flags = new Uint8Array(n);
+    for (let k = 0; k < nSeen; k++) {
+      const i = seen[k];
+      if (i < 0 || i >= n || flags[i]) r.fail('seen', `lists an impossible (state, action) pair at ${k}`);
+      flags[i] = 1;
+    }
+    for (let i = 0; i < n; i++)
+      if (next[i] < 0 || next[i] >= n / 4) r.fail('modelNext', `names a cell outside the grid at ${i}`);
+    r.into('modelNext', this.modelNext)
+      .into('modelReward', this.modelReward)
+      .into('modelDone', this.modelDone)
+      .into('seen', this.seen)
+      .then(() => {
+        this.seenFlag.set(flags);
+        this.nSeen = nSeen;
+      });
   }
 
   private update(i: number, r: number, s2: number, terminal: boolean): void {

@@ -24,6 +24,7 @@
  * searchTrace.ts (where it looked, the line it chose, after any number of its simulations).
  */
 import type { Agent } from '../agent';
+import { readerFor, writerFor, type AgentState } from '../agentState';
 import type { MctsConfig } from '../../config/searchAgents';
 import { isActive, N_ACTIONS, slipOutcome as sharedSlipOutcome, type Grid } from '../grid';
 import {
@@ -243,6 +244,45 @@ export class MctsAgent implements Agent {
   }
 
   dispose(): void {}
+
+  /** The learned table (leafValue 'learned'), the last search's results per cell (what the views
+   *  show), the simulated-step count and the random stream. The standing tree lives within an episode
+   *  and is not kept. */
+  exportState(): AgentState {
+    const { w, done } = writerFor(this.type);
+    w.arr('v', this.v)
+      .arr('rootValue', this.rootValue)
+      .arr('rootQ', this.rootQ)
+      .arr('rootN', this.rootN)
+      .arr('rootAction', this.rootAction)
+      .num('searched', this.searched ? 1 : 0)
+      .num('simulatedSteps', this.simulatedSteps)
+      .rng('rng', this.rng);
+    return done();
+  }
+
+  importState(state: AgentState): void {
+    const r = readerFor(state, this.type);
+    const searched = r.num('searched', { min: 0, max: 1, int: true }) === 1;
+    const simulated = r.num('simulatedSteps', { min: 0, int: true });
+    const actions = r.read('rootAction', this.rootAction);
+    for (let s = 0; s < actions.length; s++)
+      if (actions[s] < -1 || actions[s] >= A)
+        r.fail('rootAction', `has ${actions[s]} at ${s}, not an action`);
+    r.into('v', this.v)
+      .into('rootValue', this.rootValue)
+      .into('rootQ', this.rootQ)
+      .into('rootN', this.rootN)
+      .into('rootAction', this.rootAction)
+      .rng('rng', this.rng)
+      .then(() => {
+        this.searched = searched;
+        this.simulatedSteps = simulated;
+        this.size = 0;
+        this.traceSims = 0;
+      })
+      .apply();
+  }
 
   /** Q(s, a) on the learned table with the rewards the search simulates (0 for cells that never act). */
   private lookahead(s: number, a: number): number {

@@ -4,6 +4,7 @@
  * tied best actions (as the textbook's arrows do). Walking the world follows the greedy policy.
  */
 import type { Agent, Planner } from '../agent';
+import { readerFor, writerFor, type AgentState } from '../agentState';
 import { lookahead, type Model } from '../model';
 
 export interface PlanningParams {
@@ -157,4 +158,36 @@ export abstract class PlanningAgent implements Agent, Planner {
   }
 
   dispose(): void {}
+
+  /** The values, the policy and the planner's counters (a solved planner opens solved). */
+  exportState(): AgentState {
+    const { w, done } = writerFor(this.type);
+    w.arr('v', this.v)
+      .arr('pi', this.pi)
+      .num('sweeps', this.sweeps)
+      .num('improvements', this.improvements)
+      .num('converged', this.converged ? 1 : 0)
+      .num('lastDelta', this.lastDelta);
+    return done();
+  }
+
+  importState(state: AgentState): void {
+    const r = readerFor(state, this.type);
+    const sweeps = r.num('sweeps', { min: 0, int: true });
+    const improvements = r.num('improvements', { min: 0, int: true });
+    const converged = r.num('converged', { min: 0, max: 1, int: true }) === 1;
+    const lastDelta = r.num('lastDelta', { min: 0, nullable: true });
+    const pi = r.read('pi', this.pi);
+    for (let i = 0; i < pi.length; i++)
+      if (pi[i] < 0 || pi[i] > 1) r.fail('pi', `has ${pi[i]} at ${i}, not a probability`);
+    r.into('v', this.v)
+      .into('pi', this.pi)
+      .then(() => {
+        this.sweeps = sweeps;
+        this.improvements = improvements;
+        this.converged = converged;
+        this.lastDelta = lastDelta ?? Infinity;
+      })
+      .apply();
+  }
 }

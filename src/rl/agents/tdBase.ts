@@ -3,6 +3,7 @@
  * action) and the views over it. Each agent file adds only its own `start` / `step` update rule.
  */
 import type { Agent } from '../agent';
+import { readerFor, writerFor, type AgentState, type StateReader, type StateWriter } from '../agentState';
 import type { Rng } from '../rng';
 import { argmaxFirst, EpsilonSchedule, maxQ, Traces, type EpsilonParams } from './tabular';
 
@@ -75,4 +76,27 @@ export abstract class TabularAgent implements Agent {
   }
 
   dispose(): void {}
+
+  /** The Q table (exact), the epsilon reached and the random stream; subclasses add their own parts. */
+  exportState(): AgentState {
+    const { w, done } = writerFor(this.type);
+    w.arr('q', this.q).num('epsilon', this.eps.value).rng('rng', this.rng);
+    this.writeState(w);
+    return done();
+  }
+
+  importState(state: AgentState): void {
+    const r = readerFor(state, this.type);
+    const eps = r.num('epsilon', { min: 0, max: 1 });
+    r.into('q', this.q)
+      .rng('rng', this.rng)
+      .then(() => (this.eps.value = eps));
+    this.readState(r);
+    r.apply();
+    this.traces?.clear();
+  }
+
+  /** Parts of a subclass's state beyond the Q table (Dyna-Q's model). */
+  protected writeState(_w: StateWriter): void {}
+  protected readState(_r: StateReader): void {}
 }

@@ -5,6 +5,8 @@
  * Doing Adam in JS instead of tfjs's optimizer saves ~10 kernels per weight tensor, and the acting
  * copy of the weights needs no read-back.
  */
+import type { StateReader, StateWriter } from '../agentState';
+
 const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPS = 1e-7;
@@ -22,6 +24,24 @@ export class Adam {
   ) {
     this.m = params.map((p) => new Float32Array(p.length));
     this.v = params.map((p) => new Float32Array(p.length));
+  }
+
+  /** The moments and the step count (so a resumed run takes the steps the uninterrupted one would). */
+  writeState(w: StateWriter): void {
+    w.num('t', this.t);
+    this.m.forEach((m, i) => w.arr(`m${i}`, m));
+    this.v.forEach((v, i) => w.arr(`v${i}`, v));
+  }
+
+  readState(r: StateReader): void {
+    const t = r.num('t', { min: 0, int: true });
+    this.m.forEach((m, i) => r.into(`m${i}`, m));
+    this.v.forEach((v, i) => {
+      const a = r.read(`v${i}`, v);
+      for (let k = 0; k < a.length; k++) if (a[k] < 0) r.fail(`v${i}`, `has the negative ${a[k]} at ${k}`);
+      r.into(`v${i}`, v);
+    });
+    r.then(() => (this.t = t));
   }
 
   /** Steps the weights downhill along the gradients now in `grads`. */

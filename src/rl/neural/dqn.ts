@@ -17,6 +17,7 @@
  */
 import type { DqnConfig } from '../../config/neuralAgents';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
+import { readerFor, writerFor, type AgentState } from '../agentState';
 import { Rng } from '../rng';
 import { Adam } from './adam';
 import { argmax, checkLoss, neuralDiagnostics, type NeuralAgent } from './common';
@@ -245,4 +246,38 @@ export class DqnAgent implements NeuralAgent {
 
   /** Nothing to free: the weights are typed arrays and every tensor lives within one update. */
   dispose(): void {}
+
+  /** Online and target weights, Adam's moments, the replay buffer, the counters (steps drive epsilon
+   *  and the target syncs), the random stream and the curiosity predictor. */
+  exportState(): AgentState {
+    const { w, done } = writerFor(this.type);
+    w.arr('net', this.net.params)
+      .arr('target', this.target.params)
+      .num('steps', this.steps)
+      .num('updates', this.updates)
+      .num('loss', this.loss)
+      .rng('rng', this.rng);
+    this.opt.writeState(w.child('adam'));
+    this.replay.writeState(w.child('replay'));
+    this.rnd?.writeState(w.child('rnd'));
+    return done();
+  }
+
+  importState(state: AgentState): void {
+    const r = readerFor(state, this.type);
+    const steps = r.num('steps', { min: 0, int: true });
+    const updates = r.num('updates', { min: 0, int: true });
+    const loss = r.num('loss', { nullable: true });
+    r.into('net', this.net.params).into('target', this.target.params).rng('rng', this.rng);
+    this.opt.readState(r.child('adam'));
+    this.replay.readState(r.child('replay'), this.grid.nStates);
+    if (this.rnd) this.rnd.readState(r.child('rnd'));
+    r.then(() => {
+      this.steps = steps;
+      this.updates = updates;
+      this.loss = loss ?? NaN;
+      this.known.fill(0);
+      this.tableAt = -1;
+    }).apply();
+  }
 }

@@ -14,6 +14,7 @@
  */
 import type { ActorCriticConfig, ReinforceConfig } from '../../config/neuralAgents';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
+import { readerFor, writerFor, type AgentState } from '../agentState';
 import { Rng } from '../rng';
 import { Adam } from './adam';
 import { argmax, checkLoss, neuralDiagnostics, sampleSoftmax, softmax, type NeuralAgent } from './common';
@@ -220,4 +221,38 @@ export abstract class PolicyAgent implements NeuralAgent {
 
   /** Nothing to free: the weights are typed arrays and every tensor lives within one update. */
   dispose(): void {}
+
+  /** Actor (and critic) weights, Adam's moments, the counters, the random stream and the curiosity
+   *  predictor. The rollout in flight belongs to its episode and is not kept. */
+  exportState(): AgentState {
+    const { w, done } = writerFor(this.type);
+    w.arr('actor', this.actor.params)
+      .num('steps', this.steps)
+      .num('updates', this.updates)
+      .num('loss', this.loss)
+      .rng('rng', this.rng);
+    if (this.critic) w.arr('critic', this.critic.params);
+    this.opt.writeState(w.child('adam'));
+    this.rnd?.writeState(w.child('rnd'));
+    return done();
+  }
+
+  importState(state: AgentState): void {
+    const r = readerFor(state, this.type);
+    const steps = r.num('steps', { min: 0, int: true });
+    const updates = r.num('updates', { min: 0, int: true });
+    const loss = r.num('loss', { nullable: true });
+    r.into('actor', this.actor.params).rng('rng', this.rng);
+    if (this.critic) r.into('critic', this.critic.params);
+    else if (r.has('critic')) r.fail('critic', 'is saved, but this config has no critic (baseline off)');
+    this.opt.readState(r.child('adam'));
+    if (this.rnd) this.rnd.readState(r.child('rnd'));
+    r.then(() => {
+      this.steps = steps;
+      this.updates = updates;
+      this.loss = loss ?? NaN;
+      this.length = 0;
+      this.tablesAt = -1;
+    }).apply();
+  }
 }

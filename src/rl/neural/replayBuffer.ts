@@ -2,6 +2,7 @@
  * Experience replay as a ring of typed arrays. It stores cell indices, not observations (an observation
  * is re-encoded when a minibatch is built), so a million transitions cost ~14 MB whatever the encoder.
  */
+import type { StateReader, StateWriter } from '../agentState';
 import type { Rng } from '../rng';
 
 export class ReplayBuffer {
@@ -31,6 +32,41 @@ export class ReplayBuffer {
     this.done[i] = done ? 1 : 0;
     this.next = (i + 1) % this.capacity;
     if (this.size < this.capacity) this.size++;
+  }
+
+  /** The stored transitions (only the filled part of the ring) and where the next one goes. */
+  writeState(w: StateWriter): void {
+    const n = this.size;
+    w.num('size', n).num('next', this.next);
+    w.arr('s', this.s.subarray(0, n))
+      .arr('a', this.a.subarray(0, n))
+      .arr('r', this.r.subarray(0, n))
+      .arr('s2', this.s2.subarray(0, n))
+      .arr('done', this.done.subarray(0, n));
+  }
+
+  /** Restores writeState's transitions; cells must be below `cells`. */
+  readState(r: StateReader, cells: number): void {
+    const size = r.num('size', { min: 0, max: this.capacity, int: true });
+    const next = r.num('next', { min: 0, max: Math.max(0, this.capacity - 1), int: true });
+    if (size < this.capacity && next !== size) r.fail('next', `must be ${size} while the buffer is not full`);
+    const check = (name: string, a: ArrayLike<number>, hi: number) => {
+      for (let i = 0; i < a.length; i++)
+        if (a[i] < 0 || a[i] >= hi) r.fail(name, `has ${a[i]} at ${i} (at most ${hi - 1})`);
+    };
+    check('s', r.read('s', this.s, size), cells);
+    check('s2', r.read('s2', this.s2, size), cells);
+    check('a', r.read('a', this.a, size), 4);
+    check('done', r.read('done', this.done, size), 2);
+    r.prefixInto('s', this.s, size)
+      .prefixInto('a', this.a, size)
+      .prefixInto('r', this.r, size)
+      .prefixInto('s2', this.s2, size)
+      .prefixInto('done', this.done, size)
+      .then(() => {
+        this.size = size;
+        this.next = next;
+      });
   }
 
   /** Fills `out` with uniform random indices of stored transitions (with replacement). */

@@ -13,6 +13,7 @@
  *   and its gradient in JS. f never changes, so f(x) is kept per cell once computed (in plain JS).
  * Both networks are seeded from their own stream of the agent's seed: the agent's other draws do not move.
  */
+import type { StateReader, StateWriter } from '../agentState';
 import { Rng, subSeed } from '../rng';
 import { Adam } from './adam';
 import { checkLoss } from './common';
@@ -106,6 +107,35 @@ export class Rnd {
     const sd = this.sd();
     const ratio = sd > 0 ? Math.min(e / sd, MAX_RATIO) : 1;
     return this.beta * ratio;
+  }
+
+  /** The predictor, its optimiser and the running error statistics (the fixed target network is
+   *  drawn again from the seed). */
+  writeState(w: StateWriter): void {
+    w.arr('predictor', this.predictor.params)
+      .num('updates', this.updates)
+      .num('loss', this.loss)
+      .num('n', this.n)
+      .num('mean', this.mean)
+      .num('m2', this.m2);
+    this.opt.writeState(w.child('adam'));
+  }
+
+  readState(r: StateReader): void {
+    const updates = r.num('updates', { min: 0, int: true });
+    const loss = r.num('loss', { nullable: true });
+    const n = r.num('n', { min: 0, int: true });
+    const mean = r.num('mean');
+    const m2 = r.num('m2', { min: 0 });
+    r.into('predictor', this.predictor.params);
+    this.opt.readState(r.child('adam'));
+    r.then(() => {
+      this.updates = updates;
+      this.loss = loss ?? NaN;
+      this.n = n;
+      this.mean = mean;
+      this.m2 = m2;
+    });
   }
 
   /** One Adam step of the predictor towards the target on the given cells (at most maxBatch of them). */
