@@ -172,6 +172,20 @@ export function checkTrainedState(state: TrainedState, config: Config): string[]
   return errors.length ? errors.map((e) => oneLine(e, MAX_MESSAGE_CHARS)) : null;
 }
 
+/** Validates a trained state kept apart from a file (a saved config's agent) against its config. */
+export function parseTrainedState(
+  input: unknown,
+  config: Config,
+): { ok: true; state: TrainedState } | { ok: false; errors: string[] } {
+  return neverThrow('(agent)', () => {
+    const r = trainedStateSchema.safeParse(input);
+    if (!r.success) return { ok: false as const, errors: formatIssues(r.error.issues, '(agent)') };
+    const state = r.data as TrainedState;
+    const bad = checkTrainedState(state, config);
+    return bad ? { ok: false as const, errors: bad } : { ok: true as const, state };
+  });
+}
+
 /** Validates a parsed trained-agent file (any supported version). Never throws. */
 export function parseAgentFileData(input: unknown): AgentFileResult {
   return neverThrow('(agent file)', () => {

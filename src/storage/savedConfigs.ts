@@ -2,7 +2,12 @@
  * Named saved configs, one storage key each (`gridworld:saved:<name>`), so one damaged entry never
  * takes the others with it. Every entry is re-validated (and migrated) when read: a corrupt or outdated
  * entry is reported in `problems` and skipped, never fatal. Writes report a full quota.
+ * An entry may carry a trained agent (saveAgent): its state compacted (f64 tables as f32, so a 50 x 50
+ * Q table takes ~55,000 characters), refused with a message offering the file when it is too large for
+ * browser storage (a big network) or when the quota is full.
  */
+import { compactState, type TrainedState } from '../config/packedArray';
+import { parseTrainedState } from '../config/agentFile';
 import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from '../config/safeJson';
 import type { Config } from '../config/schema';
 import { tryWrite, type KeyValueStore, type StorageResult } from './keyValueStore';
@@ -16,7 +21,29 @@ export interface SavedEntry {
   /** Milliseconds since 1970. */
   savedAt: number;
   config: Config;
+  /** A trained agent saved with the config (opened with it, to show or go on training). */
+  agent?: TrainedState;
 }
+
+/** Largest trained agent kept in browser storage (characters of its JSON; localStorage holds about
+ *  5 million in most browsers, shared by every saved config). */
+export const MAX_STORED_AGENT_CHARS = 3_000_000;
+
+/** Episodes a saved trained agent had trained (0 for planners and an untrained run). */
+export function agentEpisodes(state: TrainedState): number {
+  const n = state.metrics.numbers.count;
+  return typeof n === 'number' && n > 0 ? n : 0;
+}
+
+const megabytes = (chars: number) => `${(chars / 1e6).toFixed(1)} MB`;
+
+/** The refusal for an agent too large for browser storage. */
+export function agentTooLargeMessage(chars: number): string {
+  return `This trained agent is too large for browser storage (${megabytes(chars)}; at most ${megabytes(MAX_STORED_AGENT_CHARS)}), as big networks are. Use Share & save → “Save trained agent” to keep it as a file instead.`;
+}
+
+export const AGENT_QUOTA_MESSAGE =
+  'Browser storage is full, so the trained agent was not saved. Use Share & save → “Save trained agent” to keep it as a file, or delete some saved configs and try again.';
 
 export interface StorageProblem {
   key: string;
@@ -47,7 +74,10 @@ export function checkName(raw: string): { ok: true; name: string } | { ok: false
 export function readEntry(key: string, raw: string | null): LoadResult {
   const name = key.slice(SAVED_PREFIX.length);
   if (raw === null) return { ok: false, message: `There is no saved config named "${clip(name, 80)}".` };
-  const json = parseJsonSafely(raw, CONFIG_JSON_LIMITS);
+  const json = parseJsonSafely(raw, {
+    maxChars: CONFIG_JSON_LIMITS.maxChars + MAX_STORED_AGENT_CHARS,
+    maxDepth: CONFIG_JSON_LIMITS.maxDepth,
+  });
   if (!json.ok) return { ok: false, message: `damaged: ${json.error}` };
   const v = json.value as Partial<SavedEntry> | null;
   if (typeof v !== 'object' || v === null || Array.isArray(v) || !('config' in v))
@@ -55,7 +85,17 @@ export function readEntry(key: string, raw: string | null): LoadResult {
   const parsed = parseStoredConfig(v.config);
   if (!parsed.ok) return { ok: false, message: clip(parsed.errors.slice(0, 3).join('; '), 300) };
   const savedAt = typeof v.savedAt === 'number' && Number.isFinite(v.savedAt) ? v.savedAt : 0;
-  return { ok: true, entry: { name, savedAt, config: parsed.config } };
+  const entry: SavedEntry = { name, savedAt, config: parsed.config };
+  if (v.agent !== undefined) {
+    const agent = parseTrainedState(v.agent, parsed.config);
+    if (!agent.ok)
+      return {
+        ok: false,
+        message: clip(`its trained agent is damaged: ${agent.errors.slice(0, 2).join('; ')}`, 300),
+      };
+    entry.agent = agent.state;
+  }
+  return { ok: true, entry };
 }
 
 export class SavedConfigs {
@@ -117,6 +157,28 @@ export class SavedConfigs {
     return tryWrite(() => this.store.setItem(SAVED_PREFIX + name, value));
   }
 
+  /** Saves the config with a trained agent (compacted); too large or over the quota: a message that
+   *  offers the file instead. */
+  saveAgent(
+    rawName: string,
+    config: Config,
+    state: TrainedState,
+    opts: { overwrite?: boolean } = {},
+  ): StorageResult {
+    const checked = checkName(rawName);
+    if (!checked.ok) return { ok: false, code: 'invalid-name', message: checked.message };
+    const { name } = checked;
+    if (!opts.overwrite && this.has(name))
+      return { ok: false, code: 'exists', message: `A saved config named "${name}" already exists.` };
+    const agent = compactState(state);
+    const chars = JSON.stringify(agent).length;
+    if (chars > MAX_STORED_AGENT_CHARS)
+      return { ok: false, code: 'quota', message: agentTooLargeMessage(chars) };
+    const value = JSON.stringify({ name, savedAt: this.now(), config, agent });
+    const r = tryWrite(() => this.store.setItem(SAVED_PREFIX + name, value));
+    return !r.ok && r.code === 'quota' ? { ...r, message: AGENT_QUOTA_MESSAGE } : r;
+  }
+
   rename(from: string, rawTo: string, opts: { overwrite?: boolean } = {}): StorageResult {
     const checked = checkName(rawTo);
     if (!checked.ok) return { ok: false, code: 'invalid-name', message: checked.message };
@@ -126,7 +188,8 @@ export class SavedConfigs {
     if (!old.ok) return { ok: false, code: 'not-found', message: old.message };
     if (!opts.overwrite && this.has(to))
       return { ok: false, code: 'exists', message: `A saved config named "${to}" already exists.` };
-    const value = JSON.stringify({ name: to, savedAt: old.entry.savedAt, config: old.entry.config });
+    const { savedAt, config, agent } = old.entry;
+    const value = JSON.stringify({ name: to, savedAt, config, ...(agent ? { agent } : {}) });
     const written = tryWrite(() => this.store.setItem(SAVED_PREFIX + to, value));
     if (!written.ok) return written;
     return this.removeKey(SAVED_PREFIX + from);

@@ -1,8 +1,10 @@
 /**
  * Connects the config store, the training store and the worker. Every config change starts a fresh run
  * (paused; the user is told when a run was under way). The training actions the UI calls live here, and
- * the history timeline's (`timeline`: which recorded moment to show; see historyStore.ts).
+ * the history timeline's (`timeline`: which recorded moment to show; see historyStore.ts), and the
+ * trained agent's (`trainedAgent`: save the run as data, open a saved one in place of the world).
  */
+import type { TrainedState } from '../config/packedArray';
 import type { Config } from '../config/schema';
 import { SPEEDS, type PlanOp, type RunMessage, type ToWorker } from '../worker/protocol';
 import {
@@ -44,19 +46,40 @@ function currentRunId(): number {
   return useTrainingStore.getState().runId;
 }
 
-function startRun(config: Config): void {
+function startRun(config: Config, state?: TrainedState): void {
   const runId = ++runCounter;
   beginRun(runId);
   resetHistory();
-  send({ type: 'init', runId, config });
+  send(state ? { type: 'init', runId, config, state } : { type: 'init', runId, config });
   resetThinking();
+}
+
+/** A trained run waiting for its config to become the current one (trainedAgent.open). */
+let pendingResume: { config: Config; state: TrainedState } | null = null;
+/** Asked-for exports of the run, answered by the worker's `agent-state`. */
+let exportWaiters: Array<{
+  runId: number;
+  resolve(state: TrainedState): void;
+  reject(e: Error): void;
+}> = [];
+
+function settleExports(runId: number, state: TrainedState | null, error?: string): void {
+  const mine = exportWaiters.filter((w) => w.runId === runId);
+  exportWaiters = exportWaiters.filter((w) => w.runId !== runId);
+  for (const w of mine)
+    if (state) w.resolve(state);
+    else w.reject(new Error(error ?? 'the run could not be saved'));
 }
 
 const requestSnapshot = (index: number) => send({ type: 'snapshot', index });
 const requestSearch = (k: number) => send({ type: 'search-step', k });
 
 function onMessage(msg: RunMessage): void {
-  if (msg.runId !== currentRunId()) return;
+  if (msg.runId !== currentRunId()) {
+    if (msg.type === 'agent-state')
+      settleExports(msg.runId, null, 'the run was replaced before it was saved');
+    return;
+  }
   if (msg.type === 'ready') {
     applyReady(msg.info);
     if (gaveUpNotice !== null) useUiStore.getState().dismiss(gaveUpNotice);
@@ -67,6 +90,7 @@ function onMessage(msg: RunMessage): void {
     applyThinking(msg.progress.thinking ?? null, msg.progress.running, requestSearch);
   } else if (msg.type === 'snapshot') applySnapshot(msg, requestSnapshot);
   else if (msg.type === 'search') applySearchStep(msg.step);
+  else if (msg.type === 'agent-state') settleExports(msg.runId, msg.state, msg.error);
   else applyError({ phase: msg.phase, message: msg.message });
 }
 
@@ -92,6 +116,12 @@ function onCrash(message: string, restarted: boolean): void {
 }
 
 function onConfigChange(config: Config): void {
+  const resume = pendingResume;
+  pendingResume = null;
+  if (resume && JSON.stringify(resume.config) === JSON.stringify(config)) {
+    startRun(config, resume.state);
+    return;
+  }
   const s = useTrainingStore.getState();
   const wasRunning = s.status === 'running';
   const hadProgress = s.totalSteps > 0 || (s.planner?.sweeps ?? 0) > 0;
@@ -167,6 +197,54 @@ export const training = {
   },
   plan(op: PlanOp): void {
     if (canTrain()) send({ type: 'plan', op });
+  },
+};
+
+/** Longest wait for the worker's answer to a save (it answers between two slices of training). */
+export const EXPORT_TIMEOUT_MS = 15_000;
+
+/** Saving and opening trained agents (src/config/agentFile.ts is the file; the worker does the work). */
+export const trainedAgent = {
+  /** The current run as data (rejects with a message when there is none or it cannot be saved). */
+  export(timeoutMs = EXPORT_TIMEOUT_MS): Promise<TrainedState> {
+    const { status } = useTrainingStore.getState();
+    if (!client || status === 'starting' || status === 'error')
+      return Promise.reject(new Error('there is no trained run to save yet'));
+    const runId = currentRunId();
+    return new Promise<TrainedState>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        exportWaiters = exportWaiters.filter((w) => w.reject !== fail);
+        reject(new Error('the training worker did not answer; try again'));
+      }, timeoutMs);
+      const fail = (e: Error) => {
+        clearTimeout(timer);
+        reject(e);
+      };
+      exportWaiters.push({
+        runId,
+        resolve: (s) => {
+          clearTimeout(timer);
+          resolve(s);
+        },
+        reject: fail,
+      });
+      send({ type: 'export-agent' });
+    });
+  },
+  /**
+   * Replaces the world with `config` through the guarded load path (the old world goes to "Recently
+   * replaced") and resumes the saved run in it. Returns setConfig's result (a refused config changes
+   * nothing); a state the worker cannot load ends in the run's error, with the reason.
+   */
+  open(config: Config, state: TrainedState, reason: string) {
+    pendingResume = { config, state };
+    const r = useConfigStore.getState().setConfig(config, { reason });
+    if (!r.ok || !r.changed) {
+      pendingResume = null;
+      // The same world: no config change starts a run, so resume here.
+      if (r.ok) startRun(useConfigStore.getState().config, state);
+    }
+    return r;
   },
 };
 

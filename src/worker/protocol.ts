@@ -8,6 +8,7 @@
  * for the last search after its first k simulations (answered at once, the run untouched).
  */
 import type { Config } from '../config/schema';
+import type { TrainedState } from '../config/packedArray';
 import type { GridFrame, Moment } from '../rl/history';
 import type { SearchView } from '../rl/agents/searchTrace';
 import { summaryBuffers, type MetricsCounters, type MetricsSummary } from '../rl/metrics';
@@ -37,8 +38,9 @@ export const MAX_POSTS_PER_SECOND = 30;
 export type PlanOp = 'sweep' | 'improve' | 'solve';
 
 export type ToWorker =
-  /** Build a fresh run for this config (replaces any current run; also how "reset" works). */
-  | { type: 'init'; runId: number; config: Config }
+  /** Build a fresh run for this config (replaces any current run; also how "reset" works); with
+   *  `state`, the saved run (an agent file's) resumed instead of a fresh one. */
+  | { type: 'init'; runId: number; config: Config; state?: TrainedState }
   /** Train until config.train.episodes (when already there: another config.train.episodes). */
   | { type: 'play' }
   | { type: 'pause' }
@@ -54,7 +56,9 @@ export type ToWorker =
   /** The recorded snapshot at `index` of the run's moments (answered by `snapshot`; the run goes on). */
   | { type: 'snapshot'; index: number }
   /** The last search after its first k simulations (answered by `search`; the run goes on). */
-  | { type: 'search-step'; k: number };
+  | { type: 'search-step'; k: number }
+  /** The run as plain data, to save (answered by `agent-state`; the run goes on). */
+  | { type: 'export-agent' };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -145,7 +149,9 @@ export type FromWorker =
   /** The answer to `ping` (consumed by the client, never forwarded). */
   | { type: 'pong' }
   /** The answer to `search-step`: the last search after k simulations (null: no search standing). */
-  | { type: 'search'; runId: number; step: SearchView | null };
+  | { type: 'search'; runId: number; step: SearchView | null }
+  /** The answer to `export-agent`: the run's state (null, with `error`, when it cannot be saved). */
+  | { type: 'agent-state'; runId: number; state: TrainedState | null; error?: string };
 
 /** The page pings the worker this often, and restarts a worker it has not heard from for
  *  HEARTBEAT_TIMEOUT_MS (any message counts). Generous: one slice is ~10 ms and the largest neural

@@ -2,7 +2,7 @@
  * The training worker. Runs time-sliced: at most SLICE_MS of steps at a time, then yields (a
  * MessageChannel message at full speed, a timer at limited speeds) so `pause` and other commands are
  * handled between slices. Posts progress at most MAX_POSTS_PER_SECOND times a second, and always after
- * a command or when a run stops; a `snapshot` or `search-step` request is answered at once and leaves the run as it is. Errors in a command are reported as `error` messages; anything that
+ * a command or when a run stops; a `snapshot`, `search-step` or `export-agent` request is answered at once and leaves the run as it is. Errors in a command are reported as `error` messages; anything that
  * escapes reaches the page as a worker error, and the page restarts the worker.
  */
 import { createTrainer } from '../rl/trainer';
@@ -89,7 +89,7 @@ function tick(): void {
 
 async function init(id: number, msg: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   try {
-    const trainer = await createTrainer(msg.config);
+    const trainer = await createTrainer(msg.config, msg.state);
     if (id !== runId) {
       trainer.agent.dispose();
       return;
@@ -98,7 +98,11 @@ async function init(id: number, msg: Extract<ToWorker, { type: 'init' }>): Promi
     send({ type: 'ready', runId: id, info: session.info });
     postProgress();
   } catch (e) {
-    if (id === runId) send({ type: 'error', runId: id, phase: 'create', message: errorMessage(e) });
+    if (id !== runId) return;
+    const message = msg.state
+      ? `This trained agent could not be loaded: ${errorMessage(e)}. Press Reset to train this world from the start (your previous world is in Saved configs, Recently replaced).`
+      : errorMessage(e);
+    send({ type: 'error', runId: id, phase: 'create', message });
   }
 }
 
@@ -124,6 +128,14 @@ function handle(msg: ToWorker): void {
   if (msg.type === 'search-step') {
     const step = s.thinking.view(msg.k);
     send({ type: 'search', runId, step }, step ? [step.visits.buffer, step.line.buffer] : []);
+    return;
+  }
+  if (msg.type === 'export-agent') {
+    try {
+      send({ type: 'agent-state', runId, state: s.trainer.exportState() });
+    } catch (e) {
+      send({ type: 'agent-state', runId, state: null, error: errorMessage(e) });
+    }
     return;
   }
   if (msg.type === 'snapshot') {

@@ -3,13 +3,16 @@
  * damaged or outdated entries, reported with the reason and removable; and "Recently replaced": the
  * worlds that a link, a preset, a file or a restore replaced, and any autosave that could not be opened,
  * each with when and why, restorable (or, if this app cannot open it, copyable and downloadable).
+ * With `saveAgent`, "Save trained agent to browser" keeps the current run with its config (an entry
+ * that then opens trained).
  */
 import { useMemo, useState, type FormEvent } from 'react';
+import type { TrainedState } from '../../config/packedArray';
 import type { Config } from '../../config/schema';
 import { downloadText } from '../../export/download';
 import { errorText } from '../../storage/keyValueStore';
 import { ReplacedWorlds, type ReplacedWorld } from '../../storage/replacedWorlds';
-import type { SavedConfigs, SavedEntry } from '../../storage/savedConfigs';
+import { agentEpisodes, type SavedConfigs, type SavedEntry } from '../../storage/savedConfigs';
 import { copyText } from './clipboard';
 import { Dialog } from './Dialog';
 
@@ -20,6 +23,8 @@ export interface SavedConfigsDialogProps {
   onClose(): void;
   /** The replaced worlds (default: those kept in the same storage as `saved`). */
   replaced?: ReplacedWorlds;
+  /** Offers "Save trained agent to browser": the current config and a way to get its run's state. */
+  saveAgent?: { config: Config; suggestedName: string; get(): Promise<TrainedState> };
 }
 
 const when = (t: number) => (t ? new Date(t).toLocaleString() : 'unknown time');
@@ -30,7 +35,69 @@ function describeWorld(c: Config): string {
 }
 
 function describe(e: SavedEntry): string {
-  return `${describeWorld(e.config)}, saved ${when(e.savedAt)}`;
+  const trained = e.agent
+    ? `, trained agent (${agentEpisodes(e.agent).toLocaleString('en-US')} episodes)`
+    : '';
+  return `${describeWorld(e.config)}${trained}, saved ${when(e.savedAt)}`;
+}
+
+/** "Save trained agent to browser": a name, then the run's state kept with the config. */
+function SaveTrainedAgent({
+  saved,
+  offer,
+  onSaved,
+}: {
+  saved: SavedConfigs;
+  offer: NonNullable<SavedConfigsDialogProps['saveAgent']>;
+  onSaved(): void;
+}) {
+  const [name, setName] = useState(offer.suggestedName);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ error: boolean; text: string; exists?: boolean } | null>(null);
+  const save = async (overwrite: boolean) => {
+    setBusy(true);
+    try {
+      const state = await offer.get();
+      const r = saved.saveAgent(name, offer.config, state, { overwrite });
+      if (r.ok) {
+        setStatus({ error: false, text: `Saved the trained agent as “${name.trim()}”.` });
+        onSaved();
+      } else setStatus({ error: true, text: r.message, exists: r.code === 'exists' });
+    } catch (e) {
+      setStatus({ error: true, text: `The trained agent could not be saved (${errorText(e)}).` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="saved-rename"
+      aria-label="Save trained agent to browser"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save(false);
+      }}
+    >
+      <label htmlFor="saved-agent-name">Name</label>
+      <input id="saved-agent-name" type="text" value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit" className="primary" disabled={busy}>
+        Save trained agent to browser
+      </button>
+      {status?.exists && (
+        <button type="button" className="danger" disabled={busy} onClick={() => void save(true)}>
+          Replace it
+        </button>
+      )}
+      {status && (
+        <span
+          className={status.error ? 'share-error' : 'share-help'}
+          role={status.error ? 'alert' : 'status'}
+        >
+          {status.text}
+        </span>
+      )}
+    </form>
+  );
 }
 
 function rawFileName(e: ReplacedWorld): string {
@@ -177,7 +244,7 @@ function RecentlyReplaced({
   );
 }
 
-export function SavedConfigsDialog({ saved, onLoad, onClose, replaced }: SavedConfigsDialogProps) {
+export function SavedConfigsDialog({ saved, onLoad, onClose, replaced, saveAgent }: SavedConfigsDialogProps) {
   const history = useMemo(() => replaced ?? new ReplacedWorlds(saved.store), [replaced, saved]);
   const [list, setList] = useState(() => saved.list());
   const [renaming, setRenaming] = useState<{ from: string; draft: string } | null>(null);
@@ -216,6 +283,7 @@ export function SavedConfigsDialog({ saved, onLoad, onClose, replaced }: SavedCo
             {error}
           </p>
         )}
+        {saveAgent && <SaveTrainedAgent saved={saved} offer={saveAgent} onSaved={refresh} />}
         {list.entries.length === 0 && (
           <p className="share-help">
             Nothing saved yet. Use “Save as...” to keep the current world and settings.

@@ -4,11 +4,12 @@
  */
 import { lazy, Suspense } from 'react';
 import { useConfigStore } from '../../store/configStore';
+import { trainedAgent } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { PresentationToggle } from './PresentationToggle';
-import { ShareMenuView } from './ShareMenuView';
+import { ShareMenuView, type ShareMenuProps } from './ShareMenuView';
 import { StartupNotice } from './StartupNotice';
 import { useShareState } from './shareState';
 import { useShareShortcuts } from './useShareShortcuts';
@@ -24,6 +25,9 @@ export const CHARTS_SELECTOR = '[data-testid="charts"]';
 const getRunData = () => useTrainingStore.getState().series;
 const getGridCanvas = () => document.querySelector<HTMLCanvasElement>(GRID_CANVAS_SELECTOR);
 const getChartSvg = () => document.querySelector(CHARTS_SELECTOR);
+const getTrainedAgent = () => trainedAgent.export();
+const onLoadAgent: ShareMenuProps['onLoadAgent'] = (c, state, from) =>
+  void trainedAgent.open(c, state, `Opened ${from}`);
 const onMessage = (kind: 'info' | 'warn' | 'error', text: string) => useUiStore.getState().notify(kind, text);
 
 export function ShareMenu() {
@@ -40,6 +44,8 @@ export function ShareMenu() {
         getChartSvg={getChartSvg}
         getGridCanvas={getGridCanvas}
         onMessage={onMessage}
+        getTrainedAgent={getTrainedAgent}
+        onLoadAgent={onLoadAgent}
       />
       <PresentationToggle />
       <button

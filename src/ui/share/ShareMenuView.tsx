@@ -1,8 +1,9 @@
 /**
  * The Share menu: Copy link, Copy embed code, Save as..., Saved configs..., Export / Import JSON,
- * Export CSV, Export charts / grid PNG. Works from props only (ShareMenu.tsx connects it to the stores).
+ * Export CSV, Export charts / grid PNG, Save trained agent / Open trained agent. Works from props only (ShareMenu.tsx connects it to the stores).
  */
 import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { TrainedState } from '../../config/packedArray';
 import type { Config } from '../../config/schema';
 import type { MetricsSummary } from '../../rl/metrics';
 import { browserStore, type KeyValueStore } from '../../storage/keyValueStore';
@@ -15,7 +16,9 @@ import {
   exportGridPng,
   exportJson,
   importFile,
+  openAgentFile,
   pageBase,
+  saveAgentFile,
   shareLinkFor,
   type ActionResult,
 } from './shareActions';
@@ -36,6 +39,10 @@ export interface ShareMenuProps {
   storage?: KeyValueStore;
   /** The page address links are made from (default: location.href). */
   pageUrl?: string;
+  /** The current run as data, to save as a trained agent (absent: no saving). */
+  getTrainedAgent?(): Promise<TrainedState>;
+  /** Replace the world with a trained agent's config and resume its run (already validated). */
+  onLoadAgent?(config: Config, state: TrainedState, from: string): void;
 }
 
 type Modal = 'save' | 'saved' | { copy: string } | null;
@@ -68,6 +75,7 @@ export function ShareMenuView(props: ShareMenuProps) {
   const [modal, setModal] = useState<Modal>(null);
   const [status, setStatus] = useState<ActionResult | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const agentRef = useRef<HTMLInputElement>(null);
   const saved = useMemo(() => new SavedConfigs(props.storage ?? browserStore().store), [props.storage]);
   const href = () => props.pageUrl ?? window.location.href;
 
@@ -93,6 +101,15 @@ export function ShareMenuView(props: ShareMenuProps) {
     if (!file) return;
     const { result, message } = await importFile(file);
     if (result.ok) props.onLoadConfig(result.config, `the file “${file.name}”`);
+    report(message);
+  };
+
+  const onAgentFile = async (file: File | undefined) => {
+    if (agentRef.current) agentRef.current.value = '';
+    if (!file || !props.onLoadAgent) return;
+    const { result, message } = await openAgentFile(file);
+    if (result.ok)
+      props.onLoadAgent(result.file.config, result.file.state, `the trained agent “${file.name}”`);
     report(message);
   };
 
@@ -156,6 +173,21 @@ export function ShareMenuView(props: ShareMenuProps) {
             'Open a config JSON file (or a text file with a share link)',
           )}
           {item(
+            'Save trained agent',
+            run(() => saveAgentFile(config, props.getTrainedAgent!)),
+            'Download the trained agent (its table or network, counters and run history) with this config, to open later or elsewhere',
+            !props.getTrainedAgent,
+          )}
+          {item(
+            'Open trained agent...',
+            () => {
+              menu.close();
+              agentRef.current?.click();
+            },
+            'Open a trained-agent file: its world, agent and training appear at once, ready to show or train on',
+            !props.onLoadAgent,
+          )}
+          {item(
             'Export CSV',
             run(() => exportCsv(config, props.getRunData?.())),
             'Download the run data: return, steps, success and epsilon per episode',
@@ -182,6 +214,14 @@ export function ShareMenuView(props: ShareMenuProps) {
         hidden
         data-testid="import-json-input"
         onChange={(e) => void onFile(e.target.files?.[0])}
+      />
+      <input
+        ref={agentRef}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="open-agent-input"
+        onChange={(e) => void onAgentFile(e.target.files?.[0])}
       />
       <span
         className={`share-status share-status-${status?.kind ?? 'none'}`}
@@ -211,9 +251,16 @@ export function ShareMenuView(props: ShareMenuProps) {
               onClose={() => setModal(null)}
               onLoad={(entry) => {
                 setModal(null);
-                props.onLoadConfig(entry.config, `“${entry.name}”`);
+                if (entry.agent && props.onLoadAgent)
+                  props.onLoadAgent(entry.config, entry.agent, `the trained agent “${entry.name}”`);
+                else props.onLoadConfig(entry.config, `“${entry.name}”`);
                 report({ kind: 'info', text: `Loaded “${entry.name}”.` });
               }}
+              saveAgent={
+                props.getTrainedAgent
+                  ? { config, suggestedName: `${suggestName(config)}, trained`, get: props.getTrainedAgent }
+                  : undefined
+              }
             />
           )}
           {modal !== null && typeof modal === 'object' && (

@@ -1,4 +1,11 @@
 /** What the share menu's items do, as plain async functions returning a message for the user. */
+import {
+  agentFileToJson,
+  MAX_AGENT_FILE_BYTES,
+  parseAgentFile,
+  type AgentFileResult,
+} from '../../config/agentFile';
+import type { TrainedState } from '../../config/packedArray';
 import type { Config, ParseResult } from '../../config/schema';
 import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../../export/configFile';
 import { metricsToCsv } from '../../export/csv';
@@ -116,4 +123,57 @@ async function readAndParse(file: File): Promise<{ result: ParseResult; message:
       text: `Not imported: “${file.name.slice(0, 80)}” is not a valid config. ${result.errors.slice(0, 3).join('; ')}`,
     },
   };
+}
+
+/** Episodes a trained state had trained, in words ("120 episodes"; planners: their sweeps). */
+export function trainedWhat(state: TrainedState): string {
+  const episodes = state.metrics.numbers.count ?? 0;
+  const sweeps = state.agent.numbers.sweeps;
+  if (episodes === 0 && typeof sweeps === 'number' && sweeps > 0)
+    return `${sweeps.toLocaleString('en-US')} sweeps`;
+  return `${episodes.toLocaleString('en-US')} episode${episodes === 1 ? '' : 's'}`;
+}
+
+/** Downloads the current run as a trained-agent file (`getState` asks the worker for it). */
+export async function saveAgentFile(
+  config: Config,
+  getState: () => Promise<TrainedState>,
+): Promise<ActionResult> {
+  let state: TrainedState;
+  try {
+    state = await getState();
+  } catch (e) {
+    return failure('Saving the trained agent', e);
+  }
+  const name = exportFileName(config, 'json', 'agent');
+  downloadText(agentFileToJson(config, state), name, 'application/json');
+  return { kind: 'info', text: `Saved ${name} (the trained agent after ${trainedWhat(state)}).` };
+}
+
+/** Reads and validates a trained-agent file; the message names the file and what is wrong. Never
+ *  rejects. */
+export async function openAgentFile(file: File): Promise<{ result: AgentFileResult; message: ActionResult }> {
+  const label = `“${file.name.slice(0, 80)}”`;
+  const refuse = (errors: string[]) => ({
+    result: { ok: false as const, errors },
+    message: {
+      kind: 'error' as const,
+      text: `Not opened: ${label} is not a usable trained-agent file. ${errors.slice(0, 3).join('; ')}`,
+    },
+  });
+  try {
+    const read = await readFileText(file, MAX_AGENT_FILE_BYTES);
+    if (!read.ok) return refuse([read.error]);
+    const result = parseAgentFile(read.text);
+    if (!result.ok) return refuse(result.errors);
+    return {
+      result,
+      message: {
+        kind: 'info',
+        text: `Opened ${label}: the trained agent after ${trainedWhat(result.file.state)}.`,
+      },
+    };
+  } catch (e) {
+    return refuse([`it could not be read (${e instanceof Error ? e.message : String(e)})`]);
+  }
 }
