@@ -65,9 +65,9 @@ describe('the thinking budget beside Play', () => {
     pick('mcts');
     worker.ready();
     const group = screen.getByTestId('thinking-budget');
-    const box = within(group).getByRole('spinbutton', { name: 'Simulations / move' });
+    const box = within(group).getByRole('spinbutton', { name: 'Simulations' });
     expect(box).toHaveValue(200);
-    const slider = within(group).getByRole('slider', { name: 'Simulations / move slider' });
+    const slider = within(group).getByRole('slider', { name: 'Simulations slider' });
     // A log slider: 200 of 1..10,000 sits at log(200)/log(10,000) of its 1000 steps.
     expect(Number(slider.getAttribute('value'))).toBe(Math.round((Math.log(200) / Math.log(10_000)) * 1000));
     fireEvent.change(box, { target: { value: '30' } });
@@ -77,7 +77,7 @@ describe('the thinking budget beside Play', () => {
     expect(useConfigStore.getState().config.agent).toMatchObject({ simulations: 10_000 });
     // Out of the schema's range: refused with the field's message, the config unchanged.
     fireEvent.change(box, { target: { value: '0' } });
-    expect(within(group).getByRole('alert')).toHaveTextContent(/Simulations \/ move: must be from 1/);
+    expect(within(group).getByRole('alert')).toHaveTextContent(/Simulations: must be from 1/);
     expect(useConfigStore.getState().config.agent).toMatchObject({ simulations: 10_000 });
   });
 
@@ -85,7 +85,7 @@ describe('the thinking budget beside Play', () => {
     pick('dyna-q');
     worker.ready();
     const group = screen.getByTestId('thinking-budget');
-    const box = within(group).getByRole('spinbutton', { name: 'Planning steps / move' });
+    const box = within(group).getByRole('spinbutton', { name: 'Planning' });
     fireEvent.change(box, { target: { value: '0' } });
     expect(useConfigStore.getState().config.agent).toMatchObject({ type: 'dyna-q', planningSteps: 0 });
     const help = within(group).getByLabelText('What does thinking buy?');
@@ -129,7 +129,9 @@ describe('thinking status and the search stepper', () => {
     expect(worker.sent.at(-1)).toEqual({ type: 'search-step', k: 1 });
     expect(screen.getByTestId('stepper-note')).toHaveTextContent('Asking the worker');
     worker.reply({ type: 'search', runId: init.runId, step: searchView(1, 200, n) });
-    expect(screen.getByTestId('stepper-count')).toHaveTextContent('1 / 200 simulations');
+    expect(screen.getByTestId('stepper-count')).toHaveTextContent('1 / 200');
+    // The stepper takes the status row's place.
+    expect(screen.queryByTestId('thinking-status')).toBeNull();
     expect(screen.getByTestId('stepper-note')).toHaveTextContent(
       'After 1 simulations the search would move right',
     );
@@ -151,8 +153,9 @@ describe('thinking status and the search stepper', () => {
     expect(screen.getByTestId('stepper-note')).toHaveTextContent('Pause to step');
     // An answer about a replaced run is ignored.
     worker.reply({ type: 'search', runId: init.runId - 1, step: null });
-    fireEvent.click(screen.getByRole('button', { name: 'Close the search steps' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     expect(screen.queryByTestId('search-stepper')).toBeNull();
+    expect(screen.getByTestId('thinking-status')).toBeInTheDocument();
   });
 
   it('says so when no search stands (the episode just ended)', () => {

@@ -165,7 +165,7 @@ export function OverlayToggles() {
       {searches && (
         <Toggle
           label="Search"
-          tip="Where the last search looked (violet discs, bigger = visited more) and the line it chose (violet arrow from the agent)"
+          tip="Where the last search looked (teal discs, bigger = visited more) and the line it chose (teal arrow from the agent)"
           checked={show.search}
           onChange={(search) => setShow({ search })}
         />

@@ -122,9 +122,10 @@ function measure(p: BudgetPoint, metric: BudgetMetric): { y: number | null; neve
 }
 
 /**
- * Rows {x, v<i>, n<i>, t<i>, k<i>} for the chart: per distinct knob position, each variant's plotted
- * value (transformed), its censored marker (on the never row) and the tooltip's text and value. Points
- * no seed has finished (a cancelled run) are left out.
+ * Rows {x, i, v<i>, n<i>, t<i>, k<i>} for the chart, one per point: its knob position (each variant
+ * nudged sideways by `dodge` so equal points stay apart), its plotted value (transformed), its censored
+ * marker (on the never row), the tooltip's text and the knob value. Points no seed has finished (a
+ * cancelled run) are left out.
  */
 export function budgetRows(
   r: BudgetResult,
@@ -133,22 +134,24 @@ export function budgetRows(
   y: (v: number) => number,
   neverY: number,
   unit?: ComputeUnit,
+  dodge = 0,
 ): Row[] {
   const names = variantNames(r);
-  const rows = new Map<number, Row>();
+  const rows: Row[] = [];
   for (const p of r.points) {
     if (p.seeds === 0 || (unit && p.unit !== unit)) continue;
     const i = names.indexOf(p.variant);
-    const x = axis.pos(p.value);
-    const row = rows.get(x) ?? { x };
-    rows.set(x, row);
     const m = measure(p, metric);
-    row[`v${i}`] = m.y === null ? null : y(m.y);
-    row[`n${i}`] = m.never ? neverY : null;
-    row[`t${i}`] = m.text;
-    row[`k${i}`] = p.value;
+    rows.push({
+      x: axis.pos(p.value) + (i - (names.length - 1) / 2) * dodge,
+      i,
+      [`v${i}`]: m.y === null ? null : y(m.y),
+      [`n${i}`]: m.never ? neverY : null,
+      [`t${i}`]: m.text,
+      [`k${i}`]: p.value,
+    });
   }
-  return [...rows.values()].sort((a, b) => Number(a.x) - Number(b.x));
+  return rows.sort((a, b) => Number(a.x) - Number(b.x));
 }
 
 export function variantNames(r: BudgetResult): string[] {
@@ -191,11 +194,15 @@ export const BudgetChart = memo(function BudgetChart(props: {
       : Math.max(2, r.episodes);
   const y = (v: number) => (logY ? Math.log10(Math.max(v, 1e-12)) : v);
   const neverY = episodic ? y(yHi) + Math.max(0.18, (y(yHi) - y(yLo)) * 0.14) : 0;
-  const rows = useMemo(() => budgetRows(r, metric, axis, y, neverY, unit), [r, metric, axis, unit, neverY]); // eslint-disable-line react-hooks/exhaustive-deps
+  const dodge = (axis.domain[1] - axis.domain[0]) * 0.012;
+  const rows = useMemo(
+    () => budgetRows(r, metric, axis, y, neverY, unit, dodge),
+    [r, metric, axis, unit, neverY, dodge], // eslint-disable-line react-hooks/exhaustive-deps
+  );
   const yTicks = logY
     ? metric === 'compute'
       ? Array.from({ length: Math.round(Math.log10(yHi / yLo)) + 1 }, (_, k) => yLo * 10 ** k).map(y)
-      : [...logTicks(1, yHi).filter((v) => v < yHi * 0.8), yHi].map(y).concat(episodic ? [neverY] : [])
+      : [...logTicks(1, r.episodes).filter((v) => v < r.episodes * 0.8), r.episodes].map(y).concat([neverY])
     : [0, 0.25, 0.5, 0.75, 1];
   const yDomain: [number, number] = logY ? [y(yLo) - 0.05, episodic ? neverY + 0.12 : y(yHi)] : [0, 1];
   const yLabel = (t: number) =>
@@ -204,25 +211,20 @@ export const BudgetChart = memo(function BudgetChart(props: {
       : logY
         ? compactAmount(10 ** t)
         : `${Math.round(t * 100)}%`;
+  const seedsText = `median of ${r.seeds} seed${r.seeds === 1 ? '' : 's'}`;
+  const neverText = `△ on "never": most never did within ${r.episodes} episode${r.episodes === 1 ? '' : 's'}`;
+  const checked = r.solvedEvery > 1 ? ` (checked every ${r.solvedEvery} episodes)` : '';
   const note =
     metric === 'compute'
       ? `mean over seeds, in ${unit ?? 'steps'}${unit === 'multiply-adds' ? ' of the network updates' : ': real + imagined steps'}; log scale`
       : metric === 'success'
         ? 'share of all episodes of all seeds that reached a goal'
-        : `median of ${r.seeds} seeds; ▽ on "never": most seeds never did within ${r.episodes} episode${r.episodes === 1 ? '' : 's'}`;
-  const title = metric === 'compute' && unit ? `${TITLES.compute} (${unit})` : TITLES[metric];
-  const full =
-    metric === 'solved'
-      ? `${title} (the greedy path reaches a goal${r.solvedEvery > 1 ? `, checked every ${r.solvedEvery} episodes` : ''})`
-      : title;
+        : metric === 'solved'
+          ? `the greedy path reaches a goal${checked}; ${seedsText}; △ on "never": most never did`
+          : `${seedsText}; ${neverText}`;
+  const full = metric === 'compute' && unit ? `${TITLES.compute} (${unit})` : TITLES[metric];
   return (
-    <ChartFrame
-      title={full}
-      note={note}
-      height={props.height}
-      data={{ metric, ...(unit ? { unit } : {}) }}
-      keyItems={names.map((n, i) => ({ label: n, color: variantColor(i, theme) }))}
-    >
+    <ChartFrame title={full} note={note} height={props.height} data={{ metric, ...(unit ? { unit } : {}) }}>
       {(width) => {
         const plotWidth = width - CHART_MARGIN.left - CHART_MARGIN.right - Y_WIDTH;
         const ticks = knobTicks(axis, plotWidth).map(axis.pos);
@@ -255,9 +257,9 @@ export const BudgetChart = memo(function BudgetChart(props: {
                 episodic ? 'Episode' : metric === 'success' ? 'Success' : (unit ?? 'steps'),
               )}
             />
-            {episodic && (
+            {episodic && r.episodes > 1 && (
               <ReferenceLine
-                y={y(yHi)}
+                y={y(r.episodes)}
                 stroke={st.text}
                 strokeDasharray="6 4"
                 label={{
@@ -295,16 +297,20 @@ export const BudgetChart = memo(function BudgetChart(props: {
               ))}
             <Tooltip
               {...tooltipProps(st)}
-              labelFormatter={(_x, payload) => {
+              content={({ active, payload }) => {
                 const row = payload?.[0]?.payload as Row | undefined;
-                const k = row && names.map((_, i) => row[`k${i}`]).find((v) => v !== undefined && v !== null);
-                return `${KNOB_LABEL[r.knob]}: ${k ?? ''}`;
-              }}
-              formatter={(_value, name, item) => {
-                const key = String((item as { dataKey?: unknown }).dataKey ?? '');
-                const row = (item as { payload?: Row }).payload;
-                const i = Number(key.slice(1));
-                return [String(row?.[`t${i}`] ?? ''), String(name).replace(/: never$/, '')];
+                if (!active || !row) return null;
+                const i = Number(row.i);
+                const knob = r.points.find((p) => p.variant === names[i])?.knob ?? r.knob;
+                return (
+                  <div className="budget-tooltip" style={tooltipProps(st).contentStyle}>
+                    <strong style={{ color: variantColor(i, theme) }}>{names[i]}</strong>
+                    <div>
+                      {KNOB_LABEL[knob]}: {row[`k${i}`]}
+                    </div>
+                    <div>{row[`t${i}`]}</div>
+                  </div>
+                );
               }}
             />
           </ComposedChart>

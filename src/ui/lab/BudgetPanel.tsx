@@ -10,7 +10,8 @@ import type { Preset } from '../../config/presets';
 import type { ComputeUnit } from '../../rl/lab/budget';
 import type { Theme } from '../grid/overlay/palette';
 import { ThinkingNotes } from '../think/ThinkingNotes';
-import { BudgetChart, KNOB_LABEL } from './BudgetChart';
+import { BudgetChart, KNOB_LABEL, variantNames } from './BudgetChart';
+import { variantColor } from './labColors';
 import { BudgetTable } from './BudgetTable';
 import { budgetSeeds, cancelBudget, startBudget } from './labActions';
 import { poolSize } from './labPool';
@@ -23,6 +24,8 @@ function runCount(p: Preset, seeds: number): number {
   if (!b) return 0;
   return b.variants.reduce((n, v) => n + (v.values ?? b.values ?? []).length, 0) * seeds;
 }
+
+const episodesText = (n: number) => `${n.toLocaleString('en-US')} real episode${n === 1 ? '' : 's'}`;
 
 export function BudgetPanel(props: { preset: Preset; theme: Theme; big: boolean }) {
   const { preset, theme } = props;
@@ -67,11 +70,19 @@ export function BudgetPanel(props: { preset: Preset; theme: Theme; big: boolean 
       <p className="hint">
         Each variant turns {knobs.length > 1 ? 'its own knob' : 'one knob'} (
         {knobs.map((k) => (k ? KNOB_LABEL[k].toLowerCase() : '')).join(', ')}) and trains{' '}
-        {preset.budget?.episodes ?? preset.config.train.episodes} real episodes per seed: how soon does it
+        {episodesText(preset.budget?.episodes ?? preset.config.train.episodes)} per seed: how soon does it
         first reach the goal, when does its greedy path solve the world, and what did the thinking cost?
       </p>
       {r && (
         <>
+          <div className="chart-key budget-key" role="group" aria-label="Variants">
+            {variantNames(r).map((n, i) => (
+              <span key={n}>
+                <span className="swatch" style={{ background: variantColor(i, theme) }} aria-hidden />
+                {n}
+              </span>
+            ))}
+          </div>
           <div className="lab-charts budget-charts">
             <BudgetChart result={r} metric="first" theme={theme} height={h} />
             <BudgetChart result={r} metric="solved" theme={theme} height={h} />

@@ -27,8 +27,9 @@ function budgetSpec(type: string, knob: string): NumberSpec | null {
   const spec = sectionSpecs({ agent: type as AgentType }).find((s) => s.key === knob);
   if (!spec || spec.kind !== 'number') return null;
   const top = Math.min(spec.bounds?.max ?? SLIDER_MAX, SLIDER_MAX);
-  // Its own label (the agent panel shows the same field under the schema's).
-  const label = knob === 'simulations' ? 'Simulations / move' : 'Planning steps / move';
+  // A short label of its own (the agent panel shows the same field under the schema's; the tooltip and
+  // the thinking status say "per move").
+  const label = knob === 'simulations' ? 'Simulations' : 'Planning';
   return { ...spec, label, min: 1, max: top, log: true, noSlider: false };
 }
 

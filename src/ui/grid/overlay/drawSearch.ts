@@ -1,8 +1,8 @@
 /**
  * A search agent's last search (the frame's `search`, or the search stepper's): where it looked, as a
- * violet disc in each cell its tree walked through, the area growing with the log of the visits (so a
+ * teal disc in each cell its tree walked through, the area growing with the log of the visits (so a
  * cell seen once still shows and the root does not swallow the rest), and the line it chose (the
- * principal variation) as a solid violet polyline on a halo from the root, with an arrowhead at its end.
+ * principal variation) as a solid teal polyline on a halo from the root, with an arrowhead at its end.
  * Vector strokes on top of the raster layers: one fill for the discs, two strokes and a head for the line.
  */
 import { logScale01 } from './colorScale';
@@ -15,17 +15,19 @@ export interface SearchDraw {
   line: ArrayLike<number>;
 }
 
+// Teal: apart from the trail (violet), the greedy path (orange), the agent (yellow) and the value
+// colours (red to blue), in both themes.
 const COLORS = {
   light: {
-    disc: 'rgba(124, 58, 237, 0.42)',
-    rim: 'rgba(76, 29, 149, 0.8)',
-    line: '#6d28d9',
+    disc: 'rgba(13, 148, 136, 0.42)',
+    rim: 'rgba(17, 94, 89, 0.85)',
+    line: '#0f766e',
     halo: 'rgba(255, 255, 255, 0.9)',
   },
   dark: {
-    disc: 'rgba(196, 167, 255, 0.45)',
-    rim: 'rgba(237, 233, 254, 0.85)',
-    line: '#c4b5fd',
+    disc: 'rgba(45, 212, 191, 0.4)',
+    rim: 'rgba(204, 251, 241, 0.85)',
+    line: '#5eead4',
     halo: 'rgba(0, 0, 0, 0.75)',
   },
 } as const;
