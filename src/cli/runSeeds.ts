@@ -3,9 +3,10 @@
  * Nothing is kept per episode, so memory does not grow with episodes x seeds; a visitor that writes
  * returns a promise only when its output is full, and the loop waits for it (backpressure).
  */
+import type { TrainedState } from '../config/packedArray';
 import type { Config } from '../config/schema';
 import type { EpisodeResult } from '../rl/metrics';
-import { createTrainer } from '../rl/trainer';
+import { createTrainer, type Trainer } from '../rl/trainer';
 
 export interface RunEnd {
   seed: number;
@@ -23,10 +24,25 @@ export interface RunVisitor {
   endRun?(end: RunEnd, run: number): void | Promise<void>;
 }
 
-export async function runSeeds(config: Config, seeds: number, visit: RunVisitor): Promise<void> {
+/** `resume`: the first run continues this saved run; `trained`: called with each run's trainer once it
+ *  has trained (to save it), before the trainer is disposed. */
+export interface RunOptions {
+  resume?: TrainedState;
+  trained?(t: Trainer, run: number): void | Promise<void>;
+}
+
+export async function runSeeds(
+  config: Config,
+  seeds: number,
+  visit: RunVisitor,
+  opts: RunOptions = {},
+): Promise<void> {
   for (let k = 0; k < seeds; k++) {
     const seed = config.train.seed + k;
-    const t = await createTrainer({ ...config, train: { ...config.train, seed } });
+    const t = await createTrainer(
+      { ...config, train: { ...config.train, seed } },
+      k === 0 ? opts.resume : undefined,
+    );
     try {
       await visit.startRun?.(seed, k);
       let episodes = 0;
@@ -44,6 +60,7 @@ export async function runSeeds(config: Config, seeds: number, visit: RunVisitor)
         values: t.valueTable(),
       };
       await visit.endRun?.(end, k);
+      await opts.trained?.(t, k);
     } finally {
       t.agent.dispose();
     }

@@ -1,11 +1,16 @@
 /**
  * npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE]
- * Runs the browser's engine headlessly. Output is written as the runs go (JSON, CSV and the summary
+ *                [--save-agent FILE] [--load-agent FILE]
+ * Runs the browser's engine headlessly. --save-agent writes the trained run as a trained-agent file
+ * (the page opens it with Share & save, Open trained agent); --load-agent goes on training a saved one
+ * (its config, unless a config with the same world and agent is given for other training settings). Output is written as the runs go (JSON, CSV and the summary
  * alike), so memory stays flat however many episodes and seeds are asked for. Bad input: one line on
  * stderr, exit status 2. Progress goes to stderr, only when it is a terminal.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { writeFile } from 'node:fs/promises';
+import { AGENT_FILE_LIMITS, agentFileToJson, parseAgentFileData, type AgentFile } from '../config/agentFile';
 import { decodeConfig } from '../config/codec';
 import { LIMITS } from '../config/limits';
 import { parseVersionedConfig } from '../config/migrate';
@@ -26,7 +31,7 @@ import { StreamOutput } from './output';
 import { runSeeds, type RunEnd, type RunVisitor } from './runSeeds';
 
 const USAGE =
-  'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE]';
+  'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE] [--save-agent FILE] [--load-agent FILE]';
 const MAX_SEEDS = 1000;
 /** Episodes the text summary averages over: the last ones of each run, as in the app's status. */
 const RECENT = SUCCESS_WINDOW;
@@ -38,6 +43,8 @@ interface Args {
   seed?: number;
   json: boolean;
   csv?: string;
+  saveAgent?: string;
+  loadAgent?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -51,12 +58,21 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--csv') {
       a.csv = argv[++i];
       if (!a.csv) throw new UsageError('--csv needs a file name');
+    } else if (k === '--save-agent' || k === '--load-agent') {
+      const file = argv[++i];
+      if (!file || file.startsWith('--')) throw new UsageError(`${k} needs a file name`);
+      if (k === '--save-agent') a.saveAgent = file;
+      else a.loadAgent = file;
     } else if (k === '--help' || k === '-h') throw new HelpRequest();
     else if (k.startsWith('--')) throw new UsageError(`unknown option ${k}; ${USAGE}`);
     else if (a.source) throw new UsageError(`more than one config given ('${a.source}' and '${k}')`);
     else a.source = k;
   }
-  if (!a.source) throw new UsageError(`no config given; ${USAGE}`);
+  if (!a.source && !a.loadAgent) throw new UsageError(`no config given; ${USAGE}`);
+  if ((a.saveAgent || a.loadAgent) && a.seeds !== 1)
+    throw new UsageError(`--${a.saveAgent ? 'save' : 'load'}-agent trains one run: leave out --seeds`);
+  if (a.loadAgent && a.seed !== undefined)
+    throw new UsageError('--seed does not apply to a loaded agent: it goes on with its own random streams');
   return a;
 }
 
@@ -70,6 +86,17 @@ export function loadConfig(source: string): ParseResult {
   const file = readJsonFile(source, FILE_JSON_LIMITS);
   return file.ok ? parseVersionedConfig(file.value) : { ok: false, errors: [file.error] };
 }
+
+/** A trained-agent file for --load-agent. */
+export function loadAgentFile(path: string): { ok: true; file: AgentFile } | { ok: false; errors: string[] } {
+  const read = readJsonFile(path, AGENT_FILE_LIMITS);
+  if (!read.ok) return { ok: false, errors: [read.error] };
+  return parseAgentFileData(read.value);
+}
+
+/** The world and agent of two configs are the same (a loaded agent only fits its own). */
+const sameAgentAndWorld = (a: Config, b: Config) =>
+  JSON.stringify([a.env, a.agent]) === JSON.stringify([b.env, b.agent]);
 
 /** A number as JSON.stringify writes it. */
 const num = (x: number) => (Number.isFinite(x) ? String(x) : 'null');
@@ -174,6 +201,9 @@ async function openFile(path: string): Promise<StreamOutput> {
   return new StreamOutput(stream, true);
 }
 
+/** Writing the --save-agent file failed. */
+class SaveError extends Error {}
+
 const errCode = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code ?? 'error';
 
 async function main(argv: string[]): Promise<number> {
@@ -191,9 +221,24 @@ async function main(argv: string[]): Promise<number> {
     }
     return fail((e as Error).message, 2);
   }
-  const parsed = loadConfig(args.source);
-  if (!parsed.ok) return fail(`invalid config: ${joinProblems(parsed.errors)}`, 2);
-  const config = parsed.config;
+  let loaded: AgentFile | null = null;
+  if (args.loadAgent) {
+    const file = loadAgentFile(args.loadAgent);
+    if (!file.ok) return fail(`cannot load the agent: ${joinProblems(file.errors)}`, 2);
+    loaded = file.file;
+  }
+  let config: Config;
+  if (args.source) {
+    const parsed = loadConfig(args.source);
+    if (!parsed.ok) return fail(`invalid config: ${joinProblems(parsed.errors)}`, 2);
+    config = parsed.config;
+    if (loaded && !sameAgentAndWorld(config, loaded.config))
+      return fail(
+        `the agent in ${args.loadAgent} was trained on another world or agent than ${args.source}; leave out the config to use the agent's own`,
+        2,
+      );
+    if (loaded) config.train.seed = loaded.config.train.seed;
+  } else config = loaded!.config;
   if (args.episodes !== undefined) config.train.episodes = args.episodes;
   if (args.seed !== undefined) config.train.seed = args.seed;
   if (config.train.seed + args.seeds - 1 > LIMITS.maxSeed)
@@ -227,7 +272,23 @@ async function main(argv: string[]): Promise<number> {
   ];
   if (csv) visitors.push(csvWriter(csv));
   try {
-    await runSeeds(config, args.seeds, allOf(visitors));
+    if (loaded && !args.json)
+      await stdout.write(
+        `loaded ${args.loadAgent}: ${(loaded.state.metrics.numbers.count ?? 0).toLocaleString('en')} episodes trained before\n`,
+        true,
+      );
+    await runSeeds(config, args.seeds, allOf(visitors), {
+      resume: loaded?.state,
+      trained: args.saveAgent
+        ? async (t) => {
+            try {
+              await writeFile(args.saveAgent!, agentFileToJson(config, t.exportState()));
+            } catch (e) {
+              throw new SaveError(`cannot write ${args.saveAgent} (${errCode(e)})`);
+            }
+          }
+        : undefined,
+    });
     await stdout.finish();
     await csv?.finish();
   } catch (e) {
@@ -237,6 +298,9 @@ async function main(argv: string[]): Promise<number> {
     if (outError)
       return errCode(outError) === 'EPIPE' ? 0 : fail(`cannot write the output (${errCode(outError)})`, 1);
     if (csv?.stream.errored) return fail(`cannot write ${args.csv} (${errCode(e)})`, 1);
+    if (e instanceof SaveError) return fail(e.message, 1);
+    if ((e as Error)?.name === 'AgentStateError')
+      return fail(`cannot load the agent: ${(e as Error).message}`, 2);
     return fail(`the run failed: ${(e as Error)?.message ?? String(e)}`, 1);
   }
   progress.done();

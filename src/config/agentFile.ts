@@ -74,9 +74,9 @@ export function migrateAgentFile(input: unknown): { ok: true; value: Obj } | { o
     return {
       ok: false,
       errors: [
-        typeof input.format === 'string' || 'version' in input
-          ? `format: must be "${AGENT_FILE_FORMAT}" (this is not a trained-agent file)`
-          : '(agent file): this is not a trained-agent file (a config file opens with Import JSON)',
+        'env' in input && 'agent' in input
+          ? '(agent file): this is a config, not a trained agent (open it with Import JSON)'
+          : `format: must be "${AGENT_FILE_FORMAT}" (this is not a trained-agent file)`,
       ],
     };
   const v = input.version;
