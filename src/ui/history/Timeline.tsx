@@ -6,34 +6,20 @@
  * charts' cursor); training goes on meanwhile. Its height is fixed (timeline.css), so it never moves
  * the grid.
  */
-import { useEffect, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { PLAY_SPEEDS, setPlaying, setPlaySpeed, useHistoryStore } from '../../store/historyStore';
 import { timeline } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
-import type { Moment } from '../../worker/protocol';
+import { fmt, markNames, momentLabel } from './momentLabel';
 import './timeline.css';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
-
-/** What a moment's marks say ("first reward", "solved"). */
-function markNames(m: Moment): string[] {
-  const out: string[] = [];
-  if (m.marks.includes('first-success')) out.push('first reward');
-  if (m.marks.includes('solved')) out.push('solved');
-  return out;
-}
 
 const MARK_TIPS: Record<string, string> = {
   'first reward': 'First reward: the first episode that reached a goal',
   solved: 'Solved: the first time the greedy path (the best move in every cell) reached the goal',
 };
 
-/** "Episode 1,234 · first reward" and the like. */
-export function momentLabel(m: Moment): string {
-  const parts = [`Episode ${fmt(m.episode)}`];
-  if (m.plans > 0) parts.push(`planning step ${fmt(m.plans)}`);
-  return [...parts, ...markNames(m)].join(' · ');
-}
+// The export dialog and the encoder load only when Export is pressed (the first load stays small).
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
 
 const pct = (i: number, n: number) => `${n > 0 ? (100 * i) / n : 100}%`;
 
@@ -53,6 +39,7 @@ export function Timeline() {
   const episode = useTrainingStore((s) => s.episode);
   const track = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
+  const [exporting, setExporting] = useState(false);
   const n = moments.length;
   const pos = viewedIndex ?? n;
   const live = viewedIndex === null;
@@ -194,6 +181,25 @@ export function Timeline() {
         />
         What changed
       </label>
+      <button
+        type="button"
+        className="timeline-export"
+        aria-disabled={n === 0 || undefined}
+        aria-haspopup="dialog"
+        onClick={() => n > 0 && setExporting(true)}
+        title={
+          n === 0
+            ? 'Export the replay as an animated GIF or a video: nothing is recorded yet, train a few episodes first'
+            : 'Export the replay: the recorded moments as an animated GIF or a video'
+        }
+      >
+        Export
+      </button>
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog onClose={() => setExporting(false)} />
+        </Suspense>
+      )}
       <button
         type="button"
         className="timeline-live"
