@@ -63,6 +63,9 @@ export interface GridColors {
   qDivider: string;
   visitBar: string;
   visitTrack: string;
+  /** "What changed" on the history timeline: the outline of a changed cell, over a halo. */
+  changed: string;
+  changedHalo: string;
   /** Diverging stops from most negative to most positive (odd count, middle = zero). */
   divergingStops: readonly string[];
   sequentialStops: readonly string[];
@@ -165,6 +168,8 @@ const LIGHT: ThemeColors = {
     qDivider: 'rgba(0,0,0,0.25)',
     visitBar: '#c2410c',
     visitTrack: 'rgba(0,0,0,0.14)',
+    changed: '#facc15',
+    changedHalo: 'rgba(0,0,0,0.55)',
     divergingStops: LIGHT_DIVERGING,
     sequentialStops: LIGHT_SEQUENTIAL,
   },
@@ -229,6 +234,8 @@ const DARK: ThemeColors = {
     qDivider: 'rgba(0,0,0,0.45)',
     visitBar: '#f59e0b',
     visitTrack: 'rgba(255,255,255,0.16)',
+    changed: '#fde047',
+    changedHalo: 'rgba(0,0,0,0.7)',
     divergingStops: DARK_DIVERGING,
     sequentialStops: DARK_SEQUENTIAL,
   },

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { CELL_NAMES, LIMITS } from '../../config/limits';
 import { useConfigStore } from '../../store/configStore';
 import { canHaveReward, cellChar, cellReward, setCellReward, typeReward } from '../../store/gridEdits';
-import { useTrainingStore } from '../../store/trainingStore';
+import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
 import { formatNumber } from '../common/paramSpec';
 
@@ -73,7 +73,8 @@ function RewardBox(props: { x: number; y: number; value: number | undefined; fal
 }
 
 function LearnedValues({ index }: { index: number }) {
-  const frame = useTrainingStore((s) => s.frame);
+  // The frame on show: a recorded moment while the timeline views history, else the live one.
+  const frame = useTrainingStore(selectShownFrame);
   if (!frame || index >= frame.nStates || !frame.values || !frame.q) return null;
   const q = frame.q;
   return (

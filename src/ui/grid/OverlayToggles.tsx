@@ -5,7 +5,7 @@
  */
 import { isLearningAgent } from '../../config/experiment';
 import { useConfigStore } from '../../store/configStore';
-import { useTrainingStore } from '../../store/trainingStore';
+import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
 import { useUiStore, type VisitsMode } from '../../store/uiStore';
 import { GridLegend } from './GridLegend';
 import { describeGreedyPath } from './greedyPath';
@@ -71,10 +71,12 @@ export function valueCaption(o: {
 
 function Legend() {
   const shapedShown = useUiStore((s) => s.show.shaped);
-  const values = useTrainingStore((s) =>
-    shapedShown && s.frame?.shaped ? s.frame.shaped.values : s.frame?.values,
-  );
-  const hasShaped = useTrainingStore((s) => !!s.frame?.shaped);
+  // The frame on show (a recorded moment while the timeline views history), as the grid draws it.
+  const values = useTrainingStore((s) => {
+    const f = selectShownFrame(s);
+    return shapedShown && f?.shaped ? f.shaped.values : f?.values;
+  });
+  const hasShaped = useTrainingStore((s) => !!selectShownFrame(s)?.shaped);
   const agentType = useConfigStore((s) => s.config.agent.type);
   const train = useConfigStore((s) => s.config.train);
   const { cells } = useCellCodes();
@@ -114,7 +116,7 @@ export function GreedyPathText() {
 export function OverlayToggles() {
   const show = useUiStore((s) => s.show);
   const setShow = useUiStore((s) => s.setShow);
-  const hasShaped = useTrainingStore((s) => !!s.frame?.shaped);
+  const hasShaped = useTrainingStore((s) => !!selectShownFrame(s)?.shaped);
   // Offered when the setup asks a learning agent for potential shaping (a setup change, never mid-run, so
   // the row only changes when the run is rebuilt anyway); usable once the run's frames carry them.
   const potential = useConfigStore(

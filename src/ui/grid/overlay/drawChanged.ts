@@ -1,15 +1,18 @@
 /**
  * "What changed" on the history timeline: an outline inside each cell whose value changed since the
- * previous snapshot (a yellow line on a dark halo, readable on both ends of the value colours). Two
- * strokes of one path, however many cells.
+ * previous snapshot (the theme's `changed` line on its `changedHalo`, readable on both ends of the value
+ * colours; ui/theme.ts). Two strokes of one path, however many cells.
  */
 import type { GridGeom } from './geom';
-
-const LINE = '#facc15';
-const HALO = 'rgba(0, 0, 0, 0.55)';
+import type { Palette } from './palette';
 
 /** Outlines the cells s where changed[s] is non-zero; returns how many. */
-export function drawChanged(ctx: CanvasRenderingContext2D, g: GridGeom, changed: ArrayLike<number>): number {
+export function drawChanged(
+  ctx: CanvasRenderingContext2D,
+  g: GridGeom,
+  p: Pick<Palette, 'changed' | 'changedHalo'>,
+  changed: ArrayLike<number>,
+): number {
   const n = Math.min(changed.length, g.cells.length);
   const w = Math.max(1.5, g.cs * 0.07);
   const inset = 1 + w;
@@ -25,10 +28,10 @@ export function drawChanged(ctx: CanvasRenderingContext2D, g: GridGeom, changed:
   }
   if (count === 0) return 0;
   ctx.lineJoin = 'miter';
-  ctx.strokeStyle = HALO;
+  ctx.strokeStyle = p.changedHalo;
   ctx.lineWidth = w + 2;
   ctx.stroke();
-  ctx.strokeStyle = LINE;
+  ctx.strokeStyle = p.changed;
   ctx.lineWidth = w;
   ctx.stroke();
   return count;

@@ -181,7 +181,7 @@ export function drawOverlay(
   if (d.cellRewards) drawRewardText(ctx, g, p, d.cellRewards);
   if (show.trail && d.trail)
     stats.trailSegments = drawTrail(ctx, g, p, d.trail, d.trailLength ?? d.trail.length);
-  if (d.changed) drawChanged(ctx, g, d.changed);
+  if (d.changed) drawChanged(ctx, g, p, d.changed);
   if (show.search && d.search) drawSearch(ctx, g, d.search, opts.theme);
   if (d.greedyPath) drawGreedyPath(ctx, g, p, d.greedyPath);
   if (d.agent != null) drawAgent(ctx, g, p, d.agent);
