@@ -6,7 +6,16 @@
 import type { ComparisonResult } from '../../rl/lab/compare';
 import { formatFirst } from '../../rl/lab/report';
 import type { Theme } from '../grid/overlay/palette';
+import { typicalSeed } from './labActions';
 import { variantColor } from './labColors';
+
+/** What a variant's Open does: replay its typical seed when every seed ran, else load its config. */
+function openTip(v: ComparisonResult['variants'][number], allSeeds: boolean): string {
+  if (!allSeeds) return "Load this variant's config into the playground";
+  const { first } = typicalSeed(v);
+  const when = first === null ? 'it never reached the goal' : `first reward at episode ${first}`;
+  return `Replay this variant's typical run in the playground (its median seed: ${when}): it trains again to ${v.episodes} episodes, then the timeline shows its first reward`;
+}
 
 export function StatsTable(props: {
   result: ComparisonResult;
@@ -66,7 +75,7 @@ export function StatsTable(props: {
                   type="button"
                   className="link"
                   onClick={() => props.onOpen?.(i)}
-                  title="Load this variant's config into the playground"
+                  title={openTip(v, v.seeds === result.seeds)}
                 >
                   Open
                 </button>

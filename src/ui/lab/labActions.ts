@@ -1,6 +1,7 @@
 /**
  * What the lab's buttons do: pick a preset, run or cancel the comparison, the sweep and the thinking
- * budget on the worker pool, and open a preset (or one of its variants) in the playground.
+ * budget on the worker pool, and open a preset (or one of its variants, replaying a seed's training)
+ * in the playground.
  */
 import { applyVariant, parseExperiment, type Experiment } from '../../config/experiment';
 import { presetBudget, presetSweep, type Preset } from '../../config/presets';
@@ -8,9 +9,16 @@ import type { Config } from '../../config/schema';
 import { assembleBudget, budgetJobs } from '../../rl/lab/budget';
 import { assembleComparison, comparisonJobs } from '../../rl/lab/compare';
 import { defaultDistances } from '../../rl/lab/placeGoal';
+import { withSeed } from '../../rl/lab/runJob';
+import type { VariantSummary } from '../../rl/lab/summarize';
 import { assembleSweep, sweepJobs } from '../../rl/lab/sweep';
 import { useConfigStore } from '../../store/configStore';
+import { setPlaying, useHistoryStore } from '../../store/historyStore';
+import { showStory } from '../../store/story';
+import { timeline, training } from '../../store/trainingController';
+import { useTrainingStore, type TrainingState } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
+import { MAX_SPEED_INDEX } from '../../worker/protocol';
 import { findLabPreset } from './labPresets';
 import { runPool, type PoolRun } from './labPool';
 import type { LabOutcome, LabTask } from '../../worker/labProtocol';
@@ -198,13 +206,109 @@ export function cancelBudget(): void {
   pools.budget?.cancel();
 }
 
-/** Loads a preset (or one of its variants) into the playground and switches to it. */
+/** The seed a variant's Open replays: its median run by first success (never-succeeding runs count
+ *  as the slowest), so the playground shows a typical seed; k is the offset from the config's seed. */
+export function typicalSeed(v: Pick<VariantSummary, 'firstEpisodes'>): {
+  k: number;
+  first: number | null;
+} {
+  const order = v.firstEpisodes
+    .map((first, k) => ({ k, first }))
+    .sort((a, b) => (a.first ?? Infinity) - (b.first ?? Infinity) || a.k - b.k);
+  return order[(order.length - 1) >> 1] ?? { k: 0, first: null };
+}
+
+/** The seed offset to replay for `variant` of the comparison on show, when it has every seed. */
+function replaySeed(p: Preset, variant: number): { k: number; first: number | null } | null {
+  const result = useLabStore.getState().compare.result;
+  const v = result?.variants[variant];
+  if (!result || result.title !== p.title || !v || v.seeds !== result.seeds) return null;
+  return typicalSeed(v);
+}
+
+/** The replay under way (see replayInPlayground); calling it stops following the run. */
+let replaying: (() => void) | null = null;
+
+/**
+ * Trains the playground's new run to its episode budget at the fastest speed (its history is then
+ * recorded, the timeline ready), then shows the timeline at its first-reward mark. It stops following
+ * when the run is replaced (an edit, Reset) or fails; the speed goes back to what it was unless it was
+ * changed meanwhile. `labFirst`: the lab's first success for this seed, to compare.
+ */
+function replayInPlayground(what: string, labFirst: number | null): void {
+  replaying?.();
+  const ui = useUiStore.getState();
+  const start = useTrainingStore.getState();
+  const runId = start.runId;
+  const speedBefore = start.speedIndex;
+  const fastest = MAX_SPEED_INDEX;
+  let played = false;
+  const stop = () => {
+    unsubscribe();
+    if (replaying === stop) replaying = null;
+    if (played && useTrainingStore.getState().speedIndex === fastest) training.setSpeed(speedBefore);
+  };
+  const finish = () => {
+    const moments = useHistoryStore.getState().moments;
+    const i = moments.findIndex((m) => m.marks.includes('first-success'));
+    if (useTrainingStore.getState().runId !== runId) return;
+    if (i < 0) {
+      ui.notify('info', `Replayed "${what}": it never reached the goal; the timeline holds the whole run.`);
+      return;
+    }
+    setPlaying(false);
+    timeline.view(i);
+    const ep = moments[i].episode;
+    const same =
+      labFirst === null ? '' : labFirst === ep ? ', as in the lab' : ` (the lab saw episode ${labFirst})`;
+    ui.notify(
+      'info',
+      `Replayed "${what}": the timeline shows its first reward, episode ${ep.toLocaleString('en-US')}${same}.`,
+    );
+  };
+  const check = (s: TrainingState) => {
+    if (s.runId !== runId || s.status === 'error') return stop();
+    if (!played && s.status === 'idle') {
+      played = true;
+      training.setSpeed(fastest);
+      training.play();
+    } else if (s.status === 'done') {
+      stop();
+      // After the message that finished the run has also brought its history.
+      setTimeout(finish, 0);
+    }
+  };
+  const unsubscribe = useTrainingStore.subscribe(check);
+  replaying = stop;
+  check(useTrainingStore.getState());
+}
+
+/**
+ * Loads a preset (or one of its variants) into the playground and switches to it. A variant of the
+ * comparison on show opens with its typical seed (typicalSeed) and replays that seed's training there:
+ * the same config and seed train to the same episode count, then the timeline shows the first reward.
+ */
 export function openInPlayground(p: Preset, variant?: number): void {
-  const config = variant === undefined ? p.config : sweepConfig(p, variant);
-  const what = variant === undefined ? p.title : `${p.title}: ${p.variants?.[variant]?.name ?? ''}`;
+  const base = variant === undefined ? p.config : sweepConfig(p, variant);
+  const seed = variant === undefined ? null : replaySeed(p, variant);
+  const config = seed ? withSeed(base, seed.k) : base;
+  const name = variant === undefined ? p.title : `${p.title}: ${p.variants?.[variant]?.name ?? ''}`;
+  const what = seed ? `${name}, seed ${config.train.seed}` : name;
   const r = useConfigStore.getState().setConfig(config, { reason: `Opened “${what}” from the lab` });
   if (!r.ok) return;
   const ui = useUiStore.getState();
   ui.setView('playground');
-  ui.notify('info', `Opened "${what}" in the playground.`);
+  if (!seed) {
+    ui.notify('info', `Opened "${what}" in the playground.`);
+    return;
+  }
+  // The same config as before starts no run: start a fresh one, so the replay begins at episode 0.
+  if (!r.changed) training.reset();
+  showStory(p);
+  const episodes = config.train.episodes.toLocaleString('en-US');
+  ui.notify(
+    'info',
+    `Replaying "${what}": training ${episodes} episodes, then the timeline shows its first reward.`,
+  );
+  replayInPlayground(what, seed.first);
 }
