@@ -212,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write((args.json ? JSON.stringify(budgetJson(r)) : budgetTable(r)) + '\n');
     return 0;
   }
-  const s = runSweep(spec!, onProgress);
+  const s = await runSweep(spec!, onProgress);
   progress.done();
   if (!s.ok) return fail(s.error, 2);
   process.stdout.write((args.json ? JSON.stringify(sweepJson(s.result)) : sweepTable(s.result)) + '\n');

@@ -6,7 +6,7 @@
  * `parseBudget` never throw; they return the resolved configs or path-pointing messages.
  */
 import { z } from './zod';
-import { isNeuralType, NEURAL_TYPES } from './neuralAgents';
+import { NEURAL_TYPES } from './neuralAgents';
 import { oneLine } from './safeJson';
 import {
   configSchema,
@@ -204,12 +204,10 @@ function checkSweep(input: unknown): LabParse<SweepSpec> {
   const r = sweepSchema.safeParse(input);
   if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
   const type = r.data.base.agent.type;
-  if (!isLearningAgent(type) || isNeuralType(type))
+  if (!isLearningAgent(type))
     return {
       ok: false,
-      errors: [
-        `base.agent: the sweep runs tabular learning agents (random, q-learning, sarsa, ...), not ${type}`,
-      ],
+      errors: [`base.agent: the sweep runs learning agents (random, q-learning, dqn, ...), not ${type}`],
     };
   return { ok: true, value: r.data };
 }

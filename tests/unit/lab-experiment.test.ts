@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseExperiment, parseSweep } from '../../src/config/experiment';
 import { defaultConfig } from '../../src/config/defaults';
 import { assembleComparison, comparisonJobs, runComparison } from '../../src/rl/lab/compare';
 import { placeGoal, maxGoalDistance, defaultDistances } from '../../src/rl/lab/placeGoal';
-import { runSweep } from '../../src/rl/lab/sweep';
+import { runSweep, runSweepJobAsync, sweepJobs } from '../../src/rl/lab/sweep';
 import { runJob } from '../../src/rl/lab/runJob';
+import { DqnAgent } from '../../src/rl/neural/dqn';
 import { comparisonJson, comparisonTable, sweepTable } from '../../src/rl/lab/report';
 
 const base = () => ({ ...defaultConfig(), train: { ...defaultConfig().train, episodes: 30 } });
@@ -107,10 +108,10 @@ describe('sparsity sweep', () => {
     expect(defaultDistances(room.env, 4)).toEqual([2, 4, 6, 8]);
   });
 
-  it('censors runs that hit the budget and keeps them in the counts', () => {
+  it('censors runs that hit the budget and keeps them in the counts', async () => {
     const spec = parseSweep({ version: 1, base: room, distances: [1, 8], seeds: 4, budget: 100 });
     if (!spec.ok) throw new Error(spec.errors.join('; '));
-    const r = runSweep(spec.value);
+    const r = await runSweep(spec.value);
     if (!r.ok) throw new Error(r.error);
     const near = r.result.points.find((p) => p.distance === 1 && p.who === 'random')!;
     const far = r.result.points.find((p) => p.distance === 8 && p.who === 'agent')!;
@@ -122,12 +123,46 @@ describe('sparsity sweep', () => {
     expect(sweepTable(r.result)).toMatch(/random walk vs q-learning, 4 seeds, budget 100 steps/);
   });
 
-  it('refuses planning agents and distances that do not fit', () => {
+  it('refuses planning agents and distances that do not fit', async () => {
     expect(
       parseSweep({ version: 1, base: { ...room, agent: { type: 'value-iteration' } }, distances: [2] }).ok,
     ).toBe(false);
     const spec = parseSweep({ version: 1, base: room, distances: [20] });
     if (!spec.ok) throw new Error('should parse');
-    expect(runSweep(spec.value)).toMatchObject({ ok: false });
+    await expect(runSweep(spec.value)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('sweeps a neural agent within the step budget, each run built and disposed', async () => {
+    const dqn = { type: 'dqn', hidden: [8], learningStarts: 20, batchSize: 8, backend: 'cpu' };
+    const spec = parseSweep({
+      version: 1,
+      base: { ...room, agent: dqn },
+      distances: [1, 8],
+      seeds: 2,
+      budget: 300,
+    });
+    if (!spec.ok) throw new Error(spec.errors.join('; '));
+    const ticks: number[] = [];
+    const dispose = vi.spyOn(DqnAgent.prototype, 'dispose');
+    const r = await runSweep(spec.value, (done) => ticks.push(done));
+    if (!r.ok) throw new Error(r.error);
+    expect(ticks).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(dispose).toHaveBeenCalledTimes(4); // the 4 DQN runs; the random walks are tabular
+    dispose.mockRestore();
+    expect(r.result.agent).toBe('dqn');
+    const near = r.result.points.find((p) => p.distance === 1 && p.who === 'agent')!;
+    const far = r.result.points.find((p) => p.distance === 8 && p.who === 'agent')!;
+    // One step from the start, DQN's first (all but random) moves find the goal well within the budget.
+    expect(near.stats.censored).toBe(0);
+    expect(far.stats.n).toBe(2);
+    for (const v of far.stats.found) expect(v).toBeLessThanOrEqual(300);
+    // A run is a pure function of its job (the seeded agent), and never steps past its budget.
+    const planned = sweepJobs(spec.value);
+    if (!planned.ok) throw new Error(planned.error);
+    const job = planned.jobs.find((j) => j.who === 'agent' && j.distance === 8)!;
+    const [a, b] = [await runSweepJobAsync(job), await runSweepJobAsync(job)];
+    expect(a).toEqual(b);
+    expect(a.stepsRun).toBeLessThanOrEqual(300);
+    if (a.steps === null) expect(a.stepsRun).toBe(300);
   });
 });

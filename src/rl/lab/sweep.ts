@@ -2,10 +2,15 @@
  * The sparsity sweep: the goal moves farther from the start and, at each distance, a random walk and
  * the chosen agent run until their first success or a step budget. Steps-to-first-success against
  * distance on a log axis shows the exponential wall; runs that hit the budget are censored, not dropped.
+ * Tabular agents run synchronously (`runSweepJob`); `runSweepJobAsync` also builds the TensorFlow.js
+ * agents (loaded on demand, disposed after the run), still bounded by the step budget.
  */
 import type { SweepSpec } from '../../config/experiment';
+import { isNeuralType } from '../../config/neuralTypes';
 import type { Config } from '../../config/schema';
-import { Trainer } from '../trainer';
+import { createAnyAgent } from '../agentFactory';
+import { compileGrid } from '../grid';
+import { agentSeed, Trainer } from '../trainer';
 import { placeGoal } from './placeGoal';
 import { firstSuccess, type FirstSuccess } from './stats';
 
@@ -67,15 +72,31 @@ export function sweepJobs(spec: SweepSpec): { ok: true; jobs: SweepJob[] } | { o
   return { ok: true, jobs };
 }
 
-/** Steps a tabular run until its first success or the budget. */
-export function runSweepJob(job: SweepJob): SweepRun {
-  const t = new Trainer(job.config);
+/** Steps a trainer until its first success or the job's budget. */
+function untilFirstSuccess(t: Trainer, budget: number): SweepRun {
   const m = t.metrics;
-  while (t.totalSteps < job.budget) {
+  while (t.totalSteps < budget) {
     if (t.step() && m.firstSuccess !== null)
       return { steps: m.stepsToFirstSuccess, episodes: m.firstSuccess, stepsRun: t.totalSteps };
   }
   return { steps: null, episodes: t.episode, stepsRun: t.totalSteps };
+}
+
+/** Steps a tabular run until its first success or the budget. */
+export function runSweepJob(job: SweepJob): SweepRun {
+  return untilFirstSuccess(new Trainer(job.config), job.budget);
+}
+
+/** Like runSweepJob, for any agent: a TensorFlow.js one is built first and disposed after the run. */
+export async function runSweepJobAsync(job: SweepJob): Promise<SweepRun> {
+  const c = job.config;
+  if (!isNeuralType(c.agent.type)) return runSweepJob(job);
+  const agent = await createAnyAgent(c.agent, compileGrid(c.env), agentSeed(c.train.seed));
+  try {
+    return untilFirstSuccess(new Trainer(c, agent), job.budget);
+  } finally {
+    agent.dispose();
+  }
 }
 
 export function assembleSweep(
@@ -100,17 +121,17 @@ export function assembleSweep(
   };
 }
 
-/** The whole sweep in-process (the CLI; the app spreads the jobs over workers). */
-export function runSweep(
+/** The whole sweep in-process, one run after another (the CLI; the app spreads the jobs over workers). */
+export async function runSweep(
   spec: SweepSpec,
   onProgress?: (done: number, total: number) => void,
-): { ok: true; result: SweepResult } | { ok: false; error: string } {
+): Promise<{ ok: true; result: SweepResult } | { ok: false; error: string }> {
   const t0 = performance.now();
   const planned = sweepJobs(spec);
   if (!planned.ok) return planned;
   const done: { job: SweepJob; run: SweepRun }[] = [];
   for (const job of planned.jobs) {
-    done.push({ job, run: runSweepJob(job) });
+    done.push({ job, run: await runSweepJobAsync(job) });
     onProgress?.(done.length, planned.jobs.length);
   }
   return { ok: true, result: assembleSweep(spec, done, performance.now() - t0) };

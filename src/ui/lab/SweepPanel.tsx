@@ -1,7 +1,6 @@
 /** The sparsity sweep: which agent to sweep, the run button, the log-scale chart and its table. */
 import type { Preset } from '../../config/presets';
 import { isLearningAgent } from '../../config/experiment';
-import { isNeuralType } from '../../config/neuralAgents';
 import type { Theme } from '../grid/overlay/palette';
 import { cancelSweep, startSweep, sweepConfig } from './labActions';
 import { variantColor } from './labColors';
@@ -16,7 +15,7 @@ export function SweepPanel(props: { preset: Preset; theme: Theme; big: boolean }
   const variant = useLabStore((s) => s.sweepVariant);
   const variants = preset.variants ?? [];
   const type = sweepConfig(preset, variant).agent.type;
-  const ok = isLearningAgent(type) && !isNeuralType(type);
+  const ok = isLearningAgent(type);
   const agentLabel = variants[variant]?.name ?? type;
   return (
     <section className="lab-panel" aria-label="Sparsity sweep">
@@ -51,7 +50,7 @@ export function SweepPanel(props: { preset: Preset; theme: Theme; big: boolean }
         The goal moves farther from the start; at each distance a random walk and the chosen agent run until
         they first reach it. Before its first reward a plain learner is a random walk too, so both hit the
         same wall.
-        {!ok && ` The sweep needs a tabular learning agent, not ${type}.`}
+        {!ok && ` The sweep needs a learning agent, not ${type}.`}
       </p>
       {run.result && (
         <div className="lab-sweep">
