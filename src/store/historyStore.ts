@@ -51,10 +51,44 @@ const pending = new Map<number, number>();
 
 export type SnapshotRequest = (index: number) => void;
 
+/** A snapshot as the worker answers: the moment now at the index asked for and its frame (null: none). */
+export interface SnapshotAnswer {
+  moment: Moment | null;
+  frame: Frame | null;
+}
+
+/** Callers of fetchSnapshot waiting for an index's answer (the replay export; the view is untouched). */
+const fetches = new Map<number, Array<(a: SnapshotAnswer) => void>>();
+
+function settleFetches(index: number | null, answer: SnapshotAnswer): void {
+  for (const [i, waiting] of [...fetches]) {
+    if (index !== null && i !== index) continue;
+    fetches.delete(i);
+    for (const resolve of waiting) resolve(answer);
+  }
+}
+
+/**
+ * The snapshot at `index` without showing it, through the same request path as the view. The moment
+ * that comes is the one at that index when the worker answered (the list may have been thinned since:
+ * compare its id); a new run answers every waiting fetch with nulls.
+ */
+export function fetchSnapshot(index: number, request: SnapshotRequest): Promise<SnapshotAnswer> {
+  return new Promise((resolve) => {
+    const waiting = fetches.get(index);
+    if (waiting) waiting.push(resolve);
+    else {
+      fetches.set(index, [resolve]);
+      request(index);
+    }
+  });
+}
+
 /** A new run: nothing recorded, live, the options kept. */
 export function resetHistory(): void {
   cache.clear();
   pending.clear();
+  settleFetches(null, { moment: null, frame: null });
   const { showChanged, playSpeed } = useHistoryStore.getState();
   useHistoryStore.setState({ ...initial(), showChanged, playSpeed });
   useTrainingStore.setState({ viewed: null });
@@ -127,6 +161,7 @@ export function applySnapshot(
 ): void {
   pending.delete(msg.index);
   if (msg.moment && msg.frame) remember(msg.moment.id, msg.frame);
+  settleFetches(msg.index, { moment: msg.moment, frame: msg.frame });
   sync(request);
 }
 

@@ -14,7 +14,15 @@ import {
   type WorkerFactory,
 } from '../worker/workerClient';
 import { useConfigStore } from './configStore';
-import { applyHistoryIndex, applySnapshot, resetHistory, setShowChanged, viewMoment } from './historyStore';
+import {
+  applyHistoryIndex,
+  applySnapshot,
+  fetchSnapshot,
+  resetHistory,
+  setShowChanged,
+  viewMoment,
+  type SnapshotAnswer,
+} from './historyStore';
 import {
   applyError,
   applyProgress,
@@ -259,6 +267,10 @@ export const timeline = {
   },
   showChanged(on: boolean): void {
     setShowChanged(on, requestSnapshot);
+  },
+  /** The recorded moment at `index` and its frame, without showing it (the replay export). */
+  snapshot(index: number): Promise<SnapshotAnswer> {
+    return fetchSnapshot(index, requestSnapshot);
   },
 };
 

@@ -1,7 +1,8 @@
 // Exporting the history (src/ui/history/replayExport.ts, ExportDialog.tsx, the timeline's Export) against
 // a fake training worker that answers snapshot requests: every recorded moment becomes one frame of a
-// GIF89a (marked and last moments held longer), through a worker or in slices here, the view goes back
-// where it was, Cancel stops it, and Export waits for a history.
+// GIF89a (marked and last moments held longer), through a worker or in slices here, the moment on show
+// is left alone, a list thinned between question and answer is looked up again, Cancel stops it, and
+// Export waits for a history.
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,13 +37,19 @@ function frameOf(m: Moment): Frame {
   return f;
 }
 
+/** The worker's list of moments now (a test may thin it). */
+let listed: Moment[] = MOMENTS;
+/** Called before each snapshot answer (a test may change the list there). */
+let beforeAnswer: (index: number) => void = () => {};
+
 /** The fake training worker answers each snapshot request a moment later, as the real one does. */
 function autoAnswer(w: FakeWorker): void {
   const post = w.postMessage.bind(w);
   w.postMessage = (msg: ToWorker) => {
     post(msg);
     if (msg.type !== 'snapshot') return;
-    const m = MOMENTS[msg.index];
+    beforeAnswer(msg.index);
+    const m = listed[msg.index];
     setTimeout(() =>
       act(() =>
         w.onmessage?.({
@@ -60,6 +67,8 @@ function autoAnswer(w: FakeWorker): void {
 }
 
 beforeEach(() => {
+  listed = MOMENTS;
+  beforeAnswer = () => {};
   resetConfigStore();
   resetHistory();
   useHistoryStore.setState({ showChanged: false, playSpeed: 5 });
@@ -133,12 +142,16 @@ class FakeGifWorker {
 }
 
 describe('exporting the replay', () => {
-  it('makes a GIF89a with one frame per recorded moment, held longer at the marks, and goes back to live', async () => {
+  it('makes a GIF89a with one frame per recorded moment, held longer at the marks, the view staying live', async () => {
     const progress: number[] = [];
+    const viewed: (number | null)[] = [];
+    const unsubscribe = useHistoryStore.subscribe((s) => viewed.push(s.viewedId));
     const result = await exportReplay('gif', {
       createWorker: null,
       onProgress: (p) => progress.push(p.done),
     });
+    unsubscribe();
+    expect(viewed.filter((v) => v !== null)).toEqual([]);
     expect(result.frames).toBe(MOMENTS.length);
     expect(downloads).toHaveLength(1);
     expect(downloads[0].name).toMatch(/^gridworld-.*-history-\d{8}-\d{4}\.gif$/);
@@ -153,7 +166,7 @@ describe('exporting the replay', () => {
     expect(useTrainingStore.getState().viewed).toBeNull();
   });
 
-  it('encodes in the GIF worker with few frames in flight, and returns to the moment that was on show', async () => {
+  it('encodes in the GIF worker with few frames in flight, leaving the moment on show alone', async () => {
     act(() => timeline.view(3));
     await waitFor(() => expect(useHistoryStore.getState().shown?.id).toBe(3));
     const gifWorker = new FakeGifWorker();
@@ -164,7 +177,22 @@ describe('exporting the replay', () => {
     expect(info?.frames).toBe(MOMENTS.length);
     expect(gifWorker.maxQueued).toBeLessThanOrEqual(3);
     expect(gifWorker.terminated).toBe(true);
-    await waitFor(() => expect(useHistoryStore.getState().shown?.id).toBe(3));
+    expect(useHistoryStore.getState().shown?.id).toBe(3);
+    expect(useHistoryStore.getState().viewedId).toBe(3);
+  });
+
+  it('looks a moment up again when the list was thinned between the question and the answer', async () => {
+    beforeAnswer = (index) => {
+      if (index !== 2 || listed !== MOMENTS) return;
+      // Moment 1 is thinned away just before the worker answers for index 2 (now moment 3).
+      listed = MOMENTS.filter((m) => m.id !== 1);
+      worker.progress({ episode: 9, history: { version: 2, moments: listed } });
+    };
+    const result = await exportReplay('gif', { createWorker: null });
+    const asked = worker.of('snapshot').map((m) => m.index);
+    // 0, 1, 2 (answered with moment 3), moment 2 again at 1, then moments 3 and 4 at 2 and 3.
+    expect(asked).toEqual([0, 1, 2, 1, 2, 3]);
+    expect(result.frames).toBe(5);
   });
 
   it('stops when cancelled, downloading nothing', async () => {
@@ -197,8 +225,11 @@ describe('the timeline’s Export', () => {
     expect(exportButton.title).toMatch(/nothing is recorded yet/);
     await user.click(exportButton);
     expect(screen.queryByRole('dialog')).toBeNull();
+    // The run's start alone is no replay.
+    worker.progress({ episode: 0, history: { version: 2, moments: MOMENTS.slice(0, 1) } });
+    expect(exportButton).toHaveAttribute('aria-disabled', 'true');
 
-    worker.progress({ episode: 9, history: { version: 2, moments: MOMENTS } });
+    worker.progress({ episode: 9, history: { version: 3, moments: MOMENTS } });
     expect(exportButton).not.toHaveAttribute('aria-disabled');
     await user.click(exportButton);
     const dialog = await screen.findByRole('dialog', { name: 'Export the replay' });

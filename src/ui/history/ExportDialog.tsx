@@ -32,7 +32,9 @@ const NAMES: Record<ExportFormat, string> = { gif: 'animated GIF', webm: 'video'
 export function ExportDialog({ onClose }: { onClose(): void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const abort = useRef<AbortController | null>(null);
-  const moments = useHistoryStore((s) => s.moments.length);
+  const recorded = useHistoryStore((s) => s.moments.length);
+  // While a file is made (and after), the moments it holds: training goes on recording more.
+  const moments = phase.kind === 'running' ? phase.total : recorded;
   const speed = useHistoryStore((s) => s.playSpeed);
   const video = webmType() !== null;
 
@@ -49,7 +51,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     abort.current?.abort();
     const ctrl = new AbortController();
     abort.current = ctrl;
-    setPhase({ kind: 'running', format, done: 0, total: moments });
+    setPhase({ kind: 'running', format, done: 0, total: recorded });
     exportReplay(format, {
       signal: ctrl.signal,
       onProgress: (p) => {
@@ -83,7 +85,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         <p className="share-help" id="export-help">
           The run&apos;s {moments.toLocaleString('en-US')} recorded moments one after another at the replay
           speed ({speed}/s), each with the lesson&apos;s title and its episode, the grid drawn with the
-          overlays that are on now. The grid plays them while the file is made.
+          overlays that are on now. Training goes on meanwhile.
         </p>
         {phase.kind === 'choose' && (
           <div className="share-buttons">
@@ -122,7 +124,11 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
         )}
         {phase.kind === 'done' && (
           <>
-            <p role="status" data-testid="export-done">
+            <p
+              role="status"
+              data-testid="export-done"
+              data-slowest-frame-ms={Math.round(phase.result.slowestFrameMs)}
+            >
               Saved <b>{phase.result.fileName}</b> ({phase.result.frames} frames, {size(phase.result.bytes)}).
             </p>
             <div className="share-buttons">

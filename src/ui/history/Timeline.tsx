@@ -40,6 +40,8 @@ export function Timeline() {
   const track = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const [exporting, setExporting] = useState(false);
+  // A replay needs two moments at least (the run's start is recorded at once).
+  const canExport = moments.length >= 2;
   const n = moments.length;
   const pos = viewedIndex ?? n;
   const live = viewedIndex === null;
@@ -184,16 +186,27 @@ export function Timeline() {
       <button
         type="button"
         className="timeline-export"
-        aria-disabled={n === 0 || undefined}
+        aria-label="Export"
+        aria-disabled={!canExport || undefined}
         aria-haspopup="dialog"
-        onClick={() => n > 0 && setExporting(true)}
+        onClick={() => canExport && setExporting(true)}
         title={
-          n === 0
-            ? 'Export the replay as an animated GIF or a video: nothing is recorded yet, train a few episodes first'
+          !canExport
+            ? 'Export the replay as an animated GIF or a video: nothing is recorded yet but the start, train a few episodes first'
             : 'Export the replay: the recorded moments as an animated GIF or a video'
         }
       >
-        Export
+        {/* A download arrow over a tray (an icon: the label's room goes to the moment's name). */}
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+          <path
+            d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11.5v2h11v-2"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
       </button>
       {exporting && (
         <Suspense fallback={null}>

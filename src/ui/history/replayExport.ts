@@ -1,13 +1,13 @@
 /**
  * The history as an animated GIF or a WebM video (loaded on demand, with the export dialog). Each
- * recorded moment is fetched the way the timeline fetches it (the timeline's view: historyStore's
- * request path, so the grid plays the history meanwhile and the view goes back where it was at the
- * end), drawn offscreen with the grid's own drawing code (drawOverlay, the overlays switched on now,
- * "What changed" too when it is on) at a size of at most FRAME_MAX px, under a caption with the
- * lesson's title and the moment's episode. GIF: the frames' pixels go to a module worker
- * (src/worker/gifWorker.ts) that quantises and encodes them with gifenc, a few frames in flight; the
- * page only draws, one frame per slice. Video: the frames are drawn onto a canvas recorded by
- * MediaRecorder (src/export/video.ts), in real time. The file is downloaded through a blob: URL.
+ * recorded moment is fetched through the timeline's snapshot requests (historyStore's request path; the
+ * moment on show and the run are left alone), drawn offscreen with the grid's own drawing code
+ * (drawOverlay, the overlays switched on now, "What changed" too when it is on) at a size of at most
+ * FRAME_MAX px, under a caption with the lesson's title and the moment's episode. GIF: the frames'
+ * pixels go to a module worker (src/worker/gifWorker.ts) that quantises and encodes them with gifenc, a
+ * few frames in flight; the page only draws, one frame per slice. Video: the frames are drawn onto a
+ * canvas recorded by MediaRecorder (src/export/video.ts), in real time. The file is downloaded through
+ * a blob: URL.
  */
 import { compileGrid } from '../../rl/grid';
 import { shapingOf } from '../../rl/shaping';
@@ -16,7 +16,7 @@ import { exportFileName } from '../../export/fileNames';
 import { ExportCancelled, GifBuilder, nextSlice, readGifInfo, type RgbaFrame } from '../../export/gif';
 import { CanvasRecorder, webmType } from '../../export/video';
 import { useConfigStore } from '../../store/configStore';
-import { setPlaying, useHistoryStore } from '../../store/historyStore';
+import { useHistoryStore } from '../../store/historyStore';
 import { timeline } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
@@ -60,6 +60,8 @@ export interface ExportResult {
   fileName: string;
   bytes: number;
   frames: number;
+  /** The longest this thread spent on one frame (drawing it and reading its pixels), ms. */
+  slowestFrameMs: number;
 }
 
 export interface ExportOptions {
@@ -186,50 +188,39 @@ function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
   return `${text.slice(0, lo)}…`;
 }
 
-/** Resolves when `ready()` holds (checked on each history or training change), rejects on timeout,
- *  abort, or when `gone()` says to stop waiting (resolving false). */
-function waitUntil(
-  ready: () => boolean,
-  gone: () => boolean,
-  signal: AbortSignal | undefined,
-  timeoutMs: number,
-): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    let timer = 0;
-    const unsubs: Array<() => void> = [];
-    const done = (fn: () => void) => {
+/** `p`, or a rejection when `signal` aborts (ExportCancelled) or `ms` pass first. */
+function within<T>(p: Promise<T>, signal: AbortSignal | undefined, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => finish(() => reject(new ExportCancelled()));
+    const timer = setTimeout(
+      () => finish(() => reject(new Error('the training worker did not send a recorded moment in time'))),
+      ms,
+    );
+    const finish = (fn: () => void) => {
       clearTimeout(timer);
-      unsubs.forEach((u) => u());
       signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const check = () => {
-      if (signal?.aborted) done(() => reject(new ExportCancelled()));
-      else if (ready()) done(() => resolve(true));
-      else if (gone()) done(() => resolve(false));
-    };
-    const onAbort = () => check();
-    timer = window.setTimeout(
-      () => done(() => reject(new Error('the training worker did not send a recorded moment in time'))),
-      timeoutMs,
-    );
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort);
-    unsubs.push(useHistoryStore.subscribe(check), useTrainingStore.subscribe(check));
-    check();
+    p.then(
+      (v) => finish(() => resolve(v)),
+      (e: unknown) => finish(() => reject(e instanceof Error ? e : new Error(String(e)))),
+    );
   });
 }
 
-interface Shown {
+interface Fetched {
   moment: Moment;
   frame: Frame;
-  previous: Frame | null;
 }
 
 /**
- * Steps the timeline's view through the moments with these ids, yielding each one's frame once it is
- * on show (a moment thinned away meanwhile is skipped); stops with an error when the run is replaced.
+ * Fetches the moments with these ids one by one through the timeline's snapshot requests (the view
+ * on show is left alone); a moment thinned away meanwhile is skipped; stops with an error when the
+ * run is replaced.
  */
-class MomentStepper {
+class MomentFetcher {
   private readonly runId = useTrainingStore.getState().runId;
   constructor(private readonly signal?: AbortSignal) {}
 
@@ -239,29 +230,18 @@ class MomentStepper {
       throw new Error('the run was reset during the export');
   }
 
-  /** Shows the moment `id` and waits for its frame (null: it is gone from the history). */
-  async fetch(id: number): Promise<Shown | null> {
-    this.checkRun();
-    const index = useHistoryStore.getState().moments.findIndex((m) => m.id === id);
-    if (index < 0) return null;
-    timeline.view(index);
-    const ok = await waitUntil(
-      () => {
-        const h = useHistoryStore.getState();
-        return h.viewedId === id && h.shown?.id === id && useTrainingStore.getState().viewed !== null;
-      },
-      () => {
-        const h = useHistoryStore.getState();
-        return h.viewedId !== id || useTrainingStore.getState().runId !== this.runId;
-      },
-      this.signal,
-      SNAPSHOT_TIMEOUT_MS,
-    );
-    this.checkRun();
-    if (!ok) return null;
-    const h = useHistoryStore.getState();
-    const frame = useTrainingStore.getState().viewed!;
-    return { moment: h.shown!, frame, previous: h.showChanged ? h.previous : null };
+  /** The moment `id` and its frame (null: it is gone from the history). */
+  async fetch(id: number): Promise<Fetched | null> {
+    // The index is looked up again when the list was thinned between the question and the answer.
+    for (let tries = 0; tries < 4; tries++) {
+      this.checkRun();
+      const index = useHistoryStore.getState().moments.findIndex((m) => m.id === id);
+      if (index < 0) return null;
+      const answer = await within(timeline.snapshot(index), this.signal, SNAPSHOT_TIMEOUT_MS);
+      this.checkRun();
+      if (answer.moment?.id === id && answer.frame) return { moment: answer.moment, frame: answer.frame };
+    }
+    return null;
   }
 }
 
@@ -366,85 +346,106 @@ function browserGifWorker(): Worker {
   return new Worker(new URL('../../worker/gifWorker.ts', import.meta.url), { type: 'module', name: 'gif' });
 }
 
-/** Puts the view back where it was (a moment by id, or live). */
-function restoreView(viewedId: number | null): void {
-  if (viewedId === null) return timeline.live();
-  const i = useHistoryStore.getState().moments.findIndex((m) => m.id === viewedId);
-  if (i >= 0) timeline.view(i);
-  else timeline.live();
+interface Job {
+  ids: number[];
+  /** "What changed" on: each frame outlines the cells changed since the one before. */
+  changed: boolean;
+  painter: FramePainter;
+  fetcher: MomentFetcher;
+  progress(done: number): void;
+  signal?: AbortSignal;
 }
 
-/** Exports the run's history as `format`, downloads it and says what was saved. */
+async function exportGif(job: Job, create: (() => Worker) | null): Promise<ExportResult> {
+  const { ids, painter, fetcher, signal } = job;
+  const sink = new GifSink(create, job.progress);
+  let slowest = 0;
+  try {
+    let previous: Frame | null = null;
+    for (let i = 0; i < ids.length; i++) {
+      const got = await fetcher.fetch(ids[i]);
+      if (!got) continue;
+      const t0 = performance.now();
+      painter.paint(got.moment, got.frame, job.changed ? previous : null);
+      previous = got.frame;
+      const pixels = painter.pixels(delayOf(got.moment, i === ids.length - 1));
+      slowest = Math.max(slowest, performance.now() - t0);
+      await sink.add(pixels, signal);
+      await nextSlice();
+    }
+    const bytes = await sink.finish();
+    const info = readGifInfo(bytes);
+    if (!info || info.frames === 0) throw new Error('the GIF encoder gave a broken file');
+    job.progress(ids.length);
+    const fileName = exportFileName(useConfigStore.getState().config, 'gif', 'history');
+    downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/gif' }), fileName);
+    return { fileName, bytes: bytes.length, frames: info.frames, slowestFrameMs: slowest };
+  } finally {
+    sink.close();
+  }
+}
+
+async function exportWebm(job: Job): Promise<ExportResult> {
+  const { ids, painter, fetcher, signal } = job;
+  const recorder = new CanvasRecorder(painter.out.canvas);
+  let slowest = 0;
+  try {
+    let frames = 0;
+    let previous: Frame | null = null;
+    let next = await fetcher.fetch(ids[0]);
+    for (let i = 0; i < ids.length; i++) {
+      const got = next;
+      const last = i + 1 >= ids.length;
+      if (!got) {
+        next = last ? null : await fetcher.fetch(ids[i + 1]);
+        continue;
+      }
+      const t0 = performance.now();
+      painter.paint(got.moment, got.frame, job.changed ? previous : null);
+      previous = got.frame;
+      slowest = Math.max(slowest, performance.now() - t0);
+      const held = recorder.hold(delayOf(got.moment, last), signal);
+      held.catch(() => {}); // awaited below; a cancel while the next one is fetched is seen there
+      // The next moment is fetched while this one is on screen.
+      next = last ? null : await fetcher.fetch(ids[i + 1]);
+      await held;
+      frames++;
+      job.progress(i + 1);
+    }
+    const blob = await recorder.stop();
+    const fileName = exportFileName(useConfigStore.getState().config, 'webm', 'history');
+    downloadBlob(blob, fileName);
+    return { fileName, bytes: blob.size, frames, slowestFrameMs: slowest };
+  } catch (e) {
+    recorder.cancel();
+    throw e;
+  }
+}
+
+/** Exports the run's history (the moments recorded now) as `format`, downloads it and says what was
+ *  saved. */
 export async function exportReplay(format: ExportFormat, opts: ExportOptions = {}): Promise<ExportResult> {
   const { signal, onProgress } = opts;
-  const start = useHistoryStore.getState();
-  const ids = start.moments.map((m) => m.id);
+  const history = useHistoryStore.getState();
+  const ids = history.moments.map((m) => m.id);
   if (ids.length === 0) throw new Error('there is no history to export yet: train a few episodes first');
   if (format === 'webm' && !webmType()) throw new Error('this browser cannot record a video of the grid');
-  setPlaying(false);
-  const viewedBefore = start.viewedId;
-  const painter = new FramePainter();
-  const stepper = new MomentStepper(signal);
   const total = ids.length;
-  const progress = (done: number) => onProgress?.({ done: Math.min(done, total), total });
-  progress(0);
-  const config = useConfigStore.getState().config;
-  try {
-    if (format === 'gif') {
-      const create =
-        opts.createWorker === undefined
-          ? typeof Worker === 'function'
-            ? browserGifWorker
-            : null
-          : opts.createWorker;
-      const sink = new GifSink(create, progress);
-      try {
-        for (let i = 0; i < ids.length; i++) {
-          const shown = await stepper.fetch(ids[i]);
-          if (!shown) continue;
-          painter.paint(shown.moment, shown.frame, shown.previous);
-          await sink.add(painter.pixels(delayOf(shown.moment, i === ids.length - 1)), signal);
-          await nextSlice();
-        }
-        const bytes = await sink.finish();
-        const info = readGifInfo(bytes);
-        if (!info || info.frames === 0) throw new Error('the GIF encoder gave a broken file');
-        progress(total);
-        const fileName = exportFileName(config, 'gif', 'history');
-        downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/gif' }), fileName);
-        return { fileName, bytes: bytes.length, frames: info.frames };
-      } finally {
-        sink.close();
-      }
-    }
-    const recorder = new CanvasRecorder(painter.out.canvas);
-    try {
-      let frames = 0;
-      let next = await stepper.fetch(ids[0]);
-      for (let i = 0; i < ids.length; i++) {
-        const shown = next;
-        if (!shown) {
-          next = i + 1 < ids.length ? await stepper.fetch(ids[i + 1]) : null;
-          continue;
-        }
-        painter.paint(shown.moment, shown.frame, shown.previous);
-        const held = recorder.hold(delayOf(shown.moment, i === ids.length - 1), signal);
-        held.catch(() => {}); // awaited below; a cancel while the next one is fetched is seen there
-        // The next moment is fetched while this one is on screen.
-        next = i + 1 < ids.length ? await stepper.fetch(ids[i + 1]) : null;
-        await held;
-        frames++;
-        progress(i + 1);
-      }
-      const blob = await recorder.stop();
-      const fileName = exportFileName(config, 'webm', 'history');
-      downloadBlob(blob, fileName);
-      return { fileName, bytes: blob.size, frames };
-    } catch (e) {
-      recorder.cancel();
-      throw e;
-    }
-  } finally {
-    restoreView(viewedBefore);
-  }
+  const job: Job = {
+    ids,
+    changed: history.showChanged,
+    painter: new FramePainter(),
+    fetcher: new MomentFetcher(signal),
+    progress: (done) => onProgress?.({ done: Math.min(done, total), total }),
+    signal,
+  };
+  job.progress(0);
+  if (format === 'webm') return exportWebm(job);
+  const create =
+    opts.createWorker !== undefined
+      ? opts.createWorker
+      : typeof Worker === 'function'
+        ? browserGifWorker
+        : null;
+  return exportGif(job, create);
 }
