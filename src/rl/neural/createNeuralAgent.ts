@@ -8,7 +8,7 @@ import { ActorCriticAgent } from './actorCritic';
 import type { NeuralAgent } from './common';
 import { DqnAgent } from './dqn';
 import { ReinforceAgent } from './reinforce';
-import { setupBackend } from './tfSetup';
+import { probeShape, setupBackend } from './tfSetup';
 import { updateTooLarge } from './updateCost';
 
 export type { NeuralAgent } from './common';
@@ -21,11 +21,21 @@ export async function createNeuralAgent(cfg: AgentConfig, grid: Grid, seed: numb
   }
   switch (cfg.type) {
     case 'dqn':
-      return new DqnAgent(cfg, grid, seed, await setupBackend(cfg.backend));
+      return new DqnAgent(cfg, grid, seed, await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps)));
     case 'actor-critic':
-      return new ActorCriticAgent(cfg, grid, seed, await setupBackend(cfg.backend));
+      return new ActorCriticAgent(
+        cfg,
+        grid,
+        seed,
+        await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps)),
+      );
     case 'reinforce':
-      return new ReinforceAgent(cfg, grid, seed, await setupBackend(cfg.backend));
+      return new ReinforceAgent(
+        cfg,
+        grid,
+        seed,
+        await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps)),
+      );
     default:
       throw new Error(`'${cfg.type}' is not a TensorFlow.js agent`);
   }
