@@ -6,6 +6,9 @@
  * between, for where no worker can be started. `readGifInfo` reads a GIF's size and image count back
  * (its blocks walked, not decoded). No DOM: it runs in a worker, the page or Node.
  */
+// gifenc ships no types; the reference brings ours wherever this file is compiled (the tests' tsconfig too).
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./gifenc.d.ts" />
 import { applyPalette, GIFEncoder, quantize } from 'gifenc';
 
 /** One frame: width x height RGBA pixels, shown for delayMs (GIF keeps hundredths of a second). */

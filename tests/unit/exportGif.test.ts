@@ -93,7 +93,13 @@ describe('GIF export', () => {
       const send = (m: GifWorkerRequest) => scope.onmessage!({ data: m });
       for (let k = 0; k < 4; k++) {
         const f = frame(k);
-        send({ type: 'frame', width: f.width, height: f.height, delayMs: 150, buffer: f.data.buffer });
+        send({
+          type: 'frame',
+          width: f.width,
+          height: f.height,
+          delayMs: 150,
+          buffer: f.data.buffer as ArrayBuffer,
+        });
       }
       send({ type: 'finish' });
       expect(replies.slice(0, 4)).toEqual([1, 2, 3, 4].map((frames) => ({ type: 'encoded', frames })));
