@@ -50,6 +50,16 @@ describe('npm run lab', () => {
     expect(t.out).toMatch(/random walk vs q-learning, 2 seeds/);
   });
 
+  it('sweeps a neural preset (DQN, built per run within the budget)', () => {
+    const r = lab('sweep', 'deep-needle', '--distances', '2,6', '--seeds', '2', '--budget', '400', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ agent: 'dqn', budget: 400, seeds: 2, distances: [2, 6] });
+    expect(doc.points).toHaveLength(4);
+    for (const p of doc.points) expect(p.stats.n).toBe(2);
+  });
+
   it('budget --json: exactly one document, a point per variant and knob value with the statistics', () => {
     const r = lab('budget', 'dyna-maze', '--seeds', '3', '--episodes', '4', '--json');
     expect(r.err).toBe('');

@@ -4,6 +4,7 @@ import { parseConfig } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
 import { runBudget, type BudgetPoint } from '../../src/rl/lab/budget';
 import { runComparison } from '../../src/rl/lab/compare';
+import { sweepJobs } from '../../src/rl/lab/sweep';
 import { checkPolicy } from '../../src/rl/lab/shapedModel';
 import { Trainer } from '../../src/rl/trainer';
 
@@ -144,4 +145,27 @@ describe('presets', () => {
     const s = presetSweep(p, p.sweepDistances!);
     expect(s.ok).toBe(true);
   });
+
+  it('deep needle: plain DQN stalls; shaping, a count bonus and curiosity find the goal', async () => {
+    const p = getPreset('deep-needle')!;
+    expect(p.config.agent.type).toBe('dqn');
+    expect(presetExperiment(p)!.seeds).toBe(8);
+    // Seeds 1-3 of the caption's 8 (the whole comparison is `npm run lab -- compare deep-needle`).
+    const r = await runComparison(presetExperiment(p, 3)!);
+    const plain = byName(r.variants, 'Plain DQN');
+    const shaped = byName(r.variants, 'Potential shaping');
+    const count = byName(r.variants, 'Count bonus');
+    const rnd = byName(r.variants, 'Curiosity (RND)');
+    expect(plain.firstEpisode.censored).toBe(3);
+    expect(plain.finalSuccessRate).toBe(0);
+    for (const v of [shaped, count, rnd]) expect(v.firstEpisode.censored, v.name).toBe(0);
+    expect(late(shaped.firstEpisode.max)).toBeLessThan(20);
+    expect(late(count.firstEpisode.max)).toBeLessThan(30);
+    expect(shaped.finalSuccessRate).toBeGreaterThan(0.9);
+    expect(count.finalSuccessRate).toBeGreaterThan(0.3);
+    // The sweep takes the preset's DQN, and its distances fit the room.
+    const sweep = presetSweep(p, p.sweepDistances!);
+    expect(sweep.ok).toBe(true);
+    if (sweep.ok) expect(sweepJobs(sweep.value).ok).toBe(true);
+  }, 120_000);
 });
