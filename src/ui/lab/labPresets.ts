@@ -4,6 +4,7 @@
  */
 import { PRESETS, type Preset } from '../../config/presets';
 import type { VariantSpec } from '../../config/experiment';
+import { isNeuralType } from '../../config/neuralTypes';
 import { useConfigStore } from '../../store/configStore';
 
 export const PLAYGROUND_ID = 'playground';
@@ -15,7 +16,14 @@ const FIXES: VariantSpec[] = [
   { name: 'Optimistic init', agent: { type: 'q-learning', qInit: 1 } },
 ];
 
+/** A neural agent keeps its network: curiosity (RND) instead of a Q-table's optimistic start. */
+const NEURAL_FIXES: VariantSpec[] = [
+  ...FIXES.slice(0, 3),
+  { name: 'Curiosity (RND)', agent: { curiosity: 0.1 } },
+];
+
 export function playgroundPreset(): Preset {
+  const config = useConfigStore.getState().config;
   return {
     id: PLAYGROUND_ID,
     title: 'Your playground world',
@@ -23,8 +31,8 @@ export function playgroundPreset(): Preset {
       'The world, agent and settings open in the playground, against the usual fixes.',
       'Does your world need a fix? Compare the curves and the first-success column.',
     ],
-    config: useConfigStore.getState().config,
-    variants: FIXES,
+    config,
+    variants: isNeuralType(config.agent.type) ? NEURAL_FIXES : FIXES,
   };
 }
 
