@@ -19,7 +19,8 @@ import {
   type Experiment,
   type SweepSpec,
 } from '../config/experiment';
-import { getPreset, presetBudgetInput, PRESETS } from '../config/presets';
+import { getPreset, PRESETS } from '../config/presets';
+import { presetBudgetInput } from '../config/presetExperiments';
 import { FILE_JSON_LIMITS } from '../config/safeJson';
 import { parseConfig } from '../config/schema';
 import { runBudget } from '../rl/lab/budget';

@@ -6,7 +6,8 @@
  * `parseBudget` never throw; they return the resolved configs or path-pointing messages.
  */
 import { z } from './zod';
-import { NEURAL_TYPES } from './neuralAgents';
+import { isLearningAgent } from './agentKinds';
+import { BUDGET_KNOBS, KNOB_AGENTS, type BudgetKnob } from './budgetKnobs';
 import { oneLine } from './safeJson';
 import {
   configSchema,
@@ -55,20 +56,7 @@ export const sweepSchema = z.strictObject({
   budget: int(100, MAX_SWEEP_BUDGET).default(100_000),
 });
 
-/**
- * The knobs a thinking budget turns, each an agent field: Dyna-Q's planning steps (thinking between
- * moves, on its learned model), the search agent's simulations per move (thinking before each move, on
- * the true model) and a neural agent's hidden width (every hidden layer set to the value: a bigger model).
- */
-export const BUDGET_KNOBS = ['planningSteps', 'simulations', 'hidden'] as const;
-export type BudgetKnob = (typeof BUDGET_KNOBS)[number];
-
-/** The agent types a knob belongs to. */
-export const KNOB_AGENTS: Record<BudgetKnob, readonly string[]> = {
-  planningSteps: ['dyna-q'],
-  simulations: ['mcts'],
-  hidden: NEURAL_TYPES,
-};
+export { BUDGET_KNOBS, KNOB_AGENTS, type BudgetKnob };
 
 export const MAX_BUDGET_VALUES = 12;
 
@@ -164,10 +152,7 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
   return { ok: true, value: r.config };
 }
 
-/** Planning agents solve the model instead of learning from episodes: nothing to compare per episode. */
-export function isLearningAgent(type: string): boolean {
-  return !['value-iteration', 'policy-iteration', 'policy-evaluation'].includes(type);
-}
+export { isLearningAgent };
 
 export function parseExperiment(input: unknown): LabParse<Experiment> {
   return neverThrow('(document)', () => checkExperiment(input));

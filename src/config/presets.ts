@@ -4,17 +4,7 @@
  * the goal distances; for a thinking budget, the knob, its values and the variants that turn it). Every
  * config is validated when this module loads.
  */
-import {
-  parseBudget,
-  parseExperiment,
-  parseSweep,
-  type BudgetInput,
-  type BudgetKnob,
-  type BudgetSpec,
-  type BudgetVariantSpec,
-  type Experiment,
-  type VariantSpec,
-} from './experiment';
+import type { BudgetKnob, BudgetVariantSpec, VariantSpec } from './experiment';
 import { parseConfig, type Config, type ConfigInput } from './schema';
 
 export interface PresetSpec {
@@ -406,38 +396,4 @@ export const PRESETS: readonly Preset[] = SPECS.map(build);
 
 export function getPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
-}
-
-/** The comparison a preset describes (null for presets without variants). */
-export function presetExperiment(p: Preset, seeds = p.seeds ?? 8): Experiment | null {
-  if (!p.variants) return null;
-  const r = parseExperiment({ version: 1, title: p.title, base: p.config, variants: p.variants, seeds });
-  if (!r.ok) throw new Error(`preset '${p.id}' comparison is invalid: ${r.errors.join('; ')}`);
-  return r.value;
-}
-
-/** The sparsity sweep of a preset's world with the given (learning) agent config. */
-export function presetSweep(
-  p: Preset,
-  distances: number[],
-  seeds = 8,
-  config: Config = p.config,
-  budget = p.sweepBudget ?? 50_000,
-): ReturnType<typeof parseSweep> {
-  return parseSweep({ version: 1, base: config, distances, seeds, budget });
-}
-
-/** The thinking-budget document a preset describes (null for presets without one). */
-export function presetBudgetInput(p: Preset, seeds = p.seeds ?? 8): BudgetInput | null {
-  if (!p.budget) return null;
-  return { version: 1, title: p.title, base: p.config, ...p.budget, seeds };
-}
-
-/** The thinking budget a preset describes, resolved (null for presets without one). */
-export function presetBudget(p: Preset, seeds = p.seeds ?? 8): BudgetSpec | null {
-  const input = presetBudgetInput(p, seeds);
-  if (!input) return null;
-  const r = parseBudget(input);
-  if (!r.ok) throw new Error(`preset '${p.id}' thinking budget is invalid: ${r.errors.join('; ')}`);
-  return r.value;
 }

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetConfigStore, useConfigStore } from '../../src/store/configStore';
 import { initialTrainingState, useTrainingStore } from '../../src/store/trainingStore';
 import { DEFAULT_SHOW, useUiStore } from '../../src/store/uiStore';
-import { GridLegend, GridLegendList, LEGEND_ENTRIES } from '../../src/ui/grid/GridLegend';
+import { GridLegend } from '../../src/ui/grid/GridLegend';
+import { GridLegendList, LEGEND_ENTRIES } from '../../src/ui/grid/GridLegendList';
 import { OverlayToggles, valueCaption } from '../../src/ui/grid/OverlayToggles';
 import { getPalette } from '../../src/ui/grid/overlay/palette';
 import type { Frame } from '../../src/worker/protocol';
@@ -53,7 +54,7 @@ describe('GridLegend', () => {
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const region = screen.getByRole('region', { name: 'Legend' });
     expect(button).toHaveAttribute('aria-controls', region.id);
-    const items = within(region).getAllByRole('listitem');
+    const items = await within(region).findAllByRole('listitem');
     expect(items).toHaveLength(LEGEND_ENTRIES.length);
     const text = items.map((li) => li.textContent ?? '');
     for (const name of ['Start', 'Goal', 'Pit', 'Cliff', 'Bonus', 'Wall']) {

@@ -61,10 +61,10 @@ describe('the thinking budget beside Play', () => {
     expect(screen.queryByTestId('thinking-status')).toBeNull();
   });
 
-  it('sets MCTS simulations per move through the config (a fresh run with the new budget)', () => {
+  it('sets MCTS simulations per move through the config (a fresh run with the new budget)', async () => {
     pick('mcts');
     worker.ready();
-    const group = screen.getByTestId('thinking-budget');
+    const group = await screen.findByTestId('thinking-budget');
     const box = within(group).getByRole('spinbutton', { name: 'Simulations' });
     expect(box).toHaveValue(200);
     const slider = within(group).getByRole('slider', { name: 'Simulations slider' });
@@ -81,10 +81,10 @@ describe('the thinking budget beside Play', () => {
     expect(useConfigStore.getState().config.agent).toMatchObject({ simulations: 10_000 });
   });
 
-  it('sets Dyna-Q planning steps, 0 included, and explains what thinking buys behind "?"', () => {
+  it('sets Dyna-Q planning steps, 0 included, and explains what thinking buys behind "?"', async () => {
     pick('dyna-q');
     worker.ready();
-    const group = screen.getByTestId('thinking-budget');
+    const group = await screen.findByTestId('thinking-budget');
     const box = within(group).getByRole('spinbutton', { name: 'Planning' });
     fireEvent.change(box, { target: { value: '0' } });
     expect(useConfigStore.getState().config.agent).toMatchObject({ type: 'dyna-q', planningSteps: 0 });
@@ -104,10 +104,10 @@ describe('the thinking budget beside Play', () => {
 });
 
 describe('thinking status and the search stepper', () => {
-  it('shows the budget and the time per move from the worker', () => {
+  it('shows the budget and the time per move from the worker', async () => {
     pick('dyna-q');
     worker.ready({ thinking: { unit: 'planning steps', perMove: 10, msPerMove: null } });
-    const status = screen.getByTestId('thinking-status');
+    const status = await screen.findByTestId('thinking-status');
     expect(status).toHaveTextContent('10 planning steps per move');
     expect(screen.getByTestId('ms-per-move')).toHaveTextContent('–');
     worker.progress({ thinking: { unit: 'planning steps', perMove: 10, msPerMove: 0.0421 } });
@@ -115,12 +115,12 @@ describe('thinking status and the search stepper', () => {
     expect(within(status).queryByRole('button')).toBeNull();
   });
 
-  it('steps through the current decision’s search a simulation at a time', () => {
+  it('steps through the current decision’s search a simulation at a time', async () => {
     pick('mcts');
     worker.ready({ thinking: { unit: 'simulations', perMove: 200, msPerMove: 3.14 } });
     const init = worker.lastInit();
     const n = init.config.env.grid.length * init.config.env.grid[0].length;
-    expect(screen.getByTestId('thinking-status')).toHaveTextContent('200 simulations per move');
+    expect(await screen.findByTestId('thinking-status')).toHaveTextContent('200 simulations per move');
     expect(screen.getByTestId('ms-per-move')).toHaveTextContent('3.1 ms');
     expect(useUiStore.getState().show.search).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Step through the search' }));
@@ -158,10 +158,10 @@ describe('thinking status and the search stepper', () => {
     expect(screen.getByTestId('thinking-status')).toBeInTheDocument();
   });
 
-  it('says so when no search stands (the episode just ended)', () => {
+  it('says so when no search stands (the episode just ended)', async () => {
     pick('mcts');
     worker.ready();
-    fireEvent.click(screen.getByRole('button', { name: 'Step through the search' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Step through the search' }));
     worker.reply({ type: 'search', runId: worker.lastInit().runId, step: null });
     expect(screen.getByTestId('stepper-note')).toHaveTextContent(/No search yet for this move/);
   });

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getPreset, presetBudget } from '../../src/config/presets';
+import { getPreset } from '../../src/config/presets';
+import { presetBudget } from '../../src/config/presetExperiments';
 import {
   assembleBudget,
   budgetJobs,

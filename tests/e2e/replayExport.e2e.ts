@@ -57,6 +57,8 @@ describe('export the replay', () => {
     const exportButton = timeline.getByRole('button', { name: 'Export' });
     // Before any training only the run's start is recorded: nothing to replay.
     await expect.poll(() => text(page, 'run-status'), { timeout: 15_000 }).toBe('Ready');
+    // The timeline's code loads at the first input (it is not part of the first load).
+    await page.keyboard.press('Shift');
     expect(await exportButton.getAttribute('aria-disabled')).toBe('true');
     expect(await exportButton.getAttribute('title')).toMatch(/nothing is recorded yet/);
 

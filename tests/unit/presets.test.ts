@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getPreset, PRESETS, presetBudget, presetExperiment, presetSweep } from '../../src/config/presets';
+import { getPreset, PRESETS } from '../../src/config/presets';
+import { presetBudget, presetExperiment, presetSweep } from '../../src/config/presetExperiments';
 import { parseConfig } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
 import { runBudget, type BudgetPoint } from '../../src/rl/lab/budget';

@@ -1,6 +1,7 @@
 /** Textbook results reproduced (Sutton & Barto, Reinforcement Learning: An Introduction, 2nd ed.). */
 import { describe, expect, it } from 'vitest';
-import { getPreset, presetBudget } from '../../src/config/presets';
+import { getPreset } from '../../src/config/presets';
+import { presetBudget } from '../../src/config/presetExperiments';
 import { Cell, compileGrid, type Grid } from '../../src/rl/grid';
 import { runBudget } from '../../src/rl/lab/budget';
 import { Trainer } from '../../src/rl/trainer';

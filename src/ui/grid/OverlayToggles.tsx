@@ -3,7 +3,7 @@
  * value colour legend when the heatmap shows, saying what the values are, and where the greedy path
  * leads when that overlay is on.
  */
-import { isLearningAgent } from '../../config/experiment';
+import { isLearningAgent } from '../../config/agentKinds';
 import { useConfigStore } from '../../store/configStore';
 import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
 import { useUiStore, type VisitsMode } from '../../store/uiStore';

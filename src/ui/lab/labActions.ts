@@ -4,7 +4,8 @@
  * in the playground.
  */
 import { applyVariant, parseExperiment, type Experiment } from '../../config/experiment';
-import { presetBudget, presetSweep, type Preset } from '../../config/presets';
+import type { Preset } from '../../config/presets';
+import { presetBudget, presetSweep } from '../../config/presetExperiments';
 import type { Config } from '../../config/schema';
 import { assembleBudget, budgetJobs } from '../../rl/lab/budget';
 import { assembleComparison, comparisonJobs } from '../../rl/lab/compare';

@@ -15,7 +15,6 @@ import { EnvSettings } from '../editor/EnvSettings';
 import { GridEditor } from '../editor/GridEditor';
 import { GridView } from '../grid/GridView';
 import { GreedyPathText, OverlayToggles } from '../grid/OverlayToggles';
-import { Timeline } from '../history/Timeline';
 import { usePresentationMode } from '../share/presentationMode';
 import { ChartsPanel } from '../training/ChartsPanel';
 import { Controls } from '../training/Controls';
@@ -23,7 +22,7 @@ import { EmptyHint, HintSpace } from '../training/EmptyHint';
 import { RunError } from '../training/RunError';
 import { StatusLine } from '../training/StatusLine';
 import { TrainSettings } from '../training/TrainSettings';
-import { ThinkingStatus } from '../think/ThinkingStatus';
+import { ThinkingStatusSlot, TimelineSlot } from '../think/onDemand';
 import { FixesControls } from './FixesControls';
 import { PresetMenu } from './PresetMenu';
 import { StoryBanner, StorySpace } from './StoryBanner';
@@ -35,7 +34,7 @@ function RunBar() {
     <div className="run-bar">
       <Controls />
       <StatusLine />
-      <ThinkingStatus />
+      <ThinkingStatusSlot />
       <PlanningPanel />
     </div>
   );
@@ -76,7 +75,7 @@ export function Playground() {
           <RunError />
         </div>
         <GridView />
-        <Timeline />
+        <TimelineSlot />
         <div className="below-grid">
           <OverlayToggles />
           <div className="greedy-slot">

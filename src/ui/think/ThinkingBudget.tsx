@@ -4,20 +4,14 @@
  * slider, committed through the config store like the agent panel (a change starts a fresh run). The
  * knob of each agent type is the lab's (KNOB_AGENTS). Nothing for other agents.
  */
-import { BUDGET_KNOBS, KNOB_AGENTS, type BudgetKnob } from '../../config/experiment';
 import type { AgentType } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
 import { ParamField } from '../common/ParamField';
 import type { NumberSpec } from '../common/paramSpec';
 import { sectionSpecs } from '../common/schemaBounds';
+import { thinkingKnob } from './knob';
 import { ThinkingHelp } from './ThinkingHelp';
 import './thinking.css';
-
-/** The per-move knob of an agent type (simulations, planning steps), or null. */
-export function thinkingKnob(type: string): Exclude<BudgetKnob, 'hidden'> | null {
-  for (const k of BUDGET_KNOBS) if (k !== 'hidden' && KNOB_AGENTS[k].includes(type)) return k;
-  return null;
-}
 
 /** Most the slider reaches (the number box takes anything the schema allows). */
 const SLIDER_MAX = 10_000;

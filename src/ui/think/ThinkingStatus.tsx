@@ -9,7 +9,7 @@ import { useConfigStore } from '../../store/configStore';
 import { useThinkingStore } from '../../store/thinkingStore';
 import { useUiStore } from '../../store/uiStore';
 import { SearchStepper } from './SearchStepper';
-import { thinkingKnob } from './ThinkingBudget';
+import { thinkingKnob } from './knob';
 import './thinking.css';
 
 const int = new Intl.NumberFormat('en-US');

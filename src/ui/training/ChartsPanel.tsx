@@ -1,5 +1,6 @@
 /** The live training charts, sized to the space they get, with a hint until the first episode ends. */
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
+import { useFirstInput } from '../common/useFirstInput';
 import { useTrainingStore } from '../../store/trainingStore';
 
 /*
@@ -15,33 +16,6 @@ const TrainingCharts = lazy(() =>
 );
 
 const MIN_HEIGHT = 300;
-const WAKE_EVENTS = ['pointerdown', 'keydown', 'touchstart'] as const;
-
-/** Once true, stays true for the page's life (the chunk is loaded; later panels render it at once). */
-let chartsWanted = false;
-
-/** False until the first key or pointer press on the page, or until there is something to draw. */
-function useChartsWanted(hasData: boolean): boolean {
-  const [pressed, setPressed] = useState(chartsWanted);
-  const wanted = pressed || hasData;
-  useEffect(() => {
-    const wake = () => {
-      chartsWanted = true;
-      setPressed(true);
-    };
-    if (wanted) {
-      // Kept once shown (a reset back to no episodes does not unmount the charts).
-      wake();
-      return;
-    }
-    for (const e of WAKE_EVENTS) window.addEventListener(e, wake, { capture: true, passive: true });
-    return () => {
-      for (const e of WAKE_EVENTS) window.removeEventListener(e, wake, { capture: true });
-    };
-  }, [wanted]);
-  return wanted;
-}
-
 /** The charts' place while their chunk is not loaded: their size, and the hint the empty charts show. */
 function ChartsPlaceholder({ height }: { height: number }) {
   return (
@@ -68,7 +42,7 @@ export function ChartsPanel() {
   const series = useTrainingStore((s) => s.series);
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(420);
-  const show = useChartsWanted(series.counters.episodes > 0);
+  const show = useFirstInput('charts', series.counters.episodes > 0);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;

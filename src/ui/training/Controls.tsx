@@ -4,7 +4,7 @@ import { useConfigStore } from '../../store/configStore';
 import { training } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 import { RewardWarning } from './RewardWarning';
-import { ThinkingBudget } from '../think/ThinkingBudget';
+import { ThinkingBudgetSlot } from '../think/onDemand';
 
 export function Controls() {
   const status = useTrainingStore((s) => s.status);
@@ -62,7 +62,7 @@ export function Controls() {
         >
           Reset
         </button>
-        <ThinkingBudget />
+        <ThinkingBudgetSlot />
         <label className="speed" title={speed.tip}>
           <span>Speed</span>
           <input
