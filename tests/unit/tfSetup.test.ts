@@ -65,32 +65,97 @@ describe("'auto' backend choice", () => {
     expect(chooseBackend([])).toBeNull();
   });
 
-  it('measures every candidate in order; a failing measurement counts as unavailable', async () => {
-    const fake: Record<BackendName, number | Error | null> = {
-      wasm: new Error('no wasm here'),
-      webgl: 4,
-      cpu: 9,
-    };
-    const asked: BackendName[] = [];
-    const r = await probeBackends(['wasm', 'webgl', 'cpu'], async (name) => {
-      asked.push(name);
-      const v = fake[name];
-      if (v instanceof Error) throw v;
-      return v;
-    });
-    expect(asked).toEqual(['wasm', 'webgl', 'cpu']);
+  it('warms each backend up, then times them in interleaved rounds and keeps the fastest pass', async () => {
+    // Pass times per backend, in order: the first is the warm-up; cpu's second pass lands in a burst of load.
+    const times: Record<BackendName, number[]> = { wasm: [], webgl: [9, 4, 5, 4.5], cpu: [30, 12, 3, 2.5] };
+    const calls: string[] = [];
+    const r = await probeBackends(
+      ['wasm', 'webgl', 'cpu'],
+      async (name) => {
+        calls.push(`start ${name}`);
+        if (name === 'wasm') throw new Error('no wasm here');
+        return true;
+      },
+      (name) => {
+        calls.push(name);
+        return times[name].shift()!;
+      },
+      3,
+      0,
+      3,
+    );
+    expect(calls).toEqual([
+      'start wasm',
+      'start webgl',
+      'start cpu',
+      ...['webgl', 'cpu'], // warm-ups
+      ...['webgl', 'cpu', 'webgl', 'cpu', 'webgl', 'cpu'],
+    ]);
     expect(r.timings).toEqual([
       { name: 'wasm', ms: null },
       { name: 'webgl', ms: 4 },
-      { name: 'cpu', ms: 9 },
+      { name: 'cpu', ms: 2.5 },
     ]);
-    expect(r.choice).toBe('webgl');
+    expect(r.choice).toBe('cpu');
   });
 
-  it('offers webgl only where a WebGL context can be made (never in Node)', () => {
-    expect(autoCandidates()).toEqual(['wasm', 'cpu']);
-    expect(autoCandidates(false)).toEqual(['wasm', 'cpu']);
-    expect(autoCandidates(true)).toEqual(['wasm', 'webgl', 'cpu']);
+  it('stops timing a backend far slower than the fastest, and times nothing when only one starts', async () => {
+    const calls: BackendName[] = [];
+    const slow = await probeBackends(
+      ['wasm', 'cpu'],
+      async () => true,
+      (name) => {
+        calls.push(name);
+        return name === 'wasm' ? 0.5 : 5;
+      },
+      3,
+      0,
+      3,
+    );
+    expect(calls).toEqual(['wasm', 'cpu', 'wasm', 'cpu', 'wasm', 'wasm']);
+    expect(slow.choice).toBe('wasm');
+    let passes = 0;
+    const alone = await probeBackends(
+      ['wasm', 'webgl'],
+      async (name) => name === 'wasm',
+      () => ++passes,
+    );
+    expect(alone).toEqual({
+      choice: 'wasm',
+      timings: [
+        { name: 'wasm', ms: null },
+        { name: 'webgl', ms: null },
+      ],
+    });
+    expect(passes).toBe(0);
+  });
+
+  it('drops a backend whose pass fails, and chooses among the others', async () => {
+    const r = await probeBackends(
+      ['wasm', 'cpu'],
+      async () => true,
+      (name) => {
+        if (name === 'wasm') throw new Error('kernel failed');
+        return 1;
+      },
+    );
+    expect(r.timings).toEqual([
+      { name: 'wasm', ms: null },
+      { name: 'cpu', ms: 1 },
+    ]);
+    expect(r.choice).toBe('cpu');
+    const none = await probeBackends(
+      ['wasm'],
+      async () => false,
+      () => 1,
+    );
+    expect(none).toEqual({ choice: null, timings: [{ name: 'wasm', ms: null }] });
+  });
+
+  it('weighs webgl only where a WebGL context can be made (never in Node), and never cpu', () => {
+    expect(autoCandidates()).toEqual(['wasm']);
+    expect(autoCandidates(false)).toEqual(['wasm']);
+    expect(autoCandidates(true)).toEqual(['wasm', 'webgl']);
   });
 
   it("probes each agent's update shape, large ones on fewer rows", () => {
@@ -104,18 +169,15 @@ describe("'auto' backend choice", () => {
     expect(big.rows).toBeGreaterThan(0);
   });
 
-  it('in Node: probes wasm and cpu once per shape, and keeps the choice for the process', async () => {
+  it("in Node: 'auto' is wasm (nothing else to weigh), decided once per shape for the process", async () => {
     const shape = { hidden: [24, 24], outputs: 4, rows: 16 };
     expect(autoChoice(shape)).toBeUndefined();
-    const first = await setupBackend('auto', shape);
-    expect(['wasm', 'cpu']).toContain(first);
-    const probed = autoChoice(shape)!;
-    expect(probed.choice).toBe(first);
-    expect(probed.timings.map((t) => t.name)).toEqual(['wasm', 'cpu']);
-    for (const t of probed.timings) expect(t.ms).toBeGreaterThan(0);
+    expect(await setupBackend('auto', shape)).toBe('wasm');
+    const decided = autoChoice(shape)!;
+    expect(decided).toEqual({ choice: 'wasm', timings: [{ name: 'wasm', ms: null }] });
     await setupBackend('cpu');
-    // Asked again: the cached choice, no new probe.
-    expect(await setupBackend('auto', shape)).toBe(first);
-    expect(autoChoice(shape)).toBe(probed);
+    // Asked again: the kept choice, made current again.
+    expect(await setupBackend('auto', shape)).toBe('wasm');
+    expect(autoChoice(shape)).toBe(decided);
   });
 });

@@ -2,13 +2,14 @@
  * Loads TensorFlow.js and picks its backend. Imported only through createNeuralAgent (itself loaded by a
  * dynamic import), so the tabular path never carries tfjs.
  *
- * - 'auto': measured. The first time a network of a given shape asks for it, each backend that can
- *   start here (wasm and cpu; webgl only where a WebGL context can be made, so never in Node) runs a
- *   few update-like passes of that shape (probeUpdate: the tfjs layers of an MlpPass forward and
- *   backward, uploads and read-backs included; very large shapes are probed on fewer rows, so a probe
- *   stays within tens of ms), and the fastest wins, wasm (the most predictable) unless another is
- *   clearly faster (chooseBackend). The choice is cached in this module per shape, so for the life of
- *   the worker (or Node process) that shape is never probed again; nothing is persisted.
+ * - 'auto': measured. The first time a network of a given shape asks for it, the backends it weighs
+ *   (autoCandidates: wasm, and webgl where a hardware WebGL context can be made, so never in Node or on
+ *   a software renderer, where 'auto' is wasm with nothing to time) each run a few update-like passes of that shape, interleaved, each
+ *   backend's fastest kept (probePass: the tfjs layers of an MlpPass forward and backward, uploads and
+ *   read-backs included; large shapes are probed on fewer rows), and the fastest wins, wasm (the most
+ *   predictable) unless another is clearly faster (chooseBackend); cpu if neither starts. The choice
+ *   is cached in this module per shape, so for the life of the worker (or Node process) that shape is
+ *   never probed again; nothing is persisted.
  * - 'wasm': the WebAssembly backend (single-threaded: threaded wasm breaks in minified builds),
  *   falling back to 'cpu'. Its .wasm files come from our build in the browser (`?url` imports in
  *   wasmUrls.ts) and from node_modules in Node (a file path prefix).
@@ -29,8 +30,13 @@ function inNode(): boolean {
   return typeof p?.versions?.node === 'string';
 }
 
-/** Whether this context can make a WebGL context at all (no Node, no OffscreenCanvas / document: no). */
-function webglPossible(): boolean {
+/** Renderers that draw WebGL on the CPU: never faster than wasm, and their shader compiles alone take
+ *  hundreds of ms (headless Chromium's SwiftShader: a 64-64 pass 7.6 ms against wasm's 0.3). */
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** Whether this context can make a hardware WebGL context (no Node, no OffscreenCanvas / document, or
+ *  a software renderer: no). */
+export function webglPossible(): boolean {
   if (inNode()) return false;
   try {
     const g = globalThis as {
@@ -42,7 +48,12 @@ function webglPossible(): boolean {
       : g.document
         ? g.document.createElement('canvas')
         : null;
-    return !!canvas && !!(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+    const gl = (canvas?.getContext('webgl2') ?? canvas?.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !SOFTWARE_GL.test(renderer);
   } catch {
     return false;
   }
@@ -87,11 +98,15 @@ export interface ProbeShape {
 }
 
 /** Largest matMul (rows x inputs x outputs multiply-adds) a probe pass runs; bigger shapes are probed
- *  on fewer rows (at 2^20, a pass on plain-JS kernels takes ~10 ms). */
-export const PROBE_MACS = 1 << 20;
-/** Timed passes per backend at most, and the time after which a backend's timing stops early. */
-const PROBE_PASSES = 5;
+ *  on fewer rows (a 4 x 512 pass at 2^18 takes ~3 ms on wasm). */
+export const PROBE_MACS = 1 << 18;
+/** Timed rounds (one pass per backend each): at least PROBE_MIN_ROUNDS, then more up to PROBE_ROUNDS
+ *  while PROBE_MS have not gone by. */
+const PROBE_MIN_ROUNDS = 3;
+const PROBE_ROUNDS = 6;
 const PROBE_MS = 60;
+/** A backend this many times slower than the fastest after a round is timed no more. */
+const PROBE_DROP = 4;
 /** How much faster than wasm another backend must be to be chosen. */
 export const PROBE_MARGIN = 1.25;
 
@@ -150,24 +165,18 @@ function probePass(sizes: number[], rows: number, data: Float32Array): void {
   });
 }
 
-/** Milliseconds per probe pass on the current backend: one untimed warm-up (shader compiles and the
- *  like), then the median of up to PROBE_PASSES timed passes, fewer once PROBE_MS have gone by. */
-function timePasses(shape: ProbeShape): number {
+/** A probe pass's inputs for a shape, and a function timing one pass on the current backend. */
+function passTimer(shape: ProbeShape): () => number {
   const { sizes, rows } = probeLayers(shape);
   let n = rows * Math.max(...sizes);
   for (let l = 0; l + 1 < sizes.length; l++) n = Math.max(n, sizes[l] * sizes[l + 1]);
   const data = new Float32Array(n);
   for (let i = 0; i < n; i++) data[i] = ((i * 7919) % 1000) / 1000 - 0.5;
-  probePass(sizes, rows, data);
-  const times: number[] = [];
-  const t0 = performance.now();
-  while (times.length < PROBE_PASSES && (times.length === 0 || performance.now() - t0 < PROBE_MS)) {
+  return () => {
     const t = performance.now();
     probePass(sizes, rows, data);
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+    return performance.now() - t;
+  };
 }
 
 export interface ProbeTiming {
@@ -189,33 +198,72 @@ export function chooseBackend(timings: readonly ProbeTiming[], margin = PROBE_MA
   return best.name;
 }
 
-/** The backends 'auto' considers here, most predictable first. */
+/**
+ * The backends 'auto' measures here, most predictable first: wasm, and webgl where a hardware WebGL
+ * context can be made (webglPossible). Not cpu: its plain-JS kernels measured 3-8 times slower than wasm at every probed size (a
+ * 64-64 pass 1.1-2.4 ms against 0.3-0.6; 4 x 512 units, 38 ms against 9) and their first use alone
+ * costs ~250 ms of JIT warm-up, so timing them never changed the choice and took most of the budget;
+ * cpu is the fallback when neither starts.
+ */
 export function autoCandidates(webgl = webglPossible()): BackendName[] {
-  return webgl ? ['wasm', 'webgl', 'cpu'] : ['wasm', 'cpu'];
+  return webgl ? ['wasm', 'webgl'] : ['wasm'];
 }
 
-/** Measures each candidate with `measure` (null: it could not run) and chooses among them. */
+/**
+ * Starts each candidate (`start`: false or a throw where it cannot); if only one starts it is the
+ * choice, untimed. Otherwise runs one untimed warm-up pass on each (shader compiles and the like), then
+ * rounds of one timed pass per backend, interleaved so that a burst of load from elsewhere falls on all
+ * of them alike, and keeps each backend's fastest pass (load only ever adds time). Runs `minRounds`
+ * rounds, then more up to `rounds` while `budgetMs` have not gone by; after each round a backend more
+ * than PROBE_DROP times slower than the fastest is timed no more. A backend whose pass throws counts as
+ * unavailable.
+ */
 export async function probeBackends(
   candidates: readonly BackendName[],
-  measure: (name: BackendName) => Promise<number | null>,
+  start: (name: BackendName) => Promise<boolean>,
+  pass: (name: BackendName) => number,
+  rounds = PROBE_ROUNDS,
+  budgetMs = PROBE_MS,
+  minRounds = PROBE_MIN_ROUNDS,
 ): Promise<{ choice: BackendName | null; timings: ProbeTiming[] }> {
-  const timings: ProbeTiming[] = [];
-  for (const name of candidates) {
-    let ms: number | null;
+  const best = new Map<BackendName, number>();
+  const live: BackendName[] = [];
+  const attempt = (name: BackendName): number | null => {
     try {
-      ms = await measure(name);
+      return pass(name);
     } catch {
-      ms = null;
+      live.splice(live.indexOf(name), 1);
+      best.delete(name);
+      return null;
     }
-    timings.push({ name, ms });
+  };
+  for (const name of candidates) {
+    let ok: boolean;
+    try {
+      ok = await start(name);
+    } catch {
+      ok = false;
+    }
+    if (ok) live.push(name);
   }
+  const untimed = () => candidates.map((name) => ({ name, ms: null }));
+  if (live.length < 2) return { choice: live[0] ?? null, timings: untimed() };
+  for (const name of [...live]) attempt(name);
+  const timing = new Set(live);
+  const t0 = performance.now();
+  for (let r = 0; r < rounds && timing.size > 0; r++) {
+    if (r >= minRounds && performance.now() - t0 > budgetMs) break;
+    for (const name of live) {
+      if (!timing.has(name)) continue;
+      const ms = attempt(name);
+      if (ms === null) timing.delete(name);
+      else best.set(name, Math.min(ms, best.get(name) ?? Infinity));
+    }
+    const fastest = Math.min(...best.values());
+    for (const name of timing) if (best.get(name)! > PROBE_DROP * fastest) timing.delete(name);
+  }
+  const timings = candidates.map((name) => ({ name, ms: best.get(name) ?? null }));
   return { choice: chooseBackend(timings), timings };
-}
-
-/** The backend to probe on: started and current, then timed (null where it cannot start). */
-async function measureOn(name: BackendName, shape: ProbeShape): Promise<number | null> {
-  if (!(await trySetBackend(name))) return null;
-  return timePasses(shape);
 }
 
 /** 'auto' choices made so far in this worker / process, per probed shape, with their timings. */
@@ -237,11 +285,18 @@ async function pickAuto(shape: ProbeShape): Promise<string> {
   const key = shapeKey(shape);
   const known = autoChoices.get(key);
   if (known && (await trySetBackend(known.choice))) return known.choice;
-  const probed = await probeBackends(autoCandidates(), (name) => measureOn(name, shape));
-  if (!probed.choice || !(await trySetBackend(probed.choice)))
-    throw new Error('no TensorFlow.js backend could start (tried ' + autoCandidates().join(', ') + ')');
-  autoChoices.set(key, { choice: probed.choice, timings: probed.timings });
-  return probed.choice;
+  const timed = passTimer(shape);
+  const candidates = autoCandidates();
+  const probed = await probeBackends(candidates, trySetBackend, (name) => {
+    switchBackend(name);
+    return timed();
+  });
+  let choice = probed.choice;
+  if (!choice || !(await trySetBackend(choice))) choice = (await trySetBackend('cpu')) ? 'cpu' : null;
+  if (!choice)
+    throw new Error(`no TensorFlow.js backend could start (tried ${[...candidates, 'cpu'].join(', ')})`);
+  autoChoices.set(key, { choice, timings: probed.timings });
+  return choice;
 }
 
 async function pick(choice: BackendChoice, shape: ProbeShape): Promise<string> {
