@@ -3,8 +3,8 @@
  * npm run lab -- sweep <config.json | sweep.json | preset-id> [--distances 2,4,...] [--seeds K]
  *                      [--budget STEPS] [--variant NAME] [--json]
  * npm run lab -- budget <budget.json | preset-id> [--seeds K] [--episodes N] [--json]
- * The lab's comparison, sparsity sweep and thinking budget, headless. Bad input: one line on stderr,
- * exit status 2.
+ * The lab's comparison, sparsity sweep and thinking budget, headless (comparisons and sweeps of neural
+ * agents on one worker thread per core: labThreads.ts). Bad input: one line on stderr, exit status 2.
  * Progress goes to stderr, only when it is a terminal.
  */
 import {
@@ -24,7 +24,6 @@ import { presetBudgetInput } from '../config/presetExperiments';
 import { FILE_JSON_LIMITS } from '../config/safeJson';
 import { parseConfig } from '../config/schema';
 import { runBudget } from '../rl/lab/budget';
-import { runComparison } from '../rl/lab/compare';
 import { defaultDistances } from '../rl/lab/placeGoal';
 import {
   budgetJson,
@@ -34,8 +33,8 @@ import {
   sweepJson,
   sweepTable,
 } from '../rl/lab/report';
-import { runSweep } from '../rl/lab/sweep';
 import { errorLine, HelpRequest, intArg, joinProblems, readJsonFile, ttyProgress, UsageError } from './args';
+import { runComparisonThreaded, runSweepThreaded } from './labThreads';
 
 const USAGE =
   'usage: npm run lab -- compare <experiment.json | preset> [--seeds K] [--episodes N] [--json]\n' +
@@ -202,7 +201,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = ttyProgress();
   const onProgress = (done: number, total: number) => progress.update(() => `run ${done}/${total}`);
   if (exp) {
-    const r = await runComparison(exp, onProgress);
+    const r = await runComparisonThreaded(exp, onProgress);
     progress.done();
     process.stdout.write((args.json ? JSON.stringify(comparisonJson(r)) : comparisonTable(r)) + '\n');
     return 0;
@@ -213,7 +212,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write((args.json ? JSON.stringify(budgetJson(r)) : budgetTable(r)) + '\n');
     return 0;
   }
-  const s = await runSweep(spec!, onProgress);
+  const s = await runSweepThreaded(spec!, onProgress);
   progress.done();
   if (!s.ok) return fail(s.error, 2);
   process.stdout.write((args.json ? JSON.stringify(sweepJson(s.result)) : sweepTable(s.result)) + '\n');
