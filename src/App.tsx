@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useUiStore } from './store/uiStore';
-import { ErrorBoundary } from './ui/common/ErrorBoundary';
+import { errorActions } from './store/errorActions';
+import { ErrorActionsContext, ErrorBoundary } from './ui/common/ErrorBoundary';
 import { Header } from './ui/layout/Header';
 import { NoticeBar } from './ui/layout/NoticeBar';
 import { Playground } from './ui/layout/Playground';
 import { UpdateNotice } from './ui/share/UpdateNotice';
-import { useShareFlags } from './ui/share/shareState';
+import { useShareFlags } from './store/shareState';
 
 // Loaded when first shown (their own chunks, kept off the first load): the Lab with its charts and
 // presets, and the embed page (the playground's grid and charts, laid out for an iframe).
@@ -57,12 +58,15 @@ function Page() {
   );
 }
 
-/** The page; each view has its own error boundary, and this one is the last resort (never a blank page). */
+/** The page; each view has its own error boundary, and this one is the last resort (never a blank page).
+ *  Every boundary's buttons act on the store (errorActions). */
 export default function App() {
   return (
-    <ErrorBoundary name="The page" offerDefaultWorld>
-      <Page />
-      <UpdateNotice />
-    </ErrorBoundary>
+    <ErrorActionsContext.Provider value={errorActions}>
+      <ErrorBoundary name="The page" offerDefaultWorld>
+        <Page />
+        <UpdateNotice />
+      </ErrorBoundary>
+    </ErrorActionsContext.Provider>
   );
 }

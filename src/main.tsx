@@ -2,12 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import App from './App';
-import { errorText } from './storage/keyValueStore';
+import { errorText } from './store/savedWork';
 import { connectTraining } from './store/trainingController';
 import { useUiStore } from './store/uiStore';
-import { initShare } from './ui/share/initShare';
+import { initShare } from './store/initShare';
 import { installTheme } from './ui/theme';
-import { useShareState } from './ui/share/shareState';
+import { useShareState } from './store/shareState';
 
 // The page's colours (light, dark, presentation) before anything renders.
 installTheme();

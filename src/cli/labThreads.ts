@@ -1,5 +1,5 @@
 /**
- * The CLI's worker pool for neural lab runs (the Node counterpart of the app's src/ui/lab/labPool.ts):
+ * The CLI's worker pool for neural lab runs (the Node counterpart of the app's src/store/labPool.ts):
  * as many worker threads as the machine has cores (at most 4), each taking the next run when it
  * finishes one (labThread.ts). A run is a pure function of its config, so the results are the same as
  * in-process, in the same order. Under tsx (this file run as .ts) each thread registers tsx's loader

@@ -1,7 +1,7 @@
 /**
  * Animated GIFs with gifenc: frames of RGBA pixels (as a canvas's getImageData gives them), each
  * palette-quantised to its own 256 colours (quantize + applyPalette, rgb565) and LZW-encoded into one
- * looping GIF89a. `GifBuilder` takes one frame at a time (the export worker, src/worker/gifWorker.ts,
+ * looping GIF89a. `GifBuilder` takes one frame at a time (the export worker, src/export/gifWorker.ts,
  * runs it off the page's thread); `encodeGif` runs it here in slices, one frame per slice with a yield
  * between, for where no worker can be started. `readGifInfo` reads a GIF's size and image count back
  * (its blocks walked, not decoded). No DOM: it runs in a worker, the page or Node.

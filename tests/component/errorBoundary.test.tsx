@@ -1,13 +1,15 @@
 import { act, render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import { configToJson } from '../../src/export/configFile';
 import { onReplace, resetConfigStore, useConfigStore } from '../../src/store/configStore';
 import { useUiStore } from '../../src/store/uiStore';
-import { DEFAULT_WORLD_REASON, ErrorBoundary } from '../../src/ui/common/ErrorBoundary';
+import { DEFAULT_WORLD_REASON, errorActions } from '../../src/store/errorActions';
+import { ErrorActionsContext, ErrorBoundary, type ErrorActions } from '../../src/ui/common/ErrorBoundary';
 import { Dialog } from '../../src/ui/share/Dialog';
-import { useShareState } from '../../src/ui/share/shareState';
+import { useShareState } from '../../src/store/shareState';
 
 // App with light stand-ins for the views: the playground throws when told to.
 const views = vi.hoisted(() => ({ playgroundThrows: false }));
@@ -28,6 +30,15 @@ vi.mock('../../src/ui/layout/Header', () => ({
   ),
 }));
 const { default: App } = await import('../../src/App');
+
+/** Renders with the app's error actions (App.tsx provides them the same way). */
+function renderWithActions(ui: ReactElement) {
+  return render(ui, {
+    wrapper: ({ children }) => (
+      <ErrorActionsContext.Provider value={errorActions}>{children}</ErrorActionsContext.Provider>
+    ),
+  });
+}
 
 /** A child that throws while `state.throws` (counting its renders). */
 function makeBomb() {
@@ -64,7 +75,7 @@ describe('ErrorBoundary', () => {
   it('shows a message with both buttons instead of a blank page, and "Reset this view" remounts', async () => {
     const user = userEvent.setup();
     const { state, Bomb } = makeBomb();
-    render(
+    renderWithActions(
       <ErrorBoundary name="The test view">
         <Bomb />
       </ErrorBoundary>,
@@ -86,7 +97,7 @@ describe('ErrorBoundary', () => {
   it('"Copy the config as JSON" copies the current config from the config store', async () => {
     const user = userEvent.setup();
     const { Bomb } = makeBomb();
-    render(
+    renderWithActions(
       <ErrorBoundary name="The test view">
         <Bomb />
       </ErrorBoundary>,
@@ -103,7 +114,7 @@ describe('ErrorBoundary', () => {
       value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) },
     });
     const { Bomb } = makeBomb();
-    render(
+    renderWithActions(
       <ErrorBoundary name="The test view">
         <Bomb />
       </ErrorBoundary>,
@@ -120,7 +131,7 @@ describe('ErrorBoundary', () => {
     const stop = onReplace((old, reason) => kept.push([old.train.seed, reason]));
     try {
       const { state, Bomb } = makeBomb();
-      render(
+      renderWithActions(
         <ErrorBoundary name="The playground" offerDefaultWorld>
           <Bomb />
         </ErrorBoundary>,
@@ -142,7 +153,7 @@ describe('ErrorBoundary', () => {
     const user = userEvent.setup();
     const onClose = vi.fn();
     const { Bomb } = makeBomb();
-    render(
+    renderWithActions(
       <Dialog title="Saved configs" onClose={onClose}>
         <Bomb />
       </Dialog>,
@@ -153,6 +164,28 @@ describe('ErrorBoundary', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('takes its actions as a prop: the buttons call them, and no store is needed', async () => {
+    const user = userEvent.setup();
+    const actions: ErrorActions = {
+      configJson: () => '{"mine":true}',
+      copyText: vi.fn(() => Promise.resolve(true)),
+      defaultWorld: vi.fn(),
+    };
+    const { state, Bomb } = makeBomb();
+    render(
+      <ErrorBoundary name="A view" offerDefaultWorld actions={actions}>
+        <Bomb />
+      </ErrorBoundary>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Copy the config as JSON' }));
+    expect(actions.copyText).toHaveBeenCalledWith('{"mine":true}');
+    await user.click(screen.getByRole('button', { name: 'Reset this view' }));
+    state.throws = false;
+    await user.click(screen.getByRole('button', { name: 'Go back to the default world' }));
+    expect(actions.defaultWorld).toHaveBeenCalledTimes(1);
+    expect(useConfigStore.getState().config).toEqual(customWorld());
   });
 });
 

@@ -1,4 +1,4 @@
-// The lab's Open for a variant replays its typical seed in the playground (src/ui/lab/labActions.ts):
+// The lab's Open for a variant replays its typical seed in the playground (src/store/labActions.ts):
 // that variant's config with that seed, trained at the fastest speed to the lab's episode count, then
 // the timeline on its first-reward mark; the speed goes back; a replaced run is no longer followed.
 import { act } from '@testing-library/react';
@@ -10,8 +10,8 @@ import { resetHistory, useHistoryStore } from '../../src/store/historyStore';
 import { connectTraining, training } from '../../src/store/trainingController';
 import { useTrainingStore } from '../../src/store/trainingStore';
 import { useUiStore } from '../../src/store/uiStore';
-import { openInPlayground, sweepConfig, typicalSeed } from '../../src/ui/lab/labActions';
-import { IDLE, resetLabStore, useLabStore } from '../../src/ui/lab/labStore';
+import { openInPlayground, sweepConfig, typicalSeed } from '../../src/store/labActions';
+import { IDLE, resetLabStore, useLabStore } from '../../src/store/labStore';
 import { MAX_SPEED_INDEX, type Moment } from '../../src/worker/protocol';
 import { fakeFactory, type FakeWorker } from './fakeWorker';
 

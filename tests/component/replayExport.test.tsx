@@ -1,4 +1,5 @@
-// Exporting the history (src/ui/history/replayExport.ts, ExportDialog.tsx, the timeline's Export) against
+// Exporting the history (src/store/replayExport.ts, src/ui/history/replayPainter.ts, ExportDialog.tsx,
+// the timeline's Export) against
 // a fake training worker that answers snapshot requests: every recorded moment becomes one frame of a
 // GIF89a (marked and last moments held longer), through a worker or in slices here, the moment on show
 // is left alone, a list thinned between question and answer is looked up again, Cancel stops it, and
@@ -12,8 +13,8 @@ import { resetHistory, useHistoryStore } from '../../src/store/historyStore';
 import { connectTraining, timeline } from '../../src/store/trainingController';
 import { useTrainingStore } from '../../src/store/trainingStore';
 import { Timeline } from '../../src/ui/history/Timeline';
-import { ExportCancelled, exportReplay } from '../../src/ui/history/replayExport';
-import type { GifWorkerReply, GifWorkerRequest } from '../../src/worker/gifWorker';
+import { ExportCancelled, exportReplay } from '../../src/ui/history/replayPainter';
+import type { GifWorkerReply, GifWorkerRequest } from '../../src/export/gifWorker';
 import type { Frame, Moment, ToWorker } from '../../src/worker/protocol';
 import { fakeFactory, makeProgress, type FakeWorker } from './fakeWorker';
 import { recordingContext } from './overlayCanvasStub';

@@ -10,9 +10,9 @@ import { AUTOSAVE_KEY } from '../../src/storage/autosave';
 import { browserStore } from '../../src/storage/keyValueStore';
 import { ReplacedWorlds } from '../../src/storage/replacedWorlds';
 import { SavedConfigs } from '../../src/storage/savedConfigs';
-import { initShare } from '../../src/ui/share/initShare';
+import { initShare } from '../../src/store/initShare';
 import { ShareMenu } from '../../src/ui/share/ShareMenu';
-import { useShareState } from '../../src/ui/share/shareState';
+import { useShareState } from '../../src/store/shareState';
 
 // The validator can be made to throw, to prove that an import never passes an exception on.
 const sabotage = vi.hoisted(() => ({ validator: false }));

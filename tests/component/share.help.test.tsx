@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HelpOverlay } from '../../src/ui/share/HelpOverlay';
 import { PresentationToggle } from '../../src/ui/share/PresentationToggle';
-import { useShareState } from '../../src/ui/share/shareState';
+import { useShareState } from '../../src/store/shareState';
 import { useShareShortcuts } from '../../src/ui/share/useShareShortcuts';
 
 function Harness() {

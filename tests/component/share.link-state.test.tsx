@@ -17,11 +17,11 @@ import { ReplacedWorlds } from '../../src/storage/replacedWorlds';
 import { browserStore } from '../../src/storage/keyValueStore';
 import { Header } from '../../src/ui/layout/Header';
 import { StoryBanner } from '../../src/ui/layout/StoryBanner';
-import { ADDRESS_DELAY_MS, HISTORY_REASON, initShare } from '../../src/ui/share/initShare';
-import { shareLinkFor } from '../../src/ui/share/shareActions';
-import { useShareState } from '../../src/ui/share/shareState';
-import { LINK_REASON } from '../../src/ui/share/startupConfig';
-import { linkUrl, parseLinkState, type LinkState } from '../../src/ui/share/urlFlags';
+import { ADDRESS_DELAY_MS, HISTORY_REASON, initShare } from '../../src/store/initShare';
+import { shareLinkFor } from '../../src/store/shareActions';
+import { useShareState } from '../../src/store/shareState';
+import { LINK_REASON } from '../../src/store/startupConfig';
+import { linkUrl, parseLinkState, type LinkState } from '../../src/store/urlFlags';
 
 const needle = getPreset('needle')!;
 

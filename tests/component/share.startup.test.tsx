@@ -10,11 +10,11 @@ import { loadPreset } from '../../src/store/story';
 import { AUTOSAVE_KEY, readAutosave, writeAutosave } from '../../src/storage/autosave';
 import { browserStore, memoryStore } from '../../src/storage/keyValueStore';
 import { ReplacedWorlds } from '../../src/storage/replacedWorlds';
-import { initShare } from '../../src/ui/share/initShare';
-import { useShareState } from '../../src/ui/share/shareState';
-import { resolveStartupConfig } from '../../src/ui/share/startupConfig';
+import { initShare } from '../../src/store/initShare';
+import { useShareState } from '../../src/store/shareState';
+import { resolveStartupConfig } from '../../src/store/startupConfig';
 import { StartupNotice } from '../../src/ui/share/StartupNotice';
-import { embedCode, embedUrl, parseUrlFlags } from '../../src/ui/share/urlFlags';
+import { embedCode, embedUrl, parseUrlFlags } from '../../src/store/urlFlags';
 
 // Hostile-input switches: the validator and the URL-flag parser can be made to throw.
 const sabotage = vi.hoisted(() => ({ validator: false, flags: false }));
@@ -28,8 +28,8 @@ vi.mock('../../src/config/migrate', async (importOriginal) => {
     },
   };
 });
-vi.mock('../../src/ui/share/urlFlags', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/ui/share/urlFlags')>();
+vi.mock('../../src/store/urlFlags', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/store/urlFlags')>();
   return {
     ...real,
     parseUrlFlags: (hash: string) => {

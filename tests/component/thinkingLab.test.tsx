@@ -12,9 +12,9 @@ import {
 } from '../../src/rl/lab/budget';
 import { resetConfigStore } from '../../src/store/configStore';
 import { knobAxis, knobTicks, logTicks } from '../../src/ui/lab/BudgetChart';
-import { selectPreset } from '../../src/ui/lab/labActions';
-import { setLabWorkerFactory, type LabWorkerLike } from '../../src/ui/lab/labPool';
-import { resetLabStore, useLabStore } from '../../src/ui/lab/labStore';
+import { selectPreset } from '../../src/store/labActions';
+import { setLabWorkerFactory, type LabWorkerLike } from '../../src/store/labPool';
+import { resetLabStore, useLabStore } from '../../src/store/labStore';
 import { LabView } from '../../src/ui/lab/LabView';
 import type { FromLabWorker, ToLabWorker } from '../../src/worker/labProtocol';
 

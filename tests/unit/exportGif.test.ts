@@ -1,9 +1,9 @@
 // @vitest-environment node
-// The GIF encoder path (src/export/gif.ts and the export worker src/worker/gifWorker.ts) on synthetic
+// The GIF encoder path (src/export/gif.ts and the export worker src/export/gifWorker.ts) on synthetic
 // frames: a GIF89a file with one image per frame, of the frames' size and delays, that loops.
 import { describe, expect, it, vi } from 'vitest';
 import { encodeGif, ExportCancelled, GifBuilder, readGifInfo, type RgbaFrame } from '../../src/export/gif';
-import type { GifWorkerReply, GifWorkerRequest } from '../../src/worker/gifWorker';
+import type { GifWorkerReply, GifWorkerRequest } from '../../src/export/gifWorker';
 
 /** A w x h frame: a gradient with a coloured square that moves with k. */
 function frame(k: number, w = 40, h = 30, delayMs = 200): RgbaFrame {
@@ -89,7 +89,7 @@ describe('GIF export', () => {
     vi.stubGlobal('self', scope);
     try {
       vi.resetModules();
-      await import('../../src/worker/gifWorker');
+      await import('../../src/export/gifWorker');
       const send = (m: GifWorkerRequest) => scope.onmessage!({ data: m });
       for (let k = 0; k < 4; k++) {
         const f = frame(k);

@@ -3,7 +3,7 @@ import { parseExperiment } from '../../src/config/experiment';
 import { getPreset } from '../../src/config/presets';
 import { defaultConfig } from '../../src/config/defaults';
 import { useConfigStore } from '../../src/store/configStore';
-import { findLabPreset, labPresets, PLAYGROUND_ID, playgroundPreset } from '../../src/ui/lab/labPresets';
+import { findLabPreset, labPresets, PLAYGROUND_ID, playgroundPreset } from '../../src/store/labPresets';
 
 afterEach(() => {
   useConfigStore.getState().setConfig(defaultConfig());

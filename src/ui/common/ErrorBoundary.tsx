@@ -1,20 +1,34 @@
 /**
  * A React error boundary around one view (the playground, the lab, a dialog's content, and the whole
  * page as last resort). A render error never leaves a blank page: the view is replaced by a message with
- * "Reset this view" (remounts it) and "Copy the config as JSON" (the current config from the config
- * store, with a box to copy by hand when the browser refuses). With `offerDefaultWorld`, an error that
- * comes back after a reset also offers going back to the default world; the world it replaces is kept
- * in "Recently replaced" like any other (see configStore's setConfig).
+ * "Reset this view" (remounts it) and "Copy the config as JSON" (the current config, with a box to copy
+ * by hand when the browser refuses). With `offerDefaultWorld`, an error that comes back after a reset
+ * also offers going back to the default world. What those buttons do comes in as the `actions` prop,
+ * else from the nearest ErrorActionsContext (App.tsx provides the store's: src/store/errorActions.ts),
+ * so this base component knows no store.
  */
-import { Component, Fragment, useState, type ErrorInfo, type ReactNode } from 'react';
-import { defaultConfig } from '../../config/defaults';
+import { Component, createContext, Fragment, useState, type ErrorInfo, type ReactNode } from 'react';
 import { clip } from '../../config/safeJson';
-import { configToJson } from '../../export/configFile';
-import { useConfigStore } from '../../store/configStore';
-import { errorText } from '../../storage/keyValueStore';
-import { copyText } from '../share/clipboard';
 
-export const DEFAULT_WORLD_REASON = 'Went back to the default world after an error';
+/** What the fallback's buttons do. */
+export interface ErrorActions {
+  /** The current config as JSON (for "Copy the config as JSON"). */
+  configJson(): string;
+  /** Copies text to the clipboard; false when the browser refused. */
+  copyText(text: string): Promise<boolean>;
+  /** Replaces the current world with the default one (kept in "Recently replaced" like any other). */
+  defaultWorld(): void;
+}
+
+/** The actions of every boundary below that is given none as a prop. */
+export const ErrorActionsContext = createContext<ErrorActions | null>(null);
+
+/** With no actions at all: nothing to copy but a note, no default world to go back to. */
+const NO_ACTIONS: ErrorActions = {
+  configJson: () => '(the config is not available here)',
+  copyText: () => Promise.resolve(false),
+  defaultWorld: () => {},
+};
 
 export interface ErrorBoundaryProps {
   /** The view, as the subject of the message: "The playground", "The “Saved configs” dialog". */
@@ -22,6 +36,8 @@ export interface ErrorBoundaryProps {
   children: ReactNode;
   /** After a repeated error, also offer replacing the config with the default world. */
   offerDefaultWorld?: boolean;
+  /** What the buttons do (default: the ErrorActionsContext's). */
+  actions?: ErrorActions;
 }
 
 interface ErrorBoundaryState {
@@ -32,31 +48,25 @@ interface ErrorBoundaryState {
   generation: number;
 }
 
-function currentConfigJson(): string {
-  try {
-    return configToJson(useConfigStore.getState().config);
-  } catch (e) {
-    return `(the config could not be written out: ${errorText(e)})`;
-  }
-}
-
 function ErrorFallback({
   name,
   error,
   repeated,
   onReset,
   onDefaultWorld,
+  actions,
 }: {
   name: string;
   error: Error;
   repeated: boolean;
   onReset(): void;
   onDefaultWorld: (() => void) | null;
+  actions: ErrorActions;
 }) {
   const [copy, setCopy] = useState<{ text: string; manual?: string } | null>(null);
   const copyConfig = async () => {
-    const json = currentConfigJson();
-    if (await copyText(json)) setCopy({ text: 'The config was copied to the clipboard.' });
+    const json = actions.configJson();
+    if (await actions.copyText(json)) setCopy({ text: 'The config was copied to the clipboard.' });
     else setCopy({ text: 'The browser did not allow copying. Copy it from the box instead.', manual: json });
   };
   return (
@@ -71,7 +81,7 @@ function ErrorFallback({
         copy the config to keep it.
       </p>
       <p className="share-help" style={{ overflowWrap: 'anywhere' }}>
-        What went wrong: {clip(errorText(error), 300)}
+        What went wrong: {clip(error.message, 300)}
       </p>
       {repeated && onDefaultWorld && (
         <p>
@@ -113,7 +123,13 @@ function ErrorFallback({
 }
 
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  static override contextType = ErrorActionsContext;
+  declare context: ErrorActions | null;
   override state: ErrorBoundaryState = { error: null, failures: 0, generation: 0 };
+
+  private get actions(): ErrorActions {
+    return this.props.actions ?? this.context ?? NO_ACTIONS;
+  }
 
   static getDerivedStateFromError(error: unknown): Partial<ErrorBoundaryState> {
     return { error: error instanceof Error ? error : new Error(String(error)) };
@@ -127,7 +143,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   private reset = () => this.setState((s) => ({ error: null, generation: s.generation + 1 }));
 
   private defaultWorld = () => {
-    useConfigStore.getState().setConfig(defaultConfig(), { reason: DEFAULT_WORLD_REASON, quiet: true });
+    this.actions.defaultWorld();
     this.setState((s) => ({ error: null, failures: 0, generation: s.generation + 1 }));
   };
 
@@ -141,6 +157,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
           repeated={failures > 1}
           onReset={this.reset}
           onDefaultWorld={this.props.offerDefaultWorld ? this.defaultWorld : null}
+          actions={this.actions}
         />
       );
     return <Fragment key={generation}>{this.props.children}</Fragment>;

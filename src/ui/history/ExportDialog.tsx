@@ -1,7 +1,8 @@
 /**
  * "Export the replay": the history as an animated GIF or (where the browser can record a canvas) a WebM
  * video, with progress and Cancel while it is made, then the file's name and size (it is downloaded).
- * Loaded on demand with the export code (replayExport.ts) when the timeline's Export is pressed.
+ * Loaded on demand with the export code (replayPainter.ts, src/store/replayExport.ts) when the
+ * timeline's Export is pressed.
  */
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -14,7 +15,7 @@ import {
   webmType,
   type ExportFormat,
   type ExportResult,
-} from './replayExport';
+} from './replayPainter';
 
 type Phase =
   | { kind: 'choose' }

@@ -13,9 +13,9 @@ import { ThinkingNotes } from '../think/ThinkingNotes';
 import { BudgetChart, KNOB_LABEL, variantNames } from './BudgetChart';
 import { variantColor } from './labColors';
 import { BudgetTable } from './BudgetTable';
-import { budgetSeeds, cancelBudget, startBudget } from './labActions';
-import { poolSize } from './labPool';
-import { useLabStore } from './labStore';
+import { budgetSeeds, cancelBudget, startBudget } from '../../store/labActions';
+import { poolSize } from '../../store/labPool';
+import { useLabStore } from '../../store/labStore';
 import { RunBar } from './RunBar';
 
 /** Runs the budget asks for: every (variant, value) on every seed. */

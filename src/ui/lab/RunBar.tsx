@@ -4,7 +4,7 @@
  * each finished run, elapsed / finished x runs left; between two, that estimate counts down.
  */
 import { useEffect, useState } from 'react';
-import type { RunState } from './labStore';
+import type { RunState } from '../../store/labStore';
 
 /** Milliseconds left when `finished` runs took `elapsedMs` and `left` remain (null before any). */
 export function estimateLeftMs(elapsedMs: number, finished: number, left: number): number | null {

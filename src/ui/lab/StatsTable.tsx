@@ -6,7 +6,7 @@
 import type { ComparisonResult } from '../../rl/lab/compare';
 import { formatFirst } from '../../rl/lab/report';
 import type { Theme } from '../grid/overlay/palette';
-import { typicalSeed } from './labActions';
+import { typicalSeed } from '../../store/labActions';
 import { variantColor } from './labColors';
 
 /** What a variant's Open does: replay its typical seed when every seed ran, else load its config. */

@@ -2,9 +2,9 @@
 import type { Preset } from '../../config/presets';
 import { isLearningAgent } from '../../config/experiment';
 import type { Theme } from '../grid/overlay/palette';
-import { cancelSweep, startSweep, sweepConfig } from './labActions';
+import { cancelSweep, startSweep, sweepConfig } from '../../store/labActions';
 import { variantColor } from './labColors';
-import { useLabStore } from './labStore';
+import { useLabStore } from '../../store/labStore';
 import { RunBar } from './RunBar';
 import { SweepChart } from './SweepChart';
 import { SweepTable } from './SweepTable';

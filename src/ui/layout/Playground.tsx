@@ -15,7 +15,7 @@ import { EnvSettings } from '../editor/EnvSettings';
 import { GridEditor } from '../editor/GridEditor';
 import { GridView } from '../grid/GridView';
 import { GreedyPathText, OverlayToggles } from '../grid/OverlayToggles';
-import { usePresentationMode } from '../share/presentationMode';
+import { usePresentationMode } from '../../store/presentationMode';
 import { ChartsPanel } from '../training/ChartsPanel';
 import { Controls } from '../training/Controls';
 import { EmptyHint, HintSpace } from '../training/EmptyHint';

@@ -4,8 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { useConfigStore } from '../../store/configStore';
-import { shareLinkFor } from './shareActions';
-import { useShareFlags } from './shareState';
+import { shareLinkFor } from '../../store/shareActions';
+import { useShareFlags } from '../../store/shareState';
 import './embed.css';
 
 export interface EmbedLayoutProps {

@@ -1,6 +1,6 @@
 /** The keyboard shortcuts, in a dialog opened with "?" (or the Help button) and closed with Escape. */
 import { Dialog } from './Dialog';
-import { useShareState } from './shareState';
+import { useShareState } from '../../store/shareState';
 import { SHORTCUT_GROUPS, type ShortcutGroup } from './shortcutList';
 
 export interface HelpOverlayProps {

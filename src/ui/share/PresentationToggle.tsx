@@ -1,5 +1,5 @@
 /** The presentation-mode switch (large type and high contrast for a projector). */
-import { usePresentationMode } from './presentationMode';
+import { usePresentationMode } from '../../store/presentationMode';
 
 export function PresentationToggle() {
   const [on, setOn] = usePresentationMode();

@@ -1,7 +1,7 @@
 /** "Save as...": name the current config and keep it in this browser; asks before replacing one. */
 import { useState, type FormEvent } from 'react';
 import type { Config } from '../../config/schema';
-import { MAX_NAME_CHARS, type SavedConfigs } from '../../storage/savedConfigs';
+import { MAX_NAME_CHARS, type SavedConfigs } from '../../store/savedWork';
 import { Dialog } from './Dialog';
 
 export interface SaveAsDialogProps {

@@ -10,10 +10,15 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { TrainedState } from '../../config/packedArray';
 import type { Config } from '../../config/schema';
 import { downloadText } from '../../export/download';
-import { errorText } from '../../storage/keyValueStore';
-import { ReplacedWorlds, type ReplacedWorld } from '../../storage/replacedWorlds';
-import { agentEpisodes, type SavedConfigs, type SavedEntry } from '../../storage/savedConfigs';
-import { copyText } from './clipboard';
+import {
+  agentEpisodes,
+  errorText,
+  ReplacedWorlds,
+  type ReplacedWorld,
+  type SavedConfigs,
+  type SavedEntry,
+} from '../../store/savedWork';
+import { copyText } from '../../export/clipboard';
 import { Dialog } from './Dialog';
 
 export interface SavedConfigsDialogProps {

@@ -11,7 +11,7 @@ import { ErrorBoundary } from '../common/ErrorBoundary';
 import { PresentationToggle } from './PresentationToggle';
 import { ShareMenuView, type ShareMenuProps } from './ShareMenuView';
 import { StartupNotice } from './StartupNotice';
-import { useShareState } from './shareState';
+import { useShareState } from '../../store/shareState';
 import { useShareShortcuts } from './useShareShortcuts';
 import './presentation.css';
 

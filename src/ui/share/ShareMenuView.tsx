@@ -6,8 +6,7 @@ import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react
 import type { TrainedState } from '../../config/packedArray';
 import type { Config } from '../../config/schema';
 import type { MetricsSummary } from '../../rl/metrics';
-import { browserStore, type KeyValueStore } from '../../storage/keyValueStore';
-import { SavedConfigs } from '../../storage/savedConfigs';
+import { openSavedConfigs, type KeyValueStore } from '../../store/savedWork';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import {
   copyLink,
@@ -21,8 +20,8 @@ import {
   saveAgentFile,
   shareLinkFor,
   type ActionResult,
-} from './shareActions';
-import { embedCode } from './urlFlags';
+} from '../../store/shareActions';
+import { embedCode } from '../../store/urlFlags';
 import { useMenu } from './useMenu';
 import './share.css';
 
@@ -76,7 +75,7 @@ export function ShareMenuView(props: ShareMenuProps) {
   const [status, setStatus] = useState<ActionResult | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const agentRef = useRef<HTMLInputElement>(null);
-  const saved = useMemo(() => new SavedConfigs(props.storage ?? browserStore().store), [props.storage]);
+  const saved = useMemo(() => openSavedConfigs(props.storage), [props.storage]);
   const href = () => props.pageUrl ?? window.location.href;
 
   const report = (r: ActionResult) => {

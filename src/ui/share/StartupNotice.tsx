@@ -2,7 +2,7 @@
  * The messages of the page start: a link that could not be opened, an autosave that could not be opened
  * (and where it was kept), or a storage warning, each over the fallback world and dismissable.
  */
-import { useShareState, type ShareState, type StartupProblem } from './shareState';
+import { useShareState, type ShareState, type StartupProblem } from '../../store/shareState';
 import './share.css';
 
 function ProblemNotice({

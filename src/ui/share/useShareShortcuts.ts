@@ -1,7 +1,7 @@
 /** "?" opens the shortcut help, "P" toggles presentation mode (not while typing, not with modifiers). */
 import { useEffect } from 'react';
-import { togglePresentation } from './presentationMode';
-import { useShareState } from './shareState';
+import { togglePresentation } from '../../store/presentationMode';
+import { useShareState } from '../../store/shareState';
 
 const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
 

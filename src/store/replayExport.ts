@@ -1,47 +1,29 @@
 /**
- * The history as an animated GIF or a WebM video (loaded on demand, with the export dialog). Each
- * recorded moment is fetched through the timeline's snapshot requests (historyStore's request path; the
- * moment on show and the run are left alone), drawn offscreen with the grid's own drawing code
- * (drawOverlay, the overlays switched on now, "What changed" too when it is on) at a size of at most
- * FRAME_MAX px, under a caption with the lesson's title and the moment's episode. GIF: the frames'
- * pixels go to a module worker (src/worker/gifWorker.ts) that quantises and encodes them with gifenc, a
- * few frames in flight; the page only draws, one frame per slice. Video: the frames are drawn onto a
- * canvas recorded by MediaRecorder (src/export/video.ts), in real time. The file is downloaded through
- * a blob: URL.
+ * Exporting the history as an animated GIF or a WebM video (loaded on demand, with the export dialog):
+ * the orchestration. Each recorded moment is fetched through the timeline's snapshot requests
+ * (historyStore's request path; the moment on show and the run are left alone) and handed to a
+ * ReplayPainter, which the UI supplies (src/ui/history/replayPainter.ts draws it with the grid's own
+ * drawing code). GIF: the frames' pixels go to a module worker (src/export/gifWorker.ts, started here)
+ * that quantises and encodes them with gifenc, a few frames in flight; the page only draws, one frame
+ * per slice. Video: the painter's canvas is recorded by MediaRecorder (src/export/video.ts), in real
+ * time. The file is downloaded through a blob: URL.
  */
-import { compileGrid } from '../../rl/grid';
-import { shapingOf } from '../../rl/shaping';
-import { downloadBlob } from '../../export/download';
-import { exportFileName } from '../../export/fileNames';
-import { ExportCancelled, GifBuilder, nextSlice, readGifInfo, type RgbaFrame } from '../../export/gif';
-import { CanvasRecorder, webmType } from '../../export/video';
-import { useConfigStore } from '../../store/configStore';
-import { useHistoryStore } from '../../store/historyStore';
-import { timeline } from '../../store/trainingController';
-import { useTrainingStore } from '../../store/trainingStore';
-import { useUiStore } from '../../store/uiStore';
-import { themeColors, type Theme } from '../theme';
-import { agentGreedyPath } from '../grid/greedyPath';
-import { drawOverlay, type OverlayData } from '../grid/overlay/drawOverlay';
-import { getPalette } from '../grid/overlay/palette';
-import { Scratch } from '../grid/overlay/scratch';
-import type { GifWorkerReply, GifWorkerRequest } from '../../worker/gifWorker';
-import type { Frame, Moment } from '../../worker/protocol';
-import { changedCells } from './changedCells';
-import { momentLabel } from './momentLabel';
+import { downloadBlob } from '../export/download';
+import { exportFileName } from '../export/fileNames';
+import { ExportCancelled, GifBuilder, nextSlice, readGifInfo, type RgbaFrame } from '../export/gif';
+import type { GifWorkerReply, GifWorkerRequest } from '../export/gifWorker';
+import { CanvasRecorder, webmType } from '../export/video';
+import type { Frame, Moment } from '../worker/protocol';
+import { useConfigStore } from './configStore';
+import { useHistoryStore } from './historyStore';
+import { timeline } from './trainingController';
+import { useTrainingStore } from './trainingStore';
 
-export { ExportCancelled } from '../../export/gif';
-export { webmType } from '../../export/video';
+export { ExportCancelled } from '../export/gif';
+export { webmType } from '../export/video';
 
 export type ExportFormat = 'gif' | 'webm';
 
-/** Longest side of the grid in a frame (px). */
-export const FRAME_MAX = 480;
-/** Narrowest frame (room for the caption). */
-const FRAME_MIN_WIDTH = 320;
-const MAX_CELL = 60;
-const CAPTION_H = 46;
-const PAD = 10;
 /** How long a marked moment and the last one stay on screen (ms, at least). */
 const MARK_HOLD_MS = 1000;
 const LAST_HOLD_MS = 2000;
@@ -49,6 +31,16 @@ const LAST_HOLD_MS = 2000;
 const IN_FLIGHT = 2;
 /** Longest wait for one snapshot from the training worker. */
 const SNAPSHOT_TIMEOUT_MS = 20_000;
+
+/** Draws the frames of an export (the UI's part): one moment at a time onto `canvas`. */
+export interface ReplayPainter {
+  /** The canvas each frame is drawn on (recorded for a video). */
+  readonly canvas: HTMLCanvasElement;
+  /** Draws `moment` (its frame, and the one before when "What changed" is on). */
+  paint(moment: Moment, frame: Frame, previous: Frame | null): void;
+  /** The pixels drawn, as a GIF frame shown for `delayMs`. */
+  pixels(delayMs: number): RgbaFrame;
+}
 
 export interface ExportProgress {
   /** Frames done (drawn and encoded, or recorded) out of total. */
@@ -69,123 +61,6 @@ export interface ExportOptions {
   onProgress?(p: ExportProgress): void;
   /** Starts the GIF worker (tests pass a fake; null: encode on this thread in slices). */
   createWorker?: (() => Worker) | null;
-}
-
-/** The system's colour scheme (what the grid paints with). */
-function systemTheme(): Theme {
-  return typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches
-    ? 'dark'
-    : 'light';
-}
-
-/** The lesson's title on show, else a plain one. */
-function titleOf(): string {
-  const story = useUiStore.getState().story;
-  if (story?.title) return story.title;
-  const { agent, env } = useConfigStore.getState().config;
-  return `Gridworld ${env.grid[0].length} x ${env.grid.length} · ${agent.type}`;
-}
-
-/** Size of a frame for a width x height grid. */
-export function frameLayout(width: number, height: number) {
-  const cs = Math.max(2, Math.min(MAX_CELL, Math.floor(FRAME_MAX / Math.max(width, height))));
-  const gridW = width * cs;
-  const gridH = height * cs;
-  const w = Math.max(FRAME_MIN_WIDTH, gridW + 2 * PAD);
-  return { cs, gridW, gridH, width: w, height: CAPTION_H + gridH + PAD, gridX: Math.round((w - gridW) / 2) };
-}
-
-function newCanvas(w: number, h: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D } {
-  const canvas = document.createElement('canvas');
-  canvas.width = w;
-  canvas.height = h;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('this browser cannot draw images (no 2D canvas)');
-  return { canvas, ctx };
-}
-
-/** Draws one moment's frame: the caption, then the grid as GridView draws it. */
-class FramePainter {
-  private readonly config = useConfigStore.getState().config;
-  private readonly grid = compileGrid(this.config.env);
-  private readonly shaping = shapingOf(this.config.train, this.grid);
-  private readonly show = useUiStore.getState().show;
-  private readonly theme = systemTheme();
-  private readonly palette = getPalette(this.theme);
-  private readonly colors = themeColors(this.theme);
-  private readonly scratch = new Scratch();
-  private readonly title = titleOf();
-  private readonly rewards: Map<number, number>;
-  readonly layout = frameLayout(this.grid.width, this.grid.height);
-  readonly out = newCanvas(this.layout.width, this.layout.height);
-  private readonly gridCanvas = newCanvas(this.layout.gridW, this.layout.gridH);
-
-  constructor() {
-    const w = this.grid.width;
-    this.rewards = new Map(this.config.env.cellRewards.map((c) => [c.y * w + c.x, c.reward] as const));
-  }
-
-  paint(moment: Moment, f: Frame, previous: Frame | null): void {
-    const { grid, layout, show } = this;
-    const greedy =
-      show.greedy && f.nStates === grid.nStates
-        ? agentGreedyPath({ grid, frame: f, agent: this.config.agent, shaping: this.shaping })
-        : null;
-    const data: OverlayData = {
-      width: grid.width,
-      height: grid.height,
-      cells: grid.cells,
-      cellSize: layout.cs,
-      cellRewards: this.rewards,
-      values: f.values,
-      q: f.q,
-      shaped: f.shaped,
-      policy: f.policy,
-      visits: f.visits,
-      episodeVisits: f.episodeVisits,
-      trail: f.trail,
-      trailLength: f.trail.length,
-      agent: f.agent,
-      show: { ...show, search: false },
-      greedyPath: greedy && greedy.outcome !== 'none' ? greedy : null,
-      changed: previous ? changedCells(previous.values, f.values) : null,
-    };
-    const g = this.gridCanvas.ctx;
-    g.setTransform(1, 0, 0, 1, 0, 0);
-    drawOverlay(g, data, this.palette, this.scratch, { dpr: 1, theme: this.theme });
-
-    const { ctx } = this.out;
-    const ui = this.colors.ui;
-    ctx.fillStyle = ui.surface;
-    ctx.fillRect(0, 0, layout.width, layout.height);
-    ctx.textBaseline = 'alphabetic';
-    ctx.fillStyle = ui.text;
-    ctx.font = '600 16px system-ui, sans-serif';
-    ctx.fillText(fit(ctx, this.title, layout.width - 2 * PAD), PAD, 20);
-    ctx.fillStyle = ui.muted;
-    ctx.font = '14px system-ui, sans-serif';
-    ctx.fillText(fit(ctx, momentLabel(moment), layout.width - 2 * PAD), PAD, 39);
-    ctx.drawImage(this.gridCanvas.canvas, layout.gridX, CAPTION_H);
-  }
-
-  pixels(delayMs: number): RgbaFrame {
-    const { width, height } = this.layout;
-    const img = this.out.ctx.getImageData(0, 0, width, height);
-    return { width, height, data: img.data, delayMs };
-  }
-}
-
-/** `text`, shortened with an ellipsis to fit `max` px. */
-function fit(ctx: CanvasRenderingContext2D, text: string, max: number): string {
-  if (ctx.measureText(text).width <= max) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= max) lo = mid;
-    else hi = mid - 1;
-  }
-  return `${text.slice(0, lo)}…`;
 }
 
 /** `p`, or a rejection when `signal` aborts (ExportCancelled) or `ms` pass first. */
@@ -343,14 +218,14 @@ class GifSink {
 }
 
 function browserGifWorker(): Worker {
-  return new Worker(new URL('../../worker/gifWorker.ts', import.meta.url), { type: 'module', name: 'gif' });
+  return new Worker(new URL('../export/gifWorker.ts', import.meta.url), { type: 'module', name: 'gif' });
 }
 
 interface Job {
   ids: number[];
   /** "What changed" on: each frame outlines the cells changed since the one before. */
   changed: boolean;
-  painter: FramePainter;
+  painter: ReplayPainter;
   fetcher: MomentFetcher;
   progress(done: number): void;
   signal?: AbortSignal;
@@ -387,7 +262,7 @@ async function exportGif(job: Job, create: (() => Worker) | null): Promise<Expor
 
 async function exportWebm(job: Job): Promise<ExportResult> {
   const { ids, painter, fetcher, signal } = job;
-  const recorder = new CanvasRecorder(painter.out.canvas);
+  const recorder = new CanvasRecorder(painter.canvas);
   let slowest = 0;
   try {
     let frames = 0;
@@ -422,9 +297,13 @@ async function exportWebm(job: Job): Promise<ExportResult> {
   }
 }
 
-/** Exports the run's history (the moments recorded now) as `format`, downloads it and says what was
- *  saved. */
-export async function exportReplay(format: ExportFormat, opts: ExportOptions = {}): Promise<ExportResult> {
+/** Exports the run's history (the moments recorded now) as `format`, drawn by the painter `paint`
+ *  makes, downloads it and says what was saved. */
+export async function exportHistory(
+  format: ExportFormat,
+  paint: () => ReplayPainter,
+  opts: ExportOptions = {},
+): Promise<ExportResult> {
   const { signal, onProgress } = opts;
   const history = useHistoryStore.getState();
   const ids = history.moments.map((m) => m.id);
@@ -434,7 +313,7 @@ export async function exportReplay(format: ExportFormat, opts: ExportOptions = {
   const job: Job = {
     ids,
     changed: history.showChanged,
-    painter: new FramePainter(),
+    painter: paint(),
     fetcher: new MomentFetcher(signal),
     progress: (done) => onProgress?.({ done: Math.min(done, total), total }),
     signal,

@@ -3,9 +3,9 @@
  * shaded), which variant the sweep runs, and the state of the comparison, sweep and thinking-budget runs.
  */
 import { create } from 'zustand';
-import type { BudgetResult } from '../../rl/lab/budget';
-import type { ComparisonResult } from '../../rl/lab/compare';
-import type { SweepResult } from '../../rl/lab/sweep';
+import type { BudgetResult } from '../rl/lab/budget';
+import type { ComparisonResult } from '../rl/lab/compare';
+import type { SweepResult } from '../rl/lab/sweep';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

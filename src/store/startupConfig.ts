@@ -9,12 +9,12 @@
  * kept, `keepAutosaveSlot` tells the caller not to autosave. A link that replaces different autosaved
  * work keeps that work in the replaced worlds ("Recently replaced" in the saved-configs dialog).
  */
-import { decodeConfig } from '../../config/codec';
-import { defaultConfig } from '../../config/defaults';
-import type { Config, ParseResult } from '../../config/schema';
-import { AUTOSAVE_KEY, readAutosave, type AutosaveRead } from '../../storage/autosave';
-import { errorText, tryRead, type KeyValueStore } from '../../storage/keyValueStore';
-import { ReplacedWorlds } from '../../storage/replacedWorlds';
+import { decodeConfig } from '../config/codec';
+import { defaultConfig } from '../config/defaults';
+import type { Config, ParseResult } from '../config/schema';
+import { AUTOSAVE_KEY, readAutosave, type AutosaveRead } from '../storage/autosave';
+import { errorText, tryRead, type KeyValueStore } from '../storage/keyValueStore';
+import { ReplacedWorlds } from '../storage/replacedWorlds';
 import type { StartupProblem } from './shareState';
 import { parseUrlFlags, type UrlFlags } from './urlFlags';
 

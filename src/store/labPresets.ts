@@ -2,10 +2,10 @@
  * The presets the lab offers: the built-in ones plus "your playground world", which compares the
  * usual fixes on whatever world is open in the playground.
  */
-import { PRESETS, type Preset } from '../../config/presets';
-import type { VariantSpec } from '../../config/experiment';
-import { isNeuralType } from '../../config/neuralTypes';
-import { useConfigStore } from '../../store/configStore';
+import { PRESETS, type Preset } from '../config/presets';
+import type { VariantSpec } from '../config/experiment';
+import { isNeuralType } from '../config/neuralTypes';
+import { useConfigStore } from './configStore';
 
 export const PLAYGROUND_ID = 'playground';
 

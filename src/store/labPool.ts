@@ -3,7 +3,7 @@
  * takes the next task when it finishes one. Cancelling terminates the workers at once. The worker
  * factory is injectable so component tests can run tasks in-process.
  */
-import type { FromLabWorker, LabOutcome, LabTask, ToLabWorker } from '../../worker/labProtocol';
+import type { FromLabWorker, LabOutcome, LabTask, ToLabWorker } from '../worker/labProtocol';
 
 export interface LabWorkerLike {
   postMessage(msg: ToLabWorker): void;
@@ -17,7 +17,7 @@ export type LabWorkerFactory = () => LabWorkerLike;
 export const MAX_LAB_WORKERS = 4;
 
 export function createLabWorker(): LabWorkerLike {
-  return new Worker(new URL('../../worker/labWorker.ts', import.meta.url), {
+  return new Worker(new URL('../worker/labWorker.ts', import.meta.url), {
     type: 'module',
     name: 'lab',
   }) as unknown as LabWorkerLike;

@@ -19,12 +19,12 @@
  *   otherwise only the view, lesson and overlays change. Applying an address never adds an entry.
  * Returns a function that undoes the listeners (for tests).
  */
-import { onReplace, useConfigStore } from '../../store/configStore';
-import { showLesson } from '../../store/story';
-import { useUiStore } from '../../store/uiStore';
-import { Autosaver } from '../../storage/autosave';
-import { browserStore, errorText } from '../../storage/keyValueStore';
-import { ReplacedWorlds } from '../../storage/replacedWorlds';
+import { onReplace, useConfigStore } from './configStore';
+import { showLesson } from './story';
+import { useUiStore } from './uiStore';
+import { Autosaver } from '../storage/autosave';
+import { browserStore, errorText } from '../storage/keyValueStore';
+import { ReplacedWorlds } from '../storage/replacedWorlds';
 import { setPresentation, storedPresentation } from './presentationMode';
 import { useShareState } from './shareState';
 import {

@@ -2,7 +2,7 @@
  * Presentation mode for a projector: the `presentation` class on <html> (styles in presentation.css),
  * remembered across visits, turned on by the `present=1` URL flag, toggled by a button or the P key.
  */
-import { browserStore, type KeyValueStore } from '../../storage/keyValueStore';
+import { browserStore, type KeyValueStore } from '../storage/keyValueStore';
 import { useShareState } from './shareState';
 
 export const PRESENTATION_KEY = 'gridworld:presentation';

@@ -4,8 +4,8 @@
  * (default on); present: start in presentation mode. Beside them, the page state a link carries
  * (`view=`, `lesson=`, `show=`: see LinkState below).
  */
-import { LINK_PARAM, linkParams, shareUrl } from '../../config/codec';
-import type { Config } from '../../config/schema';
+import { LINK_PARAM, linkParams, shareUrl } from '../config/codec';
+import type { Config } from '../config/schema';
 import {
   DEFAULT_SHOW,
   useUiStore,
@@ -13,7 +13,7 @@ import {
   type UiState,
   type View,
   type VisitsMode,
-} from '../../store/uiStore';
+} from './uiStore';
 
 export interface UrlFlags {
   embed: boolean;

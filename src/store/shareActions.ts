@@ -4,15 +4,15 @@ import {
   MAX_AGENT_FILE_BYTES,
   parseAgentFile,
   type AgentFileResult,
-} from '../../config/agentFile';
-import type { TrainedState } from '../../config/packedArray';
-import type { Config, ParseResult } from '../../config/schema';
-import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../../export/configFile';
-import { metricsToCsv } from '../../export/csv';
-import type { MetricsSummary } from '../../rl/metrics';
-import { downloadBlob, downloadText, readFileText } from '../../export/download';
-import { exportFileName } from '../../export/fileNames';
-import { copyText } from './clipboard';
+} from '../config/agentFile';
+import type { TrainedState } from '../config/packedArray';
+import type { Config, ParseResult } from '../config/schema';
+import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../export/configFile';
+import { metricsToCsv } from '../export/csv';
+import type { MetricsSummary } from '../rl/metrics';
+import { downloadBlob, downloadText, readFileText } from '../export/download';
+import { exportFileName } from '../export/fileNames';
+import { copyText } from '../export/clipboard';
 import { currentLinkState, linkUrl, type LinkState } from './urlFlags';
 
 export interface ActionResult {
@@ -23,7 +23,7 @@ export interface ActionResult {
 }
 
 /** The PNG encoders, a chunk of their own fetched on the first image export. */
-const png = () => import('../../export/png');
+const png = () => import('../export/png');
 
 const failure = (what: string, e: unknown): ActionResult => ({
   kind: 'error',

@@ -4,7 +4,7 @@
  * the page's thread only draws. It answers each frame with the count encoded so far (the page keeps a
  * few frames in flight, no more), and `finish` with the file's bytes. Cancelling is terminating it.
  */
-import { GifBuilder } from '../export/gif';
+import { GifBuilder } from './gif';
 
 export type GifWorkerRequest =
   { type: 'frame'; width: number; height: number; delayMs: number; buffer: ArrayBuffer } | { type: 'finish' };

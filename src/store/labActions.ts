@@ -3,26 +3,26 @@
  * budget on the worker pool, and open a preset (or one of its variants, replaying a seed's training)
  * in the playground.
  */
-import { applyVariant, parseExperiment, type Experiment } from '../../config/experiment';
-import type { Preset } from '../../config/presets';
-import { presetBudget, presetSweep } from '../../config/presetExperiments';
-import type { Config } from '../../config/schema';
-import { assembleBudget, budgetJobs } from '../../rl/lab/budget';
-import { assembleComparison, comparisonJobs } from '../../rl/lab/compare';
-import { defaultDistances } from '../../rl/lab/placeGoal';
-import { withSeed } from '../../rl/lab/runJob';
-import type { VariantSummary } from '../../rl/lab/summarize';
-import { assembleSweep, sweepJobs } from '../../rl/lab/sweep';
-import { useConfigStore } from '../../store/configStore';
-import { setPlaying, useHistoryStore } from '../../store/historyStore';
-import { showStory } from '../../store/story';
-import { timeline, training } from '../../store/trainingController';
-import { useTrainingStore, type TrainingState } from '../../store/trainingStore';
-import { useUiStore } from '../../store/uiStore';
-import { MAX_SPEED_INDEX } from '../../worker/protocol';
+import { applyVariant, parseExperiment, type Experiment } from '../config/experiment';
+import type { Preset } from '../config/presets';
+import { presetBudget, presetSweep } from '../config/presetExperiments';
+import type { Config } from '../config/schema';
+import { assembleBudget, budgetJobs } from '../rl/lab/budget';
+import { assembleComparison, comparisonJobs } from '../rl/lab/compare';
+import { defaultDistances } from '../rl/lab/placeGoal';
+import { withSeed } from '../rl/lab/runJob';
+import type { VariantSummary } from '../rl/lab/summarize';
+import { assembleSweep, sweepJobs } from '../rl/lab/sweep';
+import { useConfigStore } from './configStore';
+import { setPlaying, useHistoryStore } from './historyStore';
+import { showStory } from './story';
+import { timeline, training } from './trainingController';
+import { useTrainingStore, type TrainingState } from './trainingStore';
+import { useUiStore } from './uiStore';
+import { MAX_SPEED_INDEX } from '../worker/protocol';
 import { findLabPreset } from './labPresets';
 import { runPool, type PoolRun } from './labPool';
-import type { LabOutcome, LabTask } from '../../worker/labProtocol';
+import type { LabOutcome, LabTask } from '../worker/labProtocol';
 import { IDLE, useLabStore, type LabState, type RunState } from './labStore';
 
 type Slot = 'compare' | 'sweep' | 'budget';
