@@ -5,13 +5,13 @@ import { ErrorActionsContext, ErrorBoundary } from './ui/common/ErrorBoundary';
 import { Header } from './ui/layout/Header';
 import { NoticeBar } from './ui/layout/NoticeBar';
 import { Playground } from './ui/layout/Playground';
-import { UpdateNotice } from './ui/share/UpdateNotice';
+import { UpdateNotice } from './ui/shell/UpdateNotice';
 import { useShareFlags } from './store/shareState';
 
 // Loaded when first shown (their own chunks, kept off the first load): the Lab with its charts and
 // presets, and the embed page (the playground's grid and charts, laid out for an iframe).
 const LabView = lazy(() => import('./ui/lab/LabView').then((m) => ({ default: m.LabView })));
-const EmbedView = lazy(() => import('./ui/share/EmbedView').then((m) => ({ default: m.EmbedView })));
+const EmbedView = lazy(() => import('./ui/layout/EmbedView').then((m) => ({ default: m.EmbedView })));
 
 /** Holds a view's place (all the room below the header) while its chunk loads, so nothing jumps. */
 function ViewLoading({ what }: { what: string }) {

@@ -8,7 +8,7 @@ import { onReplace, resetConfigStore, useConfigStore } from '../../src/store/con
 import { useUiStore } from '../../src/store/uiStore';
 import { DEFAULT_WORLD_REASON, errorActions } from '../../src/store/errorActions';
 import { ErrorActionsContext, ErrorBoundary, type ErrorActions } from '../../src/ui/common/ErrorBoundary';
-import { Dialog } from '../../src/ui/share/Dialog';
+import { Dialog } from '../../src/ui/shell/Dialog';
 import { useShareState } from '../../src/store/shareState';
 
 // App with light stand-ins for the views: the playground throws when told to.

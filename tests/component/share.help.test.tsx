@@ -1,13 +1,13 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HelpOverlay } from '../../src/ui/share/HelpOverlay';
-import { PresentationToggle } from '../../src/ui/share/PresentationToggle';
+import { HelpOverlay } from '../../src/ui/shell/HelpOverlay';
+import { PresentationToggle } from '../../src/ui/shell/PresentationToggle';
 import { useShareState } from '../../src/store/shareState';
-import { useShareShortcuts } from '../../src/ui/share/useShareShortcuts';
+import { useShellShortcuts } from '../../src/ui/shell/useShellShortcuts';
 
 function Harness() {
-  useShareShortcuts();
+  useShellShortcuts();
   return (
     <>
       <button type="button">Play</button>

@@ -2,7 +2,8 @@
  * The grid picture (GridOverlay's canvas, fed by the latest training frame, with the greedy path when
  * that overlay is on) with the labelled cell buttons stacked exactly over it, scaled to fill the space
  * it is given (a stage that takes the room left over in a column, or on a narrow screen one shaped like
- * the grid at the column's width).
+ * the grid at the column's width). What the history timeline and the search add (the changed cells,
+ * the search on show) come in as props (layout/ShownGrid.tsx connects them).
  */
 import {
   useCallback,
@@ -21,8 +22,7 @@ import { GridOverlay } from './overlay/GridOverlay';
 import { CellButtons } from './CellButtons';
 import { useCellCodes } from './useCellCodes';
 import { useGreedyPath } from './useGreedyPath';
-import { useChangedCells } from '../history/hooks';
-import { useShownSearch } from '../think/useShownSearch';
+import type { SearchDraw } from './overlay/drawSearch';
 
 /** The grid's stage: the skip link's target (Header.tsx). */
 export const GRID_ID = 'grid';
@@ -56,7 +56,14 @@ function useBoxSize(ref: RefObject<HTMLElement | null>): { w: number; h: number 
   return box;
 }
 
-export function GridView() {
+export interface GridViewProps {
+  /** Cells to outline as changed since the previous snapshot ("What changed"), or null. */
+  changed?: Uint8Array | null;
+  /** The search to draw (the thinking stepper's or the live frame's), or null. */
+  search?: SearchDraw | null;
+}
+
+export function GridView({ changed = null, search = null }: GridViewProps) {
   const env = useConfigStore((s) => s.config.env);
   const frame = useTrainingStore(selectShownFrame);
   const show = useUiStore((s) => s.show);
@@ -108,8 +115,8 @@ export function GridView() {
           show={show}
           hoverCell={hover}
           greedyPath={greedy && greedy.outcome !== 'none' ? greedy : null}
-          changed={useChangedCells()}
-          search={useShownSearch()}
+          changed={changed}
+          search={search}
         />
         <CellButtons
           grid={env.grid}

@@ -7,8 +7,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useHistoryStore } from '../../store/historyStore';
-import { Dialog } from '../share/Dialog';
-import '../share/share.css';
+import { Dialog } from '../shell/Dialog';
+
 import {
   ExportCancelled,
   exportReplay,

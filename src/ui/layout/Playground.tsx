@@ -13,7 +13,7 @@ import { PlanningPanel } from '../agent/PlanningPanel';
 import { CellInspector } from '../editor/CellInspector';
 import { EnvSettings } from '../editor/EnvSettings';
 import { GridEditor } from '../editor/GridEditor';
-import { GridView } from '../grid/GridView';
+import { ShownGrid } from './ShownGrid';
 import { GreedyPathText, OverlayToggles } from '../grid/OverlayToggles';
 import { usePresentationMode } from '../../store/presentationMode';
 import { ChartsPanel } from '../training/ChartsPanel';
@@ -74,7 +74,7 @@ export function Playground() {
           <EmptyHint />
           <RunError />
         </div>
-        <GridView />
+        <ShownGrid />
         <TimelineSlot />
         <div className="below-grid">
           <OverlayToggles />

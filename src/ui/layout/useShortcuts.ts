@@ -3,11 +3,11 @@
  * Ctrl+Y redo, digits 1-8 pick a paint tool. Ignored while typing in a field; Space keeps its usual meaning on buttons and controls
  * (but on a grid cell it plays / pauses; Enter paints).
  */
-import { useEffect } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { training } from '../../store/trainingController';
 import { useUiStore } from '../../store/uiStore';
 import { TOOLS } from '../editor/tools';
+import { useWindowKeydown } from '../common/useWindowKeydown';
 
 const NON_TEXT_INPUTS = new Set(['range', 'checkbox', 'radio', 'button', 'submit', 'reset', 'color']);
 
@@ -47,8 +47,5 @@ export function handleShortcut(e: KeyboardEvent): void {
 }
 
 export function useShortcuts(): void {
-  useEffect(() => {
-    window.addEventListener('keydown', handleShortcut);
-    return () => window.removeEventListener('keydown', handleShortcut);
-  }, []);
+  useWindowKeydown(handleShortcut);
 }

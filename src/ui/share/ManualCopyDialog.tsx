@@ -1,5 +1,5 @@
 /** Shown when the browser refuses clipboard access: the text, selected, ready for Ctrl+C. */
-import { Dialog } from './Dialog';
+import { Dialog } from '../shell/Dialog';
 
 export function ManualCopyDialog({ text, onClose }: { text: string; onClose(): void }) {
   return (

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Config } from '../../config/schema';
 import { MAX_NAME_CHARS, type SavedConfigs } from '../../store/savedWork';
-import { Dialog } from './Dialog';
+import { Dialog } from '../shell/Dialog';
 
 export interface SaveAsDialogProps {
   config: Config;

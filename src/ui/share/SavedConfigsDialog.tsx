@@ -19,7 +19,7 @@ import {
   type SavedEntry,
 } from '../../store/savedWork';
 import { copyText } from '../../export/clipboard';
-import { Dialog } from './Dialog';
+import { Dialog } from '../shell/Dialog';
 
 export interface SavedConfigsDialogProps {
   saved: SavedConfigs;

@@ -8,16 +8,16 @@ import { trainedAgent } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
 import { ErrorBoundary } from '../common/ErrorBoundary';
-import { PresentationToggle } from './PresentationToggle';
+import { PresentationToggle } from '../shell/PresentationToggle';
 import { ShareMenuView, type ShareMenuProps } from './ShareMenuView';
 import { StartupNotice } from './StartupNotice';
 import { useShareState } from '../../store/shareState';
-import { useShareShortcuts } from './useShareShortcuts';
-import './presentation.css';
+import { useShellShortcuts } from '../shell/useShellShortcuts';
+import '../shell/presentation.css';
 
 /** Where the exports find the pictures on the page (the grid canvas and the charts panel). */
 /** The shortcut help, a chunk of its own fetched the first time it is opened (a modal: no room to hold). */
-const HelpOverlay = lazy(() => import('./HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
+const HelpOverlay = lazy(() => import('../shell/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
 
 export const GRID_CANVAS_SELECTOR = '.grid-board canvas';
 export const CHARTS_SELECTOR = '[data-testid="charts"]';
@@ -34,7 +34,7 @@ export function ShareMenu() {
   const config = useConfigStore((s) => s.config);
   const setConfig = useConfigStore((s) => s.setConfig);
   const helpOpen = useShareState((s) => s.helpOpen);
-  useShareShortcuts();
+  useShellShortcuts();
   return (
     <>
       <ShareMenuView

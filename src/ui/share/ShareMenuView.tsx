@@ -23,6 +23,7 @@ import {
 } from '../../store/shareActions';
 import { embedCode } from '../../store/urlFlags';
 import { useMenu } from './useMenu';
+import '../shell/dialog.css';
 import './share.css';
 
 export interface ShareMenuProps {

@@ -1,7 +1,7 @@
 /** "?" opens the shortcut help, "P" toggles presentation mode (not while typing, not with modifiers). */
-import { useEffect } from 'react';
 import { togglePresentation } from '../../store/presentationMode';
 import { useShareState } from '../../store/shareState';
+import { useWindowKeydown } from '../common/useWindowKeydown';
 
 const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number']);
 
@@ -12,7 +12,7 @@ export function isTypingTarget(el: EventTarget | null): boolean {
   return el instanceof HTMLInputElement && TEXT_INPUTS.has(el.type);
 }
 
-export function handleShareKey(e: KeyboardEvent): void {
+export function handleShellKey(e: KeyboardEvent): void {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
   if (document.querySelector('[role="dialog"][aria-modal="true"]')) return;
   if (e.key === '?') useShareState.getState().setHelpOpen(true);
@@ -21,9 +21,6 @@ export function handleShareKey(e: KeyboardEvent): void {
   e.preventDefault();
 }
 
-export function useShareShortcuts(): void {
-  useEffect(() => {
-    window.addEventListener('keydown', handleShareKey);
-    return () => window.removeEventListener('keydown', handleShareKey);
-  }, []);
+export function useShellShortcuts(): void {
+  useWindowKeydown(handleShellKey);
 }

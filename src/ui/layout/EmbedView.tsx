@@ -1,16 +1,16 @@
 /** The whole page in embed mode: the grid, the charts and (unless controls=0) the run controls. */
-import { GridView } from '../grid/GridView';
-import { useShortcuts } from '../layout/useShortcuts';
+import { ShownGrid } from './ShownGrid';
+import { useShortcuts } from './useShortcuts';
 import { ChartsPanel } from '../training/ChartsPanel';
 import { Controls } from '../training/Controls';
 import { EmbedLayout } from './EmbedLayout';
-import { StartupNotice } from './StartupNotice';
+import { StartupNotice } from '../share/StartupNotice';
 
 export function EmbedView() {
   useShortcuts();
   return (
     <>
-      <EmbedLayout grid={<GridView />} chart={<ChartsPanel />} controls={<Controls />} />
+      <EmbedLayout grid={<ShownGrid />} chart={<ChartsPanel />} controls={<Controls />} />
       <StartupNotice />
     </>
   );
