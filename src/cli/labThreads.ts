@@ -1,7 +1,7 @@
 /**
- * The CLI's worker pool for neural lab runs (the Node counterpart of the app's src/store/labPool.ts):
- * as many worker threads as the machine has cores (at most 4), each taking the next run when it
- * finishes one (labThread.ts). A run is a pure function of its config, so the results are the same as
+ * The CLI's worker pool for neural lab runs (the Node counterpart of the app's src/store/labPool.ts, on
+ * the same pool: src/rl/lab/pool.ts): one worker thread per core (at most MAX_POOL_WORKERS), each taking
+ * the next run when it finishes one (labThread.ts). A run is a pure function of its config, so the results are the same as
  * in-process, in the same order. Under tsx (this file run as .ts) each thread registers tsx's loader
  * before importing labThread.ts. If a thread cannot start or dies, the whole set runs in-process instead.
  * Tabular runs stay in-process: they take milliseconds, less than starting a thread.
@@ -21,17 +21,16 @@ import {
   runComparison,
   type ComparisonResult,
 } from '../rl/lab/compare';
+import { poolSize, runPool, type PoolWorker } from '../rl/lab/pool';
 import type { RunSeries } from '../rl/lab/runJob';
 import { assembleSweep, runSweep, sweepJobs, type SweepResult, type SweepRun } from '../rl/lab/sweep';
-import type { FromThread, ThreadOutcome, ThreadTask } from './labThread';
-
-export const MAX_THREADS = 4;
+import type { FromThread, ThreadOutcome, ThreadTask, ToThread } from './labThread';
 
 type Progress = (done: number, total: number) => void;
 
 export function threadCount(tasks: number): number {
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
-  return Math.max(1, Math.min(MAX_THREADS, cores, tasks));
+  return poolSize(tasks, cores);
 }
 
 /** A thread that failed as a thread (could not load, crashed), as opposed to a run that failed. */
@@ -60,6 +59,33 @@ function startThread(): Worker {
   return new Worker(boot, { eval: true });
 }
 
+/** A lab thread as a pool worker: one task message out, its outcome or error back. */
+function threadWorker(fail: (e: Error) => void): PoolWorker<ThreadTask, ThreadOutcome> {
+  let w: Worker;
+  try {
+    w = startThread();
+  } catch (e) {
+    throw new ThreadFailure(e instanceof Error ? e.message : String(e));
+  }
+  let pending: { resolve(o: ThreadOutcome): void; reject(e: Error): void } | null = null;
+  w.on('message', (msg: FromThread) => {
+    const p = pending;
+    pending = null;
+    if ('error' in msg) p?.reject(new Error(msg.error));
+    else p?.resolve(msg.outcome);
+  });
+  w.on('error', (e) => fail(new ThreadFailure(e.message)));
+  w.on('exit', (code) => fail(new ThreadFailure(`a lab thread exited (code ${code})`)));
+  return {
+    run: (task, id) =>
+      new Promise<ThreadOutcome>((resolve, reject) => {
+        pending = { resolve, reject };
+        w.postMessage({ id, task } satisfies ToThread);
+      }),
+    stop: () => w.terminate(),
+  };
+}
+
 /** Runs the tasks on a pool of threads; onResult as each one finishes. Rejects with the first run's
  *  error (or a ThreadFailure); every thread is stopped before it settles. */
 export function runOnThreads(
@@ -67,42 +93,7 @@ export function runOnThreads(
   onResult: (index: number, outcome: ThreadOutcome) => void,
   threads = threadCount(tasks.length),
 ): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let settled = false;
-    const settle = (err?: Error) => {
-      if (settled) return;
-      settled = true;
-      void Promise.all(workers.map((w) => w.terminate())).then(() => (err ? reject(err) : resolve()));
-    };
-    const feed = (w: Worker) => {
-      if (next < tasks.length) w.postMessage({ id: next, task: tasks[next++] });
-    };
-    if (tasks.length === 0) return settle();
-    for (let i = 0; i < threads; i++) {
-      let w: Worker;
-      try {
-        w = startThread();
-      } catch (e) {
-        return settle(new ThreadFailure(e instanceof Error ? e.message : String(e)));
-      }
-      workers.push(w);
-      w.on('message', (msg: FromThread) => {
-        if (settled) return;
-        if ('error' in msg) return settle(new Error(msg.error));
-        onResult(msg.id, msg.outcome);
-        if (++finished === tasks.length) settle();
-        else feed(w);
-      });
-      w.on('error', (e) => settle(new ThreadFailure(e.message)));
-      w.on('exit', (code) => {
-        if (!settled) settle(new ThreadFailure(`a lab thread exited (code ${code})`));
-      });
-      feed(w);
-    }
-  });
+  return runPool(tasks, { size: threads, start: threadWorker, onResult }).done;
 }
 
 /** Runs `tasks` on threads; null when a thread failed as a thread (the caller then runs in-process). */

@@ -1,9 +1,12 @@
 /**
- * Spreads lab tasks over a few Web Workers (as many as the machine has cores, at most 4): each worker
- * takes the next task when it finishes one. Cancelling terminates the workers at once. The worker
- * factory is injectable so component tests can run tasks in-process.
+ * Spreads lab tasks over a few Web Workers (src/rl/lab/pool.ts: one per core, at most
+ * MAX_POOL_WORKERS), each taking the next task when it finishes one. Cancelling terminates the workers
+ * at once. The worker factory is injectable so component tests can run tasks in-process.
  */
+import { poolSize as basePoolSize, runPool as runTasks, type PoolRun, type PoolWorker } from '../rl/lab/pool';
 import type { FromLabWorker, LabOutcome, LabTask, ToLabWorker } from '../worker/labProtocol';
+
+export type { PoolRun } from '../rl/lab/pool';
 
 export interface LabWorkerLike {
   postMessage(msg: ToLabWorker): void;
@@ -13,8 +16,6 @@ export interface LabWorkerLike {
 }
 
 export type LabWorkerFactory = () => LabWorkerLike;
-
-export const MAX_LAB_WORKERS = 4;
 
 export function createLabWorker(): LabWorkerLike {
   return new Worker(new URL('../worker/labWorker.ts', import.meta.url), {
@@ -30,62 +31,42 @@ export function setLabWorkerFactory(f: LabWorkerFactory | null): void {
   factory = f ?? createLabWorker;
 }
 
+/** How many workers run `tasks` tasks here (one per core, at most MAX_POOL_WORKERS). */
 export function poolSize(tasks: number): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, Math.min(MAX_LAB_WORKERS, cores, tasks));
+  return basePoolSize(tasks, cores);
 }
 
-export interface PoolRun {
-  /** Resolves when every task is done; rejects with the first task error (the others are stopped). */
-  done: Promise<void>;
-  /** Stops every worker; `done` then resolves with the tasks finished so far. */
-  cancel(): void;
+/** A lab worker as a pool worker: one task message out, its `done` or `error` back. */
+function startWorker(fail: (e: Error) => void): PoolWorker<LabTask, LabOutcome> {
+  let w: LabWorkerLike;
+  try {
+    w = factory();
+  } catch (e) {
+    throw new Error(`could not start a worker (${e instanceof Error ? e.message : String(e)})`);
+  }
+  let pending: { resolve(o: LabOutcome): void; reject(e: Error): void } | null = null;
+  w.onmessage = (e) => {
+    const p = pending;
+    pending = null;
+    const msg = e.data;
+    if (msg.type === 'error') p?.reject(new Error(msg.message));
+    else p?.resolve(msg.outcome);
+  };
+  w.onerror = (e) => {
+    e.preventDefault?.();
+    fail(new Error(e.message || 'a lab worker stopped working'));
+  };
+  return {
+    run: (task, id) =>
+      new Promise<LabOutcome>((resolve, reject) => {
+        pending = { resolve, reject };
+        w.postMessage({ type: 'run', id, task });
+      }),
+    stop: () => w.terminate(),
+  };
 }
 
 export function runPool(tasks: LabTask[], onResult: (index: number, outcome: LabOutcome) => void): PoolRun {
-  const workers: LabWorkerLike[] = [];
-  let next = 0;
-  let finished = 0;
-  let stopped = false;
-  let settle: (err?: Error) => void = () => {};
-  const done = new Promise<void>((resolve, reject) => {
-    settle = (err) => {
-      if (stopped) return;
-      stopped = true;
-      for (const w of workers) w.terminate();
-      if (err) reject(err);
-      else resolve();
-    };
-  });
-  const feed = (w: LabWorkerLike) => {
-    if (next >= tasks.length) return;
-    const id = next++;
-    w.postMessage({ type: 'run', id, task: tasks[id] });
-  };
-  if (tasks.length === 0) settle();
-  for (let i = 0; i < poolSize(tasks.length) && !stopped; i++) {
-    let w: LabWorkerLike;
-    try {
-      w = factory();
-    } catch (e) {
-      settle(new Error(`could not start a worker (${e instanceof Error ? e.message : String(e)})`));
-      break;
-    }
-    workers.push(w);
-    w.onmessage = (e) => {
-      if (stopped) return;
-      const msg = e.data;
-      if (msg.type === 'error') return settle(new Error(msg.message));
-      onResult(msg.id, msg.outcome);
-      finished++;
-      if (finished === tasks.length) settle();
-      else feed(w);
-    };
-    w.onerror = (e) => {
-      e.preventDefault?.();
-      settle(new Error(e.message || 'a lab worker stopped working'));
-    };
-    feed(w);
-  }
-  return { done, cancel: () => settle() };
+  return runTasks(tasks, { size: poolSize(tasks.length), start: startWorker, onResult });
 }

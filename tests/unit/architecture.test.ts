@@ -44,7 +44,8 @@ function resolveSpec(file: string, spec: string): string | null {
 }
 
 /** Comments out of the way, so an import in a comment does not count. */
-const stripComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+const stripComments = (text: string) =>
+  text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 
 const IMPORT_RE =
   /\b(?:import|export)\s+((?:type\s+)?[\w*{}\s,$]*?)\s*from\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|new\s+URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url/g;
@@ -162,7 +163,9 @@ describe('the import graph of src/', () => {
   });
 
   it('config and rl import neither React nor any page library', () => {
-    const bad = IMPORTS.filter((i) => ['config', 'rl'].includes(floorOf(i.from)) && DOM_PACKAGES.test(i.spec));
+    const bad = IMPORTS.filter(
+      (i) => ['config', 'rl'].includes(floorOf(i.from)) && DOM_PACKAGES.test(i.spec),
+    );
     expect(show(bad)).toEqual([]);
   });
 
