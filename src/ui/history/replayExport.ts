@@ -10,7 +10,6 @@
  * a blob: URL.
  */
 import { compileGrid } from '../../rl/grid';
-import { shapingOf } from '../../rl/shaping';
 import { downloadBlob } from '../../export/download';
 import { exportFileName } from '../../export/fileNames';
 import { ExportCancelled, GifBuilder, nextSlice, readGifInfo, type RgbaFrame } from '../../export/gif';
@@ -108,7 +107,6 @@ function newCanvas(w: number, h: number): { canvas: HTMLCanvasElement; ctx: Canv
 class FramePainter {
   private readonly config = useConfigStore.getState().config;
   private readonly grid = compileGrid(this.config.env);
-  private readonly shaping = shapingOf(this.config.train, this.grid);
   private readonly show = useUiStore.getState().show;
   private readonly theme = systemTheme();
   private readonly palette = getPalette(this.theme);
@@ -127,10 +125,7 @@ class FramePainter {
 
   paint(moment: Moment, f: Frame, previous: Frame | null): void {
     const { grid, layout, show } = this;
-    const greedy =
-      show.greedy && f.nStates === grid.nStates
-        ? agentGreedyPath({ grid, frame: f, agent: this.config.agent, shaping: this.shaping })
-        : null;
+    const greedy = show.greedy && f.nStates === grid.nStates ? agentGreedyPath({ grid, frame: f }) : null;
     const data: OverlayData = {
       width: grid.width,
       height: grid.height,
