@@ -48,12 +48,12 @@ function checkMarks(s: TrainingSession, t: Trainer, seen: Seen): void {
   const ms = s.history.moments();
   const solved = ms.findIndex((m) => m.marks.includes('solved'));
   seen.solvedAt = solved;
-  ms.forEach((m, i) => {
+  for (let i = 0; i < ms.length; i++) {
     const path = agentGreedyPath({ grid: t.grid, frame: s.history.frame(i) });
     if (solved < 0 || i < solved)
       expect(path.success, `moment ${i}: ${describeGreedyPath(path)}`).toBe(false);
     if (i === solved) expect(path.outcome).toBe('goal');
-  });
+  }
 }
 
 /** Trains step by step (at most `episodes`, all inside the schedule's every-episode checks). */

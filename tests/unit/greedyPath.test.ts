@@ -170,7 +170,7 @@ describe("greedyPath: frozen preferences, the episode's step limit", () => {
 
 describe('greedyEpisode: the walk as an episode', () => {
   it('goes on round a loop or a cliff until the step limit; a path to the goal is itself', () => {
-    const loopW = world(['S$G'], { rewards: { $: 0.9, G: 1 }, stepReward: -0.1, maxSteps: 7 });
+    const loopW = world(['S$G'], { rewards: { G: 1, X: -1, C: -1, $: 0.9 }, stepReward: -0.1, maxSteps: 7 });
     const q = prefsFrom('RL.');
     const loop = greedyWalk(loopW.grid, q);
     expect(loop.outcome).toBe('loop');
