@@ -13,7 +13,10 @@ export interface Agent {
   start(s: number): number;
   step(r: number, s2: number, terminal: boolean): number;
   endEpisode(): void;
-  /** Greedy action, ties broken by the lowest action index (used for evaluation and arrows). */
+  /** The move the agent makes in s when it acts greedily: the lowest-index best move (src/rl/greedy.ts)
+   *  of its Q, or of a planner's current V (MCTS with rollouts: the last search's most-visited move).
+   *  Greedy evaluation does not call it: it walks the agent's preferences (greedy.ts agentPreferences),
+   *  the table the views draw. */
   greedy(s: number): number;
   /** Writes Q(s, a) into out[s * 4 + a] for every state. */
   qValues(out: Float64Array): void;

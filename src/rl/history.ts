@@ -11,26 +11,29 @@
  * and the first solved greedy path are recorded at the episode they are seen, and become references, so
  * the episodes right after them (the value flowing back from the first reward) are recorded densely too.
  *
- * Whether the greedy policy solves the world is an episode of its own (Trainer.greedyEpisode), as long
- * as a training episode: it is checked every max(1, floor(d / CHECK_DIVISOR)) episodes (d as above, so
- * every episode for the first 2 * CHECK_DIVISOR after the start and after the first success, where
- * solving usually happens, and then a fixed share of 1/CHECK_DIVISOR of the episodes: the solved moment
+ * Whether the greedy policy solves the world is the greedy walk (src/rl/greedy.ts, Trainer.greedyEpisode:
+ * the agent's table read once, then at most an episode's steps of lookups): it is checked every
+ * max(1, floor(d / CHECK_DIVISOR)) episodes (d as above, so every episode for the first
+ * 2 * CHECK_DIVISOR after the start and after the first success, where solving usually happens, and then a fixed share of 1/CHECK_DIVISOR of the episodes: the solved moment
  * is placed at most ~3% of its episode number late), and never more than CHECK_TIME_SHARE of the time
- * (a neural agent's greedy episode is a forward pass per step: checks wait until the time since the
- * last one is CHECK_TIME_SHARE⁻¹ times its cost).
+ * (reading a neural agent's table is a forward pass per cell: checks wait until the time since the
+ * last one is CHECK_TIME_SHARE⁻¹ times its cost). Every frame's overlay draws the same walk over the
+ * frame's own table, so the verdicts agree; the mark is placed when a check first sees 'goal'.
  *
  * Memory (RunHistory): at most MAX_SNAPSHOTS snapshots and MAX_BYTES bytes of them. Worlds of more than
  * QUANTISE_FROM states store values and Q as Int16 with a per-array scale (max |x| / 32767; 0 stays
  * exactly 0), smaller ones as Float32; policies as one byte per cell (the mask of best moves the arrows
- * draw), visit counts as log-quantised Uint16 (exact below ~3,000, 0.02% above), the trail as its last
- * TRAIL_CELLS cells (the overlay draws no more) — ~42 KB for a 50 x 50 world, ~2 KB for 8 x 8. When
- * either cap is passed, snapshots are thinned one at a time: the one whose removal leaves the smallest
- * gap measured in the schedule's own spacing (the gap in t — episodes plus planning steps — over the
- * spacing at that distance from the start or a mark) goes, so the survivors keep the schedule's shape,
- * dense after the start and the marks and log-spaced elsewhere, only sparser. Never thinned: the first
- * and the newest snapshot, those marked first success or solved, and the one just before the first
- * success.
+ * draw and the greedy walk follows), visit counts as log-quantised Uint16 (exact below ~3,000, 0.02%
+ * above), the trail as its last TRAIL_CELLS cells (the overlay draws no more) — ~42 KB for a 50 x 50
+ * world, ~2 KB for 8 x 8. When either cap is passed, snapshots are thinned one at a time: the one whose
+ * removal leaves the smallest gap measured in the schedule's own spacing (the gap in t — episodes plus
+ * planning steps — over the spacing at that distance from the start or a mark) goes, so the survivors
+ * keep the schedule's shape, dense after the start and the marks and log-spaced elsewhere, only
+ * sparser. Never thinned: the first and the newest snapshot, those marked first success or solved, and
+ * the one just before the first success.
  */
+
+import { bestMoves, popCount } from './greedy';
 
 export type HistoryMark = 'first-success' | 'solved' | 'sweep';
 
@@ -190,20 +193,15 @@ function unpackVisits(c: Uint16Array): Uint32Array {
   return out;
 }
 
-/** The policy as the arrows draw it: the best moves' mask per cell (relative tolerance 1e-6). */
+/** The policy as the arrows draw it: the best moves' mask per cell (src/rl/greedy.ts bestMoves), 16 where
+ *  it is all zero (no arrow). Unpacked, tied best moves share the probability: the same best moves, so
+ *  a recorded frame's greedy walk is the live one's. */
 function packPolicy(p: Float64Array, n: number): Uint8Array {
   const out = new Uint8Array(n);
   for (let s = 0; s < n; s++) {
     const b = s * 4;
-    const max = Math.max(p[b], p[b + 1], p[b + 2], p[b + 3]);
-    if (max === 0 && p[b] === 0 && p[b + 1] === 0 && p[b + 2] === 0 && p[b + 3] === 0) {
-      out[s] = 16;
-      continue;
-    }
-    const tol = 1e-6 * Math.max(1, Math.abs(max));
-    let mask = 0;
-    for (let a = 0; a < 4; a++) if (p[b + a] >= max - tol) mask |= 1 << a;
-    out[s] = mask;
+    const zero = p[b] === 0 && p[b + 1] === 0 && p[b + 2] === 0 && p[b + 3] === 0;
+    out[s] = zero ? 16 : bestMoves(p, s);
   }
   return out;
 }
@@ -213,7 +211,7 @@ function unpackPolicy(m: Uint8Array): Float64Array {
   for (let s = 0; s < m.length; s++) {
     const mask = m[s];
     if (mask & 16 || mask === 0) continue;
-    const ties = (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+    const ties = popCount(mask);
     for (let a = 0; a < 4; a++) if (mask & (1 << a)) out[s * 4 + a] = 1 / ties;
   }
   return out;

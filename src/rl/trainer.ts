@@ -9,12 +9,13 @@ import { createAgent } from './createAgent';
 import { createAnyAgent } from './agentFactory';
 import { GridWorld } from './env';
 import { compileGrid, Cell, type Grid } from './grid';
+import { agentPreferences, greedyEpisode, greedyWalk, type GreedyWalk } from './greedy';
 import { AgentStateError, StateReader, StateWriter, type TrainedState } from './agentState';
 import { RunMetrics, type EpisodeResult } from './metrics';
 import { subSeed } from './rng';
 import { createShaper, shapedReward, shapingOf, type RewardShaper } from './shaping';
 
-/** The seed an agent of a run with this train seed gets (the env and greedy evaluation get others). */
+/** The seed an agent of a run with this train seed gets (the env gets another). */
 export function agentSeed(seed: number): number {
   return subSeed(seed, 2);
 }
@@ -187,16 +188,21 @@ export class Trainer {
     this.action = -1;
   }
 
-  /** One episode of the greedy policy (lowest-index ties, no exploration, no learning) on its own env. */
+  /** The greedy walk of the agent as it stands (src/rl/greedy.ts: its preferences frozen, no slip, no
+   *  exploration): the path the overlay draws on a frame taken now. */
+  greedyWalk(): GreedyWalk {
+    return greedyWalk(this.grid, this.preferences());
+  }
+
+  /** The greedy walk as an episode's metrics (greedy.ts greedyEpisode); `success` is the "solved" test
+   *  of the timeline, the Lab and the CLI. */
   greedyEpisode(): EpisodeResult {
-    const env = new GridWorld(this.grid, subSeed(this.config.train.seed, 3));
-    let s = env.reset();
-    let ret = 0;
-    while (!env.terminated && !env.truncated) {
-      s = env.step(this.agent.greedy(s));
-      ret += env.reward;
-    }
-    return { return: ret, steps: env.t, success: env.success };
+    const p = this.preferences();
+    return greedyEpisode(this.grid, p, greedyWalk(this.grid, p));
+  }
+
+  private preferences(): Float64Array {
+    return agentPreferences(this.agent, new Float64Array(this.grid.nStates * 4));
   }
 
   /** V(s) per cell, row by row: null on walls, 0 on goals and pits. */

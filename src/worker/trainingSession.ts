@@ -19,6 +19,7 @@ import {
   type Progress,
   type RunInfo,
 } from './protocol';
+import { greedyArrows } from '../rl/greedy';
 import { potentials, unshape } from '../rl/shaping';
 import { ThinkingMeter } from './thinking';
 
@@ -61,26 +62,8 @@ class EpisodeCapture {
   }
 }
 
-/**
- * The greedy policy to draw for a learning agent: tied best moves share the probability, and a cell
- * where all four moves are still equal gets no arrow (so arrows appear as the agent forms preferences,
- * instead of a four-way arrow in every cell of an untrained table).
- */
-export function greedyArrows(q: Float64Array): Float64Array {
-  const n = q.length >> 2;
-  const out = new Float64Array(q.length);
-  for (let s = 0; s < n; s++) {
-    const b = s * 4;
-    const best = Math.max(q[b], q[b + 1], q[b + 2], q[b + 3]);
-    if (!Number.isFinite(best)) continue;
-    const tol = 1e-9 * Math.max(1, Math.abs(best));
-    let ties = 0;
-    for (let a = 0; a < 4; a++) if (q[b + a] >= best - tol) ties++;
-    if (ties === 4) continue;
-    for (let a = 0; a < 4; a++) if (q[b + a] >= best - tol) out[b + a] = 1 / ties;
-  }
-  return out;
-}
+/** The greedy policy drawn for a learning agent (src/rl/greedy.ts greedyArrows). */
+export { greedyArrows };
 
 export class TrainingSession {
   target: number;

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type EnvConfig } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
-import { describeGreedyPath, greedyAction, greedyPath } from '../../src/ui/grid/greedyPath';
+import {
+  ALL_MOVES,
+  bestMoves,
+  greedyAction,
+  greedyArrows,
+  greedyEpisode,
+  greedyWalk,
+  preferredAction,
+  TIE,
+} from '../../src/rl/greedy';
+import { agentGreedyPath, describeGreedyPath } from '../../src/ui/grid/greedyPath';
 
 const UP = 0;
 const RIGHT = 1;
@@ -12,6 +22,11 @@ function world(rows: string[], env: Partial<EnvConfig> = {}) {
   const r = parseConfig({ version: 1, env: { grid: rows, ...env }, agent: { type: 'random' } });
   if (!r.ok) throw new Error(r.errors.join('; '));
   return { grid: compileGrid(r.config.env) };
+}
+
+/** The core's walk, called as the old UI helper was. */
+function greedyPath(o: { grid: ReturnType<typeof compileGrid>; prefs: ArrayLike<number> | null }) {
+  return greedyWalk(o.grid, o.prefs);
 }
 
 /** Q values preferring `moves[s]` in each cell (a letter U R D L, or '.' for all tied). */
@@ -48,7 +63,6 @@ describe('greedyPath', () => {
   it('has no preference when every move from the start is tied (an untrained agent)', () => {
     const w = world(['S..', '..G']);
     const p = greedyPath({ ...w, prefs: new Float64Array(6 * 4) });
-    expect(p.learned).toBe(false);
     expect(p.outcome).toBe('none');
     expect(p.cells).toEqual([0]);
     expect(describeGreedyPath(p)).toBe('Greedy path: no preference yet');
@@ -119,78 +133,124 @@ describe('greedyPath: ties the agent breaks at random', () => {
   });
 });
 
-describe('greedyPath: a learning agent keeps learning as it walks', () => {
-  // S . . G in a row; gamma 0.9, no step cost: the true Q of "right" is 0.81, 0.9, 1.
-  const corridor = () => world(['S..G'], { gamma: 0.9, stepReward: 0, maxSteps: 50 });
-
-  it('walks out of a loop that only optimistic values hold up, as the agent does', () => {
-    const w = corridor();
-    // Optimistic leftovers: from cell 1 "left" still looks a little better than "right", from the start
-    // "right" does. Frozen, that is a loop; walking it teaches the agent it pays nothing.
+describe("greedyPath: frozen preferences, the episode's step limit", () => {
+  it('does not learn as it walks: a loop optimistic values hold up is a loop (the policy as it stands)', () => {
+    const w = world(['S..G'], { gamma: 0.9, stepReward: 0, maxSteps: 50 });
     const q = new Float64Array(16).fill(0);
     q.set([0.5, 0.95, 0.5, 0.5], 0);
     q.set([0.5, 0.92, 0.5, 0.96], 4);
     q.set([0.5, 1, 0.5, 0.5], 8);
-    const frozen = greedyPath({ ...w, prefs: q });
-    expect(frozen.outcome).toBe('loop');
-    expect(describeGreedyPath(frozen)).toBe('Greedy path: loops after 2 steps');
-    const walked = greedyPath({ ...w, prefs: q, learn: { alpha: 0.5 } });
-    expect(walked.learned).toBe(true);
-    expect(walked.outcome).toBe('goal');
-    expect(walked.cells[0]).toBe(0);
-    expect(walked.cells.at(-1)).toBe(3);
-    // It went left once before learning better (0 1 0 1 ... 2 3), and its input was not changed.
-    expect(walked.steps).toBeGreaterThan(3);
+    const p = greedyPath({ ...w, prefs: q });
+    expect(p.outcome).toBe('loop');
+    expect(p.cells).toEqual([0, 1]);
+    expect(describeGreedyPath(p)).toBe('Greedy path: loops after 2 steps');
     expect(q[4 + 3]).toBe(0.96);
   });
 
-  it('keeps a loop that pays what the agent expects (a farmed reward holds)', () => {
-    const w = corridor();
-    // Between cells 1 and 2 the agent learns from +1 for every step (as a naive shaping could pay):
-    // Q = 1 / (1 - 0.9) = 10 on the loop is exactly what walking it pays, so it never walks out.
-    const q = new Float64Array(16).fill(0);
-    q.set([0, 10, 0, 0], 0);
-    q.set([0, 10, 0, 0], 4);
-    q.set([0, 0, 0, 10], 8);
-    const p = greedyPath({
-      ...w,
-      prefs: q,
-      learn: { alpha: 0.5, reward: (s, r, s2) => (s2 !== 3 && s2 !== s ? 1 : r) },
-    });
-    expect(p.outcome).toBe('loop');
-    expect(p.cells).toEqual([0, 1, 2]);
-    expect(p.loopTo).toBe(1);
-    expect(p.steps).toBe(3);
-    expect(describeGreedyPath(p)).toBe('Greedy path: loops after 3 steps');
-  });
-
-  it('passes the reward and how often the walk entered the cell to the learner', () => {
-    const w = corridor();
-    const q = new Float64Array(16);
-    q.set([0, 1, 0, 0], 0);
-    q.set([0, 1, 0, 0], 4);
-    q.set([0, 1, 0, 0], 8);
-    const seen: [number, number, number, boolean, number][] = [];
-    const p = greedyPath({
-      ...w,
-      prefs: q,
-      learn: { alpha: 0.1, reward: (s, r, s2, t, k) => (seen.push([s, r, s2, t, k]), r) },
-    });
-    expect(p.outcome).toBe('goal');
-    expect(seen).toEqual([
-      [0, 0, 1, false, 1],
-      [1, 0, 2, false, 1],
-      [2, 1, 3, true, 1],
-    ]);
-  });
-
-  it('still wanders when the step limit runs out without settling into a loop', () => {
-    const w = world(['S....G'], { gamma: 0.99, maxSteps: 3 });
-    const q = new Float64Array(24);
-    for (let s = 0; s < 5; s++) q[s * 4 + 1] = 1;
-    const p = greedyPath({ ...w, prefs: q, learn: { alpha: 0.5 } });
+  it('still wanders when the step limit runs out before a goal, as an episode would be cut', () => {
+    const w = world(['S....G'], { maxSteps: 3 });
+    const p = greedyPath({ ...w, prefs: prefsFrom('RRRRR.') });
     expect(p.outcome).toBe('limit');
+    expect(p.success).toBe(false);
     expect(p.steps).toBe(3);
     expect(describeGreedyPath(p)).toBe('Greedy path: still wandering after 3 steps');
+    // The goal exactly at the limit counts.
+    expect(greedyPath({ ...world(['S....G'], { maxSteps: 5 }), prefs: prefsFrom('RRRRR.') }).outcome).toBe(
+      'goal',
+    );
+  });
+
+  it('sums what the world pays for its moves', () => {
+    const w = world(['S..G'], { stepReward: -0.5 });
+    const p = greedyPath({ ...w, prefs: prefsFrom('RRR.') });
+    expect(p.success).toBe(true);
+    expect(p.return).toBeCloseTo(-0.5 - 0.5 + w.grid.moveReward[2 * 4 + RIGHT], 12);
+  });
+});
+
+describe('greedyEpisode: the walk as an episode', () => {
+  it('goes on round a loop or a cliff until the step limit; a path to the goal is itself', () => {
+    const loopW = world(['S$G'], { rewards: { G: 1, X: -1, C: -1, $: 0.9 }, stepReward: -0.1, maxSteps: 7 });
+    const q = prefsFrom('RL.');
+    const loop = greedyWalk(loopW.grid, q);
+    expect(loop.outcome).toBe('loop');
+    // S -> $ pays 0.9, $ -> S pays -0.1: 4 times one way, 3 times back in 7 steps.
+    const e = greedyEpisode(loopW.grid, q, loop);
+    expect(e.steps).toBe(7);
+    expect(e.success).toBe(false);
+    expect(e.return).toBeCloseTo(4 * 0.9 - 3 * 0.1, 12);
+    const cliffW = world(['...', 'SCG'], { maxSteps: 4 });
+    const c = prefsFrom('...R..');
+    const cliff = greedyWalk(cliffW.grid, c);
+    expect(cliff.outcome).toBe('cliff');
+    expect(greedyEpisode(cliffW.grid, c, cliff)).toMatchObject({ steps: 4, success: false });
+    expect(greedyEpisode(cliffW.grid, c, cliff).return).toBeCloseTo(
+      4 * cliffW.grid.moveReward[3 * 4 + RIGHT],
+      12,
+    );
+    const goalW = world(['S.G']);
+    const g = prefsFrom('RR.');
+    expect(greedyEpisode(goalW.grid, g, greedyWalk(goalW.grid, g))).toMatchObject({
+      steps: 2,
+      success: true,
+    });
+  });
+
+  it('ends where the walk finds no preference', () => {
+    const w = world(['S..', '...', '..G']);
+    const q = prefsFrom('R........');
+    expect(greedyEpisode(w.grid, q, greedyWalk(w.grid, q))).toMatchObject({ steps: 1, success: false });
+  });
+});
+
+describe('the tie rule (src/rl/greedy.ts)', () => {
+  it('best moves: all within TIE of the highest, relative to its size', () => {
+    expect(bestMoves([0, 1, 0, 0], 0)).toBe(0b0010);
+    expect(bestMoves([0, 0, 0, 0, 0.5, 0, 0.5, 0], 1)).toBe(0b0101);
+    expect(bestMoves([0, 0, 0, 0], 0)).toBe(ALL_MOVES);
+    // Rounding noise is a tie, a real difference is not; the tolerance scales with the values.
+    expect(bestMoves([-3, -1, -1 - 1e-12, -2], 0)).toBe(0b0110);
+    expect(bestMoves([-3, -1, -1.001, -2], 0)).toBe(0b0010);
+    expect(bestMoves([1e6, 1e6 - 1e-4, 0, 0], 0)).toBe(0b0011);
+    expect(bestMoves([1e6, 1e6 - 1e-2, 0, 0], 0)).toBe(0b0001);
+    expect(bestMoves([0.1, 0.1 + TIE / 2, 0, 0], 0)).toBe(0b0011);
+    expect(bestMoves([0.1, 0.1 + 2 * TIE, 0, 0], 0)).toBe(0b0010);
+    expect(bestMoves([NaN, NaN, NaN, NaN], 0)).toBe(0);
+    expect(bestMoves([-Infinity, -Infinity, -Infinity, -Infinity], 0)).toBe(0);
+  });
+
+  it('the greedy move is the lowest-index best one; no preference when all four tie or none is finite', () => {
+    expect(greedyAction([0, 2, 2, 1], 0)).toBe(RIGHT);
+    expect(greedyAction([3, 2, 2 + 1e-12, 3 - 1e-12], 0)).toBe(UP);
+    expect(greedyAction([0, 0, 0, 0], 0)).toBe(UP);
+    expect(preferredAction([0, 0, 0, 0], 0)).toBe(-1);
+    expect(preferredAction([1, 1, 1, 1 - 1e-12], 0)).toBe(-1);
+    expect(preferredAction([NaN, NaN, NaN, NaN], 0)).toBe(-1);
+    expect(preferredAction([1, 1, 1, 0], 0)).toBe(UP);
+    expect(preferredAction([0, 0, 0, 1], 0)).toBe(LEFT);
+  });
+
+  it('the arrows of a Q table have its best moves, so a walk over them is the walk over Q', () => {
+    const q = Float64Array.from([0, 0, 0, 0, 0.5, 0, 0.5 - 1e-12, 0, 0, 1, 0, 0, NaN, NaN, NaN, NaN]);
+    const arrows = greedyArrows(q);
+    expect(Array.from(arrows)).toEqual([0, 0, 0, 0, 0.5, 0, 0.5, 0, 0, 1, 0, 0, 0, 0, 0, 0]);
+    for (let s = 0; s < 4; s++) expect(preferredAction(arrows, s)).toBe(preferredAction(q, s));
+  });
+});
+
+describe('the UI reads the frame', () => {
+  it("walks a frame's policy, else the Q the agent learned (shaped), else its Q", () => {
+    const w = world(['S.G']);
+    const right = prefsFrom('RR.');
+    const left = prefsFrom('LL.');
+    expect(agentGreedyPath({ grid: w.grid, frame: { policy: right, q: left } }).outcome).toBe('goal');
+    expect(
+      agentGreedyPath({
+        grid: w.grid,
+        frame: { policy: null, q: left, shaped: { q: right, values: new Float64Array(3) } },
+      }).outcome,
+    ).toBe('goal');
+    expect(agentGreedyPath({ grid: w.grid, frame: { policy: null, q: left } }).outcome).toBe('loop');
+    expect(agentGreedyPath({ grid: w.grid, frame: null }).outcome).toBe('none');
   });
 });

@@ -21,7 +21,8 @@ const LEFT = 3;
 /**
  * A scripted agent in the 1 x 2 world 'SG': it walks left (into the wall) except in episode `first`
  * (1-based), when it steps right onto the goal; from episode `solvedAt` on its greedy move is right.
- * Its Q table says what it has seen: Q(start, right) = 1 once it reached the goal.
+ * Its Q table says what it has seen, Q(start, right) = 1 once it reached the goal, and, until episode
+ * `solvedAt`, that going left looks better still (Q(start, left) = 2): the greedy walk reads the table.
  */
 function scripted(first: number, solvedAt: number): Agent {
   let episode = 1;
@@ -41,6 +42,7 @@ function scripted(first: number, solvedAt: number): Agent {
     qValues(out) {
       out.fill(0);
       if (found) out[RIGHT] = 1;
+      if (episode <= solvedAt) out[LEFT] = 2;
     },
     values(out) {
       out.fill(0);
@@ -323,7 +325,8 @@ describe('session history', () => {
       env: { stepReward: 0 },
     });
     const s = new TrainingSession(new Trainer(config));
-    for (let i = 0; i < 10; i++) s.plan('sweep');
+    // The greedy walk follows the planner's policy, which an improvement redraws in V.
+    for (let i = 0; i < 10; i++) s.plan(i % 2 === 0 ? 'sweep' : 'improve');
     const ms = s.history.moments();
     expect(ms.length).toBe(11);
     expect(ms.slice(1).every((m) => m.marks.includes('sweep'))).toBe(true);

@@ -6,7 +6,10 @@ import { MctsAgent, type MctsParams } from '../../src/rl/agents/mcts';
 import { compileGrid, type Grid } from '../../src/rl/grid';
 import { Rng } from '../../src/rl/rng';
 import { countBonus } from '../../src/rl/shaping';
+import { greedyArrows, greedyWalk } from '../../src/rl/greedy';
 import { Trainer } from '../../src/rl/trainer';
+import { agentGreedyPath } from '../../src/ui/grid/greedyPath';
+import { TrainingSession } from '../../src/worker/trainingSession';
 import { episodesOf, makeConfig } from './helpers';
 
 const RIGHT = 1;
@@ -208,6 +211,60 @@ describe('mcts: values, Q and greedy', () => {
       const best = Math.max(...q.subarray(s * 4, s * 4 + 4));
       expect(q[s * 4 + t.agent.greedy(s)]).toBeCloseTo(best, 8);
     }
+  });
+});
+
+describe("mcts: the greedy overlay walks the agent's own values (regression: it ran Q-learning on them)", () => {
+  it('a loop in the values stays a loop: the overlay does not learn its way out, and never says it learned', () => {
+    // Frozen, these values loop between cells 0 and 1; one-step Q-learning with alpha 0.5 on the walk
+    // (what the overlay used to do for every agent with an alpha, MCTS included) walked out of it and
+    // reported 'goal' with learned: true.
+    const c = mctsConfig(['S..G'], { leafValue: 'learned', alpha: 0.5 }, {}, { gamma: 0.9, stepReward: 0 });
+    const g = compileGrid(c.env);
+    const q = new Float64Array(16);
+    q.set([0.5, 0.95, 0.5, 0.5], 0);
+    q.set([0.5, 0.92, 0.5, 0.96], 4);
+    q.set([0.5, 1, 0.5, 0.5], 8);
+    const path = agentGreedyPath({ grid: g, frame: { q, policy: greedyArrows(q), shaped: null } });
+    expect(path.outcome).toBe('loop');
+    expect(path.cells).toEqual([0, 1]);
+    expect('learned' in path).toBe(false);
+  });
+
+  for (const leafValue of ['rollout', 'learned'] as const) {
+    it(`${leafValue}: the overlay's path on a frame is the trainer's greedy walk, the "solved" test`, () => {
+      const c = mctsConfig(
+        ['S..', '.#.', '..G'],
+        { leafValue, alpha: 0.5, simulations: 40, rolloutDepth: 8 },
+        { seed: 4 },
+        { stepReward: -0.05, maxSteps: 30 },
+      );
+      const t = new Trainer(c);
+      const outcomes = new Set<string>();
+      for (let e = 0; e < 4; e++) {
+        t.runEpisode();
+        const frame = new TrainingSession(t).progress(0).frame;
+        const path = agentGreedyPath({ grid: t.grid, frame });
+        expect(path).toEqual(t.greedyWalk());
+        expect(path.success).toBe(t.greedyEpisode().success);
+        expect('learned' in path).toBe(false);
+        outcomes.add(path.outcome);
+      }
+      expect(outcomes.has('goal')).toBe(true);
+    });
+  }
+
+  it("rollout: the walk follows the move each cell's last search chose, not the root means' argmax", () => {
+    const c = mctsConfig(['S..G'], { simulations: 200, rolloutDepth: 10 }, {}, { stepReward: -0.1 });
+    const g = compileGrid(c.env);
+    const agent = agentOn(g, { simulations: 200, rolloutDepth: 10 });
+    agent.start(g.start);
+    const pi = new Float64Array(g.nStates * 4);
+    expect(agent.policy(pi)).toBe(true);
+    expect(Array.from(pi.subarray(0, 4))).toEqual([0, 1, 0, 0]);
+    // Only the start has been searched: from cell 1 on there is no preference yet.
+    expect(Array.from(pi.subarray(4, 8))).toEqual([0, 0, 0, 0]);
+    expect(greedyWalk(g, pi)).toMatchObject({ outcome: 'undecided', cells: [0, 1] });
   });
 });
 

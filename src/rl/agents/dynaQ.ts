@@ -34,12 +34,6 @@ export class DynaQAgent extends TabularAgent {
     this.seenFlag = new Uint8Array(n);
   }
 
-  start(s: number): number {
-    this.s = s;
-    this.a = epsilonGreedy(this.q, s, this.eps.value, this.rng);
-    return this.a;
-  }
-
   step(r: number, s2: number, terminal: boolean): number {
     const i = this.s * 4 + this.a;
     // (a) direct RL: one Q-learning update from the real transition

@@ -9,12 +9,6 @@ import { epsilonGreedy, expectedQ } from './tabular';
 export class ExpectedSarsaAgent extends TabularAgent {
   readonly type = 'expected-sarsa';
 
-  start(s: number): number {
-    this.s = s;
-    this.a = epsilonGreedy(this.q, s, this.eps.value, this.rng);
-    return this.a;
-  }
-
   step(r: number, s2: number, terminal: boolean): number {
     const target = terminal ? r : r + this.gamma * expectedQ(this.q, s2, this.eps.value);
     this.learn(target - this.q[this.s * 4 + this.a]);

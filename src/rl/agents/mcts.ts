@@ -18,14 +18,17 @@
  *
  * Views: values() is the learned table (leafValue 'learned') or, per cell, the mean return of the last
  * search from it (0 where it never searched); qValues() is the one-step lookahead on the learned table,
- * or the last search's root action means. greedy() is the lookahead's best action (learned; lowest index
- * on ties) or the most-visited root action of the last search from the cell (rollout; 0 if none).
+ * or the last search's root action means; policy() (rollout) the move each cell's last search chose.
+ * greedy() is the lookahead's greedy move (learned; the rule is src/rl/greedy.ts's) or the most-visited
+ * root action of the last search from the cell (rollout; 0 if none). Greedy evaluation walks what the
+ * views show (greedy.ts): the lookahead, or the chosen moves.
  * searchTree() hands the standing tree and one record per simulation of the last search to
  * searchTrace.ts (where it looked, the line it chose, after any number of its simulations).
  */
 import type { Agent } from '../agent';
 import { readerFor, writerFor, type AgentState } from '../agentState';
 import type { MctsConfig } from '../../config/searchAgents';
+import { greedyAction } from '../greedy';
 import { isActive, N_ACTIONS, slipOutcome as sharedSlipOutcome, type Grid } from '../grid';
 import {
   buildModel,
@@ -45,7 +48,6 @@ const A = N_ACTIONS;
 const OUTCOMES = SHARED_OUTCOMES;
 const slipOutcome = sharedSlipOutcome;
 const SLOTS = A * OUTCOMES;
-const TIE = 1e-9;
 
 /** The 24 orders of the four actions, 4 entries each: a selection scans one picked at random and keeps
  *  the first best, which breaks ties uniformly at random with a single draw. */
@@ -94,6 +96,8 @@ export class MctsAgent implements Agent {
   private readonly mark: Uint8Array;
   private readonly remap: Int32Array;
   private readonly stack: Int32Array;
+  /** One state's four lookaheads (greedy). */
+  private readonly q4 = new Float64Array(A);
 
   /** TD(0) values (leafValue 'learned'). */
   readonly v: Float64Array;
@@ -190,16 +194,8 @@ export class MctsAgent implements Agent {
 
   greedy(s: number): number {
     if (!this.learned) return Math.max(0, this.rootAction[s]);
-    let pick = 0;
-    let best = this.lookahead(s, 0);
-    for (let a = 1; a < A; a++) {
-      const q = this.lookahead(s, a);
-      if (q > best + TIE * Math.max(1, Math.abs(best))) {
-        best = q;
-        pick = a;
-      }
-    }
-    return pick;
+    for (let a = 0; a < A; a++) this.q4[a] = this.lookahead(s, a);
+    return greedyAction(this.q4, 0);
   }
 
   qValues(out: Float64Array): void {
@@ -213,6 +209,17 @@ export class MctsAgent implements Agent {
 
   values(out: Float64Array): void {
     out.set(this.learned ? this.v : this.rootValue);
+  }
+
+  /** With rollouts, the move the last search from each cell chose (no preference where none ran): what
+   *  the agent does there, and what its greedy walk follows. (The root means are no guide: an untried
+   *  move's 0 beats every tried one when steps cost.) With learned values: none, the lookahead is it. */
+  policy(out: Float64Array): boolean {
+    if (this.learned) return false;
+    out.fill(0);
+    for (let s = 0; s < this.rootAction.length; s++)
+      if (this.rootAction[s] >= 0) out[s * A + this.rootAction[s]] = 1;
+    return true;
   }
 
   /** The last search's tree and its per-simulation records (searchTrace.ts reads them); null when no

@@ -1,18 +1,18 @@
 /**
  * Shared machinery of the dynamic-programming agents: the value table, a (possibly stochastic) policy
  * table, synchronous sweeps over the exact model, and greedy improvement that shares probability among
- * tied best actions (as the textbook's arrows do). Walking the world follows the greedy policy.
+ * tied best actions (as the textbook's arrows do; the tie rule is src/rl/greedy.ts's). Walking the
+ * world follows the greedy move in the current V.
  */
 import type { Agent, Planner } from '../agent';
 import { readerFor, writerFor, type AgentState } from '../agentState';
+import { bestMoves, greedyAction, popCount } from '../greedy';
 import { lookahead, type Model } from '../model';
 
 export interface PlanningParams {
   theta: number;
   maxSweeps: number;
 }
-
-const TIE = 1e-9;
 
 export abstract class PlanningAgent implements Agent, Planner {
   abstract readonly type: string;
@@ -25,6 +25,8 @@ export abstract class PlanningAgent implements Agent, Planner {
   converged = false;
   lastDelta = Infinity;
   private readonly next: Float64Array;
+  /** One state's four lookaheads. */
+  private readonly q4 = new Float64Array(4);
 
   constructor(
     protected readonly model: Model,
@@ -96,25 +98,24 @@ export abstract class PlanningAgent implements Agent, Planner {
   protected makeGreedy(): boolean {
     const { active } = this.model;
     let stable = true;
-    const q = [0, 0, 0, 0];
     for (let k = 0; k < active.length; k++) {
       const s = active[k];
-      let best = -Infinity;
+      const best = bestMoves(this.lookaheads(s), 0);
+      const p = 1 / popCount(best);
       for (let a = 0; a < 4; a++) {
-        q[a] = lookahead(this.model, this.v, s, a);
-        best = Math.max(best, q[a]);
-      }
-      let ties = 0;
-      for (let a = 0; a < 4; a++) if (q[a] >= best - TIE * Math.max(1, Math.abs(best))) ties++;
-      for (let a = 0; a < 4; a++) {
-        const isBest = q[a] >= best - TIE * Math.max(1, Math.abs(best));
-        const p = isBest ? 1 / ties : 0;
+        const isBest = (best & (1 << a)) !== 0;
         if (this.pi[s * 4 + a] > 0 !== isBest) stable = false;
-        this.pi[s * 4 + a] = p;
+        this.pi[s * 4 + a] = isBest ? p : 0;
       }
     }
     this.improvements++;
     return stable;
+  }
+
+  /** Q(s, .) by one-step lookahead on V, in a scratch row. */
+  private lookaheads(s: number): Float64Array {
+    for (let a = 0; a < 4; a++) this.q4[a] = lookahead(this.model, this.v, s, a);
+    return this.q4;
   }
 
   start(s: number): number {
@@ -126,16 +127,7 @@ export abstract class PlanningAgent implements Agent, Planner {
   endEpisode(): void {}
 
   greedy(s: number): number {
-    let pick = 0;
-    let best = lookahead(this.model, this.v, s, 0);
-    for (let a = 1; a < 4; a++) {
-      const q = lookahead(this.model, this.v, s, a);
-      if (q > best + TIE * Math.max(1, Math.abs(best))) {
-        best = q;
-        pick = a;
-      }
-    }
-    return pick;
+    return greedyAction(this.lookaheads(s), 0);
   }
 
   qValues(out: Float64Array): void {

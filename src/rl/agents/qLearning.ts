@@ -9,12 +9,6 @@ import { epsilonGreedy, maxQ } from './tabular';
 export class QLearningAgent extends TabularAgent {
   readonly type = 'q-learning';
 
-  start(s: number): number {
-    this.s = s;
-    this.a = epsilonGreedy(this.q, s, this.eps.value, this.rng);
-    return this.a;
-  }
-
   step(r: number, s2: number, terminal: boolean): number {
     const target = terminal ? r : r + this.gamma * maxQ(this.q, s2);
     this.learn(target - this.q[this.s * 4 + this.a]);

@@ -9,12 +9,6 @@ import { epsilonGreedy } from './tabular';
 export class SarsaAgent extends TabularAgent {
   readonly type = 'sarsa';
 
-  start(s: number): number {
-    this.s = s;
-    this.a = epsilonGreedy(this.q, s, this.eps.value, this.rng);
-    return this.a;
-  }
-
   step(r: number, s2: number, terminal: boolean): number {
     const a2 = epsilonGreedy(this.q, s2, this.eps.value, this.rng);
     const target = terminal ? r : r + this.gamma * this.q[s2 * 4 + a2];

@@ -1,8 +1,10 @@
 /**
- * Pieces shared by the tabular agents: epsilon-greedy with seeded random tie-breaking, the greedy
- * lowest-index argmax, the per-episode epsilon schedule and replacing eligibility traces.
+ * Pieces shared by the tabular agents: epsilon-greedy with seeded random tie-breaking (the training
+ * rule; the greedy one is src/rl/greedy.ts), the per-episode epsilon schedule and replacing eligibility
+ * traces.
  * Everything works on flat Float64Arrays indexed by s * 4 + a and allocates nothing per step.
  */
+import { greedyAction } from '../greedy';
 import type { Rng } from '../rng';
 
 const A = 4;
@@ -28,13 +30,8 @@ export function argmaxRandomTie(q: Float64Array, s: number, rng: Rng): number {
   return pick;
 }
 
-/** argmax over Q(s, .) with ties broken by the lowest action index. */
-export function argmaxFirst(q: Float64Array, s: number): number {
-  const b = s * A;
-  let pick = 0;
-  for (let a = 1; a < A; a++) if (q[b + a] > q[b + pick]) pick = a;
-  return pick;
-}
+/** The greedy move in Q (src/rl/greedy.ts greedyAction: lowest index among ties), by its older name. */
+export const argmaxFirst = greedyAction;
 
 export function maxQ(q: Float64Array, s: number): number {
   const b = s * A;

@@ -1,11 +1,13 @@
 /**
  * The state every tabular TD agent keeps (Q table, epsilon schedule, optional traces, the last state and
- * action) and the views over it. Each agent file adds only its own `start` / `step` update rule.
+ * action), how an episode starts (epsilon-greedy) and the views over it. Each agent file adds only its
+ * own `step` update rule.
  */
 import type { Agent } from '../agent';
 import { readerFor, writerFor, type AgentState, type StateReader, type StateWriter } from '../agentState';
 import type { Rng } from '../rng';
-import { argmaxFirst, EpsilonSchedule, maxQ, Traces, type EpsilonParams } from './tabular';
+import { greedyAction } from '../greedy';
+import { epsilonGreedy, EpsilonSchedule, maxQ, Traces, type EpsilonParams } from './tabular';
 
 export interface TdParams extends EpsilonParams {
   alpha: number;
@@ -40,7 +42,13 @@ export abstract class TabularAgent implements Agent {
     this.traces = this.lambda > 0 ? new Traces(nStates * 4) : null;
   }
 
-  abstract start(s: number): number;
+  /** Every TD agent opens an episode alike: epsilon-greedy in Q. */
+  start(s: number): number {
+    this.s = s;
+    this.a = epsilonGreedy(this.q, s, this.eps.value, this.rng);
+    return this.a;
+  }
+
   abstract step(r: number, s2: number, terminal: boolean): number;
 
   endEpisode(): void {
@@ -60,7 +68,7 @@ export abstract class TabularAgent implements Agent {
   }
 
   greedy(s: number): number {
-    return argmaxFirst(this.q, s);
+    return greedyAction(this.q, s);
   }
 
   qValues(out: Float64Array): void {

@@ -17,10 +17,11 @@ export function neuralDiagnostics(agent: NeuralAgent): AgentDiagnostics {
   return { backend: agent.backend, loss: Number.isFinite(agent.loss) ? agent.loss : null };
 }
 
-/** Index of the largest of v[0 .. n), ties broken by the lowest index. */
-export function argmax(v: Float32Array, n = v.length): number {
+/** Index of the largest of v[off .. off + n), counted from off, ties broken by the lowest index: the
+ *  exact argmax a network acts and bootstraps on while training (greedy moves: src/rl/greedy.ts). */
+export function argmax(v: Float32Array, n = v.length, off = 0): number {
   let best = 0;
-  for (let i = 1; i < n; i++) if (v[i] > v[best]) best = i;
+  for (let i = 1; i < n; i++) if (v[off + i] > v[off + best]) best = i;
   return best;
 }
 

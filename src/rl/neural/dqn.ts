@@ -16,6 +16,7 @@
  * trains the RND predictor on the minibatch's next states.
  */
 import type { DqnConfig } from '../../config/neuralAgents';
+import { greedyAction } from '../greedy';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
 import { readerFor, writerFor, type AgentState } from '../agentState';
 import { Rng } from '../rng';
@@ -27,13 +28,6 @@ import { MlpPass, tidyOn } from './mlpPass';
 import { CellInputs, createEncoder } from './observations';
 import { ReplayBuffer } from './replayBuffer';
 import { Rnd } from './rnd';
-
-/** Index of the largest of v[off .. off + N_ACTIONS) (lowest on ties), counted from off. */
-function argmaxAt(v: Float32Array, off: number): number {
-  let best = 0;
-  for (let i = 1; i < N_ACTIONS; i++) if (v[off + i] > v[off + best]) best = i;
-  return best;
-}
 
 /**
  * The TD targets y_k = r_k + gamma * Q_target(s'_k, a'_k) (y_k = r_k when s'_k is terminal), with
@@ -54,7 +48,7 @@ export function tdTargets(
     let y = rewards[k];
     if (!done[k]) {
       const row = next[k] * N_ACTIONS;
-      const a = online ? argmaxAt(online, (b + k) * N_ACTIONS) : argmaxAt(targetQ, row);
+      const a = argmax(online ?? targetQ, N_ACTIONS, online ? (b + k) * N_ACTIONS : row);
       y += gamma * targetQ[row + a];
     }
     ys[k] = y;
@@ -213,7 +207,7 @@ export class DqnAgent implements NeuralAgent {
   }
 
   greedy(s: number): number {
-    return argmax(this.q(s));
+    return greedyAction(this.q(s), 0);
   }
 
   /** Q for every cell an agent can act in (0 on walls, goals and pits), recomputed only after updates. */

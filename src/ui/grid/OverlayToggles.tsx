@@ -96,15 +96,14 @@ function Legend() {
 export function GreedyPathText() {
   const path = useGreedyPath();
   if (!path) return null;
-  const learning = path.learned ? ', learning as it goes as it does in training' : '';
   const tip =
     path.outcome === 'none'
       ? 'All four moves from the start look equally good: the agent has not learned anything there yet'
       : path.outcome === 'undecided'
         ? 'The path reaches a cell where all four moves still look equally good: from there the agent would pick at random'
         : path.outcome === 'loop'
-          ? `Taking its best move in every cell${learning}, the agent ends up going round in a circle: an untrained policy, or a loop that farms a reward (reward hacking)`
-          : `Where the agent would go from the start if it always took its best move${learning}, and never slipped`;
+          ? 'Taking its best move in every cell, the agent ends up going round in a circle: an untrained policy, or a loop that farms a reward (reward hacking)'
+          : 'Where the agent would go from the start if it always took its best move, and never slipped';
   return (
     <p className={`greedy-text greedy-${path.outcome}`} role="status" title={tip} data-testid="greedy-path">
       <span className="greedy-swatch" aria-hidden="true" />

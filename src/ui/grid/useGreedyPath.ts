@@ -1,8 +1,7 @@
-/** The greedy path of the latest training frame (see greedyPath.ts agentGreedyPath), or null while the
+/** The greedy path of the shown training frame (see greedyPath.ts agentGreedyPath), or null while the
  *  overlay is off. */
 import { useMemo } from 'react';
 import { compileGrid } from '../../rl/grid';
-import { shapingOf } from '../../rl/shaping';
 import { useConfigStore } from '../../store/configStore';
 import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';
@@ -11,16 +10,10 @@ import { agentGreedyPath, type GreedyPath } from './greedyPath';
 export function useGreedyPath(): GreedyPath | null {
   const on = useUiStore((s) => s.show.greedy);
   const env = useConfigStore((s) => s.config.env);
-  const agent = useConfigStore((s) => s.config.agent);
-  const train = useConfigStore((s) => s.config.train);
   const grid = useMemo(() => compileGrid(env), [env]);
-  const shaping = useMemo(() => shapingOf(train, grid), [train, grid]);
   const frame = useTrainingStore((s) => {
     const f = selectShownFrame(s);
     return f && f.nStates === grid.nStates ? f : null;
   });
-  return useMemo(
-    () => (on ? agentGreedyPath({ grid, frame, agent, shaping }) : null),
-    [on, grid, frame, agent, shaping],
-  );
+  return useMemo(() => (on ? agentGreedyPath({ grid, frame }) : null), [on, grid, frame]);
 }

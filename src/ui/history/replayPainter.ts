@@ -5,7 +5,6 @@
  * moment's episode.
  */
 import { compileGrid } from '../../rl/grid';
-import { shapingOf } from '../../rl/shaping';
 import type { RgbaFrame } from '../../export/gif';
 import { useConfigStore } from '../../store/configStore';
 import {
@@ -79,7 +78,6 @@ function newCanvas(w: number, h: number): { canvas: HTMLCanvasElement; ctx: Canv
 class FramePainter implements ReplayPainter {
   private readonly config = useConfigStore.getState().config;
   private readonly grid = compileGrid(this.config.env);
-  private readonly shaping = shapingOf(this.config.train, this.grid);
   private readonly show = useUiStore.getState().show;
   private readonly theme = systemTheme();
   private readonly palette = getPalette(this.theme);
@@ -99,10 +97,7 @@ class FramePainter implements ReplayPainter {
 
   paint(moment: Moment, f: Frame, previous: Frame | null): void {
     const { grid, layout, show } = this;
-    const greedy =
-      show.greedy && f.nStates === grid.nStates
-        ? agentGreedyPath({ grid, frame: f, agent: this.config.agent, shaping: this.shaping })
-        : null;
+    const greedy = show.greedy && f.nStates === grid.nStates ? agentGreedyPath({ grid, frame: f }) : null;
     const data: OverlayData = {
       width: grid.width,
       height: grid.height,

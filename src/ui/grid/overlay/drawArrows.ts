@@ -1,29 +1,18 @@
 /**
- * Policy arrows: for each open cell, one arrow per best action (all tied maxima), from pi(a|s) or,
- * without a policy, from greedy Q. All shafts are one path, all heads another, each stroked/filled
- * with a halo so arrows stay readable on any heat colour.
+ * Policy arrows: for each open cell, one arrow per best action (src/rl/greedy.ts bestMoves: all tied
+ * maxima), from pi(a|s) or, without a policy, from greedy Q. All shafts are one path, all heads another,
+ * each stroked/filled with a halo so arrows stay readable on any heat colour.
  */
+import { ALL_MOVES, bestMoves, TIE } from '../../../rl/greedy';
 import { DX, DY, N_ACTIONS } from '../../../rl/grid';
 import type { GridGeom } from './geom';
 import { isOpenCell } from './minMax';
 import type { Palette } from './palette';
 
-/**
- * Bit mask (bit a = action a) of the actions whose entry data[s*4 + a] ties the maximum within a
- * tolerance relative to the maximum's size; 0 when all four are NaN.
- */
-export function bestActionMask(data: ArrayLike<number>, s: number, relTol = 1e-9): number {
-  const base = s * N_ACTIONS;
-  let max = -Infinity;
-  for (let a = 0; a < N_ACTIONS; a++) {
-    const v = data[base + a];
-    if (v > max) max = v;
-  }
-  if (max === -Infinity) return 0;
-  const tol = relTol * Math.max(1, Math.abs(max));
-  let mask = 0;
-  for (let a = 0; a < N_ACTIONS; a++) if (data[base + a] >= max - tol) mask |= 1 << a;
-  return mask;
+/** Bit mask (bit a = action a) of the best actions in s (src/rl/greedy.ts bestMoves); 0 when none is
+ *  finite. */
+export function bestActionMask(data: ArrayLike<number>, s: number, relTol = TIE): number {
+  return bestMoves(data, s, relTol);
 }
 
 /** Alpha of the arrows of cells where all four actions tie (no preference yet, e.g. untrained). */
@@ -50,8 +39,6 @@ export function drawArrows(
   return count;
 }
 
-const ALL = (1 << N_ACTIONS) - 1;
-
 function drawSet(
   ctx: CanvasRenderingContext2D,
   g: GridGeom,
@@ -74,7 +61,7 @@ function drawSet(
     for (let s = 0; s < cells.length; s++) {
       if (!isOpenCell(cells[s])) continue;
       const mask = bestActionMask(data, s, relTol);
-      if (mask === 0 || (mask === ALL) !== undecided) continue;
+      if (mask === 0 || (mask === ALL_MOVES) !== undecided) continue;
       const x = s % width;
       const cx = x * cs + cs / 2 + 0.5;
       // Shorter arrows (value text below them) sit a little higher.

@@ -164,7 +164,7 @@ export function drawOverlay(
     const glyph = sprites.glyph[code];
     if (glyph && code !== Cell.Empty) blitSprite(u32, pw, glyph, x0, y0);
     if (arrowSource && isOpenCell(code)) {
-      const mask = bestActionMask(arrowSource, s, d.policy ? 1e-6 : 1e-9);
+      const mask = bestActionMask(arrowSource, s);
       if (mask === 0) continue;
       blitSprite(u32, pw, sprites.arrows[mask], x0, y0);
       stats.arrows += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
