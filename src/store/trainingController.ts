@@ -93,13 +93,20 @@ function onMessage(msg: RunMessage): void {
     if (gaveUpNotice !== null) useUiStore.getState().dismiss(gaveUpNotice);
     gaveUpNotice = null;
   } else if (msg.type === 'progress') {
-    applyProgress(msg.progress);
+    // A message older than one applied already (out of order) changes nothing.
+    if (!applyProgress(msg.progress)) return;
     if (msg.progress.history) applyHistoryIndex(msg.progress.history, requestSnapshot);
     applyThinking(msg.progress.thinking ?? null, msg.progress.running, requestSearch);
   } else if (msg.type === 'snapshot') applySnapshot(msg, requestSnapshot);
   else if (msg.type === 'search') applySearchStep(msg.step);
   else if (msg.type === 'agent-state') settleExports(msg.runId, msg.state, msg.error);
   else applyError({ phase: msg.phase, message: msg.message });
+}
+
+/** The heartbeat says the worker sent progress this page has not applied (a lost message): ask again,
+ *  so the page never stays on a stale frame (after Done, Paused or a step above all). */
+function onPong(runId: number, seq: number): void {
+  if (runId === currentRunId() && seq > useTrainingStore.getState().seq) send({ type: 'refresh' });
 }
 
 function onCrash(message: string, restarted: boolean): void {
@@ -156,7 +163,7 @@ export function connectTraining(
 ): () => void {
   client?.dispose();
   gaveUpNotice = null;
-  client = new TrainingClient(factory, { onMessage, onCrash }, timers);
+  client = new TrainingClient(factory, { onMessage, onCrash, onPong }, timers);
   sendSpeed();
   startRun(useConfigStore.getState().config);
   const unsubscribe = useConfigStore.subscribe((s, prev) => {

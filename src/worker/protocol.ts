@@ -2,6 +2,9 @@
  * Messages between the page and the training worker. The page sends commands; the worker answers with
  * `ready` once a run is built, batched `progress` (at most ~30 a second, typed arrays transferred) and
  * `error`. Every run has a `runId` chosen by the page, so answers about a replaced run are ignored.
+ * Progress messages are numbered (`seq`): the page keeps the newest and ignores an older one that comes
+ * late, and every `pong` says the number of the last one sent, so a page that missed it asks again
+ * (`refresh`). The message that reports a stopped run (done, paused, a step) carries its final frame.
  * The run's history (src/rl/history.ts): progress carries the list of recorded moments when it changed;
  * the page asks for one snapshot at a time (`snapshot`), answered at once without touching the run.
  * Search agents: frames carry the last search, progress the thinking per move, and `search-step` asks
@@ -58,7 +61,9 @@ export type ToWorker =
   /** The last search after its first k simulations (answered by `search`; the run goes on). */
   | { type: 'search-step'; k: number }
   /** The run as plain data, to save (answered by `agent-state`; the run goes on). */
-  | { type: 'export-agent' };
+  | { type: 'export-agent' }
+  /** Send the run's progress again, with its whole history index (the page missed the last message). */
+  | { type: 'refresh' };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -108,6 +113,8 @@ export interface HistoryIndex {
 }
 
 export interface Progress {
+  /** The message's number: grows with every progress message a worker sends (the page keeps the newest). */
+  seq: number;
   running: boolean;
   /** The run reached its episode target. */
   done: boolean;
@@ -146,8 +153,9 @@ export type FromWorker =
   | { type: 'error'; runId: number; phase: 'create' | 'train'; message: string }
   /** The snapshot asked for: the moment now at `index` and its frame (both null when there is none). */
   | { type: 'snapshot'; runId: number; index: number; moment: Moment | null; frame: Frame | null }
-  /** The answer to `ping` (consumed by the client, never forwarded). */
-  | { type: 'pong' }
+  /** The answer to `ping` (consumed by the client): the current run and the `seq` of the last progress
+   *  message sent for it (-1: none yet), so the page can tell it missed one. */
+  | { type: 'pong'; runId?: number; seq?: number }
   /** The answer to `search-step`: the last search after k simulations (null: no search standing). */
   | { type: 'search'; runId: number; step: SearchView | null }
   /** The answer to `export-agent`: the run's state (null, with `error`, when it cannot be saved). */

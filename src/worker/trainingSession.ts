@@ -92,9 +92,12 @@ export class TrainingSession {
   private spsSteps = 0;
   private spsTime = -1;
   private sps = 0;
-  /** Last time the value / Q tables were computed, and how long it took (neural agents are slow). */
+  /** Last time the value / Q tables were computed, and what computing them costs (neural agents are
+   *  slow): the least of the last few readings, so one reading stretched by a busy machine (the thread
+   *  descheduled mid-read) does not make a cheap agent's tables look expensive. */
   private tablesAt = -Infinity;
   private tablesCost = 0;
+  private readonly costs: number[] = [];
   private lastValues: Float64Array | null = null;
   private lastQ: Float64Array | null = null;
   private chunk = 16;
@@ -162,22 +165,30 @@ export class TrainingSession {
     let before = now();
     while (n < maxSteps) {
       const chunk = Math.min(this.chunk, maxSteps - n);
-      for (let i = 0; i < chunk; i++) {
+      let i = 0;
+      while (i < chunk) {
+        i++;
         n++;
         if (t.step()) {
           this.episodeEnded(now);
           if (t.episode >= this.target) {
             this.running = false;
+            this.thinking.timed(now() - before, i);
             return n;
           }
         }
+        // A look at the clock after the 1st, 2nd, 4th, ... step of a chunk: steps that became slow (a
+        // neural agent's updates begin) end the slice after one of them, not after the whole chunk.
+        if ((i & (i - 1)) === 0 && i < chunk && now() >= deadline) break;
       }
       const after = now();
       const took = after - before;
-      this.thinking.timed(took, chunk);
+      this.thinking.timed(took, i);
       before = after;
-      if (took < 0.5 && this.chunk < MAX_CHUNK) this.chunk *= 2;
-      else if (took > 2 && this.chunk > MIN_CHUNK) this.chunk >>= 1;
+      // Grows only on a whole chunk that was quick (a chunk cut short by maxSteps says nothing).
+      if (took < 0.5 && i === this.chunk && this.chunk < MAX_CHUNK) this.chunk *= 2;
+      else if (took > 2 && this.chunk > MIN_CHUNK)
+        this.chunk = Math.max(MIN_CHUNK, Math.min(this.chunk >> 1, Math.floor((i * 2) / took)));
       if (after >= deadline) break;
     }
     return n;
@@ -317,17 +328,23 @@ export class TrainingSession {
     c.episode = -1;
   }
 
-  /** Builds a progress message (its arrays are fresh copies, safe to transfer). */
-  progress(now: number): Progress {
+  /**
+   * Builds a progress message (its arrays are fresh copies, safe to transfer), numbered (`seq`) so the
+   * page keeps the newest. A run that is not running (done, paused, after a step) always gets freshly
+   * read tables: the page ends on the run's state at that moment, never on the cached tables of a
+   * throttled read.
+   */
+  progress(now: number, seq = 0): Progress {
     const t = this.trainer;
     this.measureSpeed(now);
-    const frame = this.frame(now);
+    const frame = this.frame(now, !this.running);
     frame.search = this.thinking.searchFrame(now);
     const p = t.agent.planner;
     const planner: PlannerInfo | null = p
       ? { sweeps: p.sweeps, improvements: p.improvements, lastDelta: p.lastDelta, converged: p.converged }
       : null;
     return {
+      seq,
       running: this.running,
       done: this.done,
       episode: t.episode,
@@ -343,6 +360,11 @@ export class TrainingSession {
       history: this.historyIndex(),
       thinking: this.thinking.thinking(),
     };
+  }
+
+  /** The next progress message carries the whole history index (the page asked for a refresh). */
+  resendHistory(): void {
+    this.historySent = -1;
   }
 
   /** The recorded moments when they changed since the last message, else null. */
@@ -402,13 +424,15 @@ export class TrainingSession {
     const q = new Float64Array(n * 4);
     this.trainer.agent.values(values);
     this.trainer.agent.qValues(q);
-    this.tablesCost = performance.now() - start;
+    this.costs.push(performance.now() - start);
+    if (this.costs.length > 3) this.costs.shift();
+    this.tablesCost = Math.min(...this.costs);
     return { values, q };
   }
 
-  private frame(now: number): Frame {
+  private frame(now: number, fresh: boolean): Frame {
     const t = this.trainer;
-    const { values, q } = this.tables(now);
+    const { values, q } = this.tables(now, fresh);
     return this.frameOf(
       values,
       q,

@@ -2,8 +2,9 @@
  * The page's side of the training worker: creates it, sends typed commands, forwards typed answers, and
  * restarts the worker when it dies: an error that escaped the worker's own handling, or silence (a
  * heartbeat: the client pings every HEARTBEAT_MS and a worker that has sent nothing for
- * HEARTBEAT_TIMEOUT_MS, e.g. one that closed itself, is replaced). The worker factory and the clock are
- * injectable so tests can use fakes.
+ * HEARTBEAT_TIMEOUT_MS while that many pings went unanswered, e.g. one that closed itself, is replaced;
+ * a page that was itself too busy to send its pings, or to read the answers, does not count that time
+ * against the worker). The worker factory and the clock are injectable so tests can use fakes.
  */
 import {
   HEARTBEAT_MS,
@@ -28,6 +29,8 @@ export interface ClientListener {
   onMessage(msg: RunMessage): void;
   /** The worker died and a fresh one is running (`restarted`), or it keeps dying and was given up on. */
   onCrash(message: string, restarted: boolean): void;
+  /** The heartbeat's answer: the worker's current run and the number of its last progress message. */
+  onPong?(runId: number, seq: number): void;
 }
 
 /** Timers and clock, replaceable in tests. */
@@ -60,6 +63,8 @@ export class TrainingClient {
   private worker: WorkerLike | null = null;
   private crashTimes: number[] = [];
   private lastHeard = 0;
+  /** Pings sent since the worker last said anything. */
+  private missed = 0;
   private stopHeartbeat: () => void;
 
   constructor(
@@ -96,10 +101,14 @@ export class TrainingClient {
   private heartbeat(): void {
     const w = this.worker;
     if (!w) return;
-    if (this.timers.now() - this.lastHeard > HEARTBEAT_TIMEOUT_MS) {
+    if (
+      this.timers.now() - this.lastHeard > HEARTBEAT_TIMEOUT_MS &&
+      this.missed >= HEARTBEAT_TIMEOUT_MS / HEARTBEAT_MS
+    ) {
       this.crashed(`it stopped answering for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
       return;
     }
+    this.missed++;
     w.postMessage({ type: 'ping' });
   }
 
@@ -115,7 +124,10 @@ export class TrainingClient {
     w.onmessage = (e) => {
       if (this.worker !== w) return;
       this.lastHeard = this.timers.now();
-      if (e.data.type !== 'pong') this.listener.onMessage(e.data);
+      this.missed = 0;
+      const m = e.data;
+      if (m.type !== 'pong') this.listener.onMessage(m);
+      else if (m.runId !== undefined && m.seq !== undefined) this.listener.onPong?.(m.runId, m.seq);
     };
     w.onerror = (e) => {
       e.preventDefault?.();
@@ -126,6 +138,7 @@ export class TrainingClient {
     };
     this.worker = w;
     this.lastHeard = this.timers.now();
+    this.missed = 0;
   }
 
   private crashed(message: string): void {
