@@ -24,6 +24,11 @@ const episodes = async (page: Page) => Number((await text(page, 'episode-count')
 const chartEpisodes = async (page: Page) =>
   Number(await page.getByTestId('charts').getAttribute('data-episodes'));
 const NO_VALUES = 'Values appear here as the agent learns.';
+/** The run as the grid announces it (the status and episodes of the frame it shows). */
+const gridRun = async (page: Page) => {
+  const g = page.locator('.grid-stage');
+  return `${await g.getAttribute('data-run-status')} ${await g.getAttribute('data-episode')}`;
+};
 
 async function openMenuItem(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('button', { name: /share & save/i }).click();
@@ -48,10 +53,12 @@ describe('trained agent file', () => {
     await page.getByRole('checkbox', { name: 'Greedy path' }).check();
     await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => text(page, 'run-status'), { timeout: 60_000 }).toBe('Done');
+    // The grid announces the frame it shows: once it is Done's, the greedy path is the trained one.
+    await expect.poll(() => gridRun(page), { timeout: 120_000 }).toBe('done 300');
+    expect(await text(page, 'run-status')).toBe('Done');
     expect(await episodes(page)).toBe(300);
-    await expect.poll(() => text(page, 'greedy-path'), { timeout: 10_000 }).toMatch(/reaches the goal/);
     const greedy = await text(page, 'greedy-path');
+    expect(greedy).toMatch(/reaches the goal/);
 
     const download = page.waitForEvent('download', { timeout: 30_000 });
     await openMenuItem(page, /save trained agent/i);
@@ -70,7 +77,8 @@ describe('trained agent file', () => {
 
     await page.getByRole('checkbox', { name: 'Greedy path' }).check();
     await openAgent(page, file);
-    await expect.poll(() => episodes(page), { timeout: 15_000 }).toBe(300);
+    await expect.poll(() => gridRun(page), { timeout: 30_000 }).toBe('done 300');
+    expect(await episodes(page)).toBe(300);
     expect(await text(page, 'greedy-path')).toBe(greedy);
     expect(await page.getByText(NO_VALUES).count()).toBe(0);
     await expect.poll(() => chartEpisodes(page), { timeout: 10_000 }).toBe(300);
@@ -79,8 +87,8 @@ describe('trained agent file', () => {
 
     // Training goes on from the loaded run: another 300 episodes.
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    await expect.poll(() => episodes(page), { timeout: 60_000 }).toBe(600);
-    await expect.poll(() => text(page, 'run-status'), { timeout: 10_000 }).toBe('Done');
+    await expect.poll(() => gridRun(page), { timeout: 120_000 }).toBe('done 600');
+    expect(await text(page, 'run-status')).toBe('Done');
 
     // A damaged file: a message, the run as it was.
     const broken = join(dir, 'broken.json');
