@@ -144,6 +144,9 @@ export interface RunInfo {
   nStates: number;
   /** The TensorFlow.js backend a neural agent runs on ('wasm', 'webgl', 'cpu'); null for the others. */
   backend: string | null;
+  /** How long (ms) one synchronous call of this agent may take on a slow machine (a neural update, its
+   *  tables, a greedy check): the page's heartbeat allows at least that much silence. 0: short. */
+  longestCallMs?: number;
 }
 
 export type FromWorker =
@@ -154,16 +157,18 @@ export type FromWorker =
   /** The snapshot asked for: the moment now at `index` and its frame (both null when there is none). */
   | { type: 'snapshot'; runId: number; index: number; moment: Moment | null; frame: Frame | null }
   /** The answer to `ping` (consumed by the client): the current run and the `seq` of the last progress
-   *  message sent for it (-1: none yet), so the page can tell it missed one. */
-  | { type: 'pong'; runId?: number; seq?: number }
+   *  message sent for it (-1: none yet), so the page can tell it missed one; and the longest the worker
+   *  has gone without reading its messages (ms: one slice, one command), which the heartbeat allows. */
+  | { type: 'pong'; runId?: number; seq?: number; slowestMs?: number }
   /** The answer to `search-step`: the last search after k simulations (null: no search standing). */
   | { type: 'search'; runId: number; step: SearchView | null }
   /** The answer to `export-agent`: the run's state (null, with `error`, when it cannot be saved). */
   | { type: 'agent-state'; runId: number; state: TrainedState | null; error?: string };
 
 /** The page pings the worker this often, and restarts a worker it has not heard from for
- *  HEARTBEAT_TIMEOUT_MS (any message counts). Generous: one slice is ~10 ms and the largest neural
- *  update the agents accept is well under a second, even on a slow or throttled machine. */
+ *  HEARTBEAT_TIMEOUT_MS (any message counts) while as many pings went unanswered; at least
+ *  RunInfo.longestCallMs, and at least 3x the longest the worker says it went without answering. One
+ *  slice is ~10 ms, and a slow step ends its slice: the worker answers between two neural updates. */
 export const HEARTBEAT_MS = 1000;
 export const HEARTBEAT_TIMEOUT_MS = 6000;
 

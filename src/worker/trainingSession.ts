@@ -21,11 +21,15 @@ import {
 } from './protocol';
 import { potentials, unshape } from '../rl/shaping';
 import { ThinkingMeter } from './thinking';
+import { isNeuralType, type NeuralConfig } from '../config/neuralAgents';
+import { longestCallMs } from '../rl/neural/updateCost';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
  *  (a tabular step takes ~50 ns, a neural one can take milliseconds). */
 const MIN_CHUNK = 1;
 const MAX_CHUNK = 1024;
+/** Steps slower than this (ms) get a look at the clock after each one (it costs a few percent at most). */
+const DENSE_STEP_MS = 0.001;
 
 /** Tables that take longer than this (ms; neural agents, search on large worlds) are read for a snapshot
  *  only at the rate progress messages read them (at most ~5% of the time), except for a marked moment. */
@@ -101,6 +105,8 @@ export class TrainingSession {
   private lastValues: Float64Array | null = null;
   private lastQ: Float64Array | null = null;
   private chunk = 16;
+  /** Time a step took in the last chunk (ms). */
+  private stepMs = 0;
   /** phi when the agent learns with potential shaping (planners plan on the world itself): frames
    *  then show the world's values, recovered exactly (src/rl/shaping.ts unshape). */
   private readonly phi: Float64Array | null;
@@ -138,6 +144,9 @@ export class TrainingSession {
       isPlanner: this.trainer.agent.planner !== null,
       nStates: this.trainer.grid.nStates,
       backend: this.trainer.agent.diagnostics?.().backend ?? null,
+      longestCallMs: isNeuralType(this.trainer.config.agent.type)
+        ? longestCallMs(this.trainer.config.agent as NeuralConfig, this.trainer.grid)
+        : 0,
     };
   }
 
@@ -165,6 +174,7 @@ export class TrainingSession {
     let before = now();
     while (n < maxSteps) {
       const chunk = Math.min(this.chunk, maxSteps - n);
+      const dense = this.stepMs >= DENSE_STEP_MS;
       let i = 0;
       while (i < chunk) {
         i++;
@@ -177,13 +187,15 @@ export class TrainingSession {
             return n;
           }
         }
-        // A look at the clock after the 1st, 2nd, 4th, ... step of a chunk: steps that became slow (a
-        // neural agent's updates begin) end the slice after one of them, not after the whole chunk.
-        if ((i & (i - 1)) === 0 && i < chunk && now() >= deadline) break;
+        // A look at the clock after every step of an agent whose steps take a microsecond or more (a
+        // neural one: when its updates begin, one slow step ends the slice, not a chunk of them), and
+        // after the 1st, 2nd, 4th, ... step of a chunk of fast (tabular) steps.
+        if (i < chunk && (dense || (i & (i - 1)) === 0) && now() >= deadline) break;
       }
       const after = now();
       const took = after - before;
       this.thinking.timed(took, i);
+      this.stepMs = took / i;
       before = after;
       // Grows only on a whole chunk that was quick (a chunk cut short by maxSteps says nothing).
       if (took < 0.5 && i === this.chunk && this.chunk < MAX_CHUNK) this.chunk *= 2;
@@ -330,14 +342,14 @@ export class TrainingSession {
 
   /**
    * Builds a progress message (its arrays are fresh copies, safe to transfer), numbered (`seq`) so the
-   * page keeps the newest. A run that is not running (done, paused, after a step) always gets freshly
-   * read tables: the page ends on the run's state at that moment, never on the cached tables of a
-   * throttled read.
+   * page keeps the newest. A run that is not running (done, paused, after a step) gets freshly read
+   * tables (`fresh`, the default then): the page ends on the run's state at that moment, never on the
+   * cached tables of a throttled read (workerLoop.ts sends expensive ones in a message that follows).
    */
-  progress(now: number, seq = 0): Progress {
+  progress(now: number, seq = 0, fresh = !this.running): Progress {
     const t = this.trainer;
     this.measureSpeed(now);
-    const frame = this.frame(now, !this.running);
+    const frame = this.frame(now, fresh);
     frame.search = this.thinking.searchFrame(now);
     const p = t.agent.planner;
     const planner: PlannerInfo | null = p
@@ -360,6 +372,12 @@ export class TrainingSession {
       history: this.historyIndex(),
       thinking: this.thinking.thinking(),
     };
+  }
+
+  /** Reading the tables takes long (a neural agent): a stopped run's message then goes first with the
+   *  latest tables read and is followed by one with fresh tables (workerLoop.ts). */
+  get tablesExpensive(): boolean {
+    return this.tablesCost > CHEAP_TABLES_MS;
   }
 
   /** The next progress message carries the whole history index (the page asked for a refresh). */

@@ -65,6 +65,10 @@ export class TrainingClient {
   private lastHeard = 0;
   /** Pings sent since the worker last said anything. */
   private missed = 0;
+  /** Silence allowed beyond HEARTBEAT_TIMEOUT_MS (ms): the run's longest call (RunInfo.longestCallMs)
+   *  and 3x the longest the worker said it went without answering. */
+  private expectedMs = 0;
+  private measuredMs = 0;
   private stopHeartbeat: () => void;
 
   constructor(
@@ -98,14 +102,17 @@ export class TrainingClient {
     this.worker = null;
   }
 
+  /** The silence after which the worker is taken for dead (ms). */
+  get timeoutMs(): number {
+    return Math.max(HEARTBEAT_TIMEOUT_MS, this.expectedMs, 3 * this.measuredMs);
+  }
+
   private heartbeat(): void {
     const w = this.worker;
     if (!w) return;
-    if (
-      this.timers.now() - this.lastHeard > HEARTBEAT_TIMEOUT_MS &&
-      this.missed >= HEARTBEAT_TIMEOUT_MS / HEARTBEAT_MS
-    ) {
-      this.crashed(`it stopped answering for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
+    const timeout = this.timeoutMs;
+    if (this.timers.now() - this.lastHeard > timeout && this.missed >= timeout / HEARTBEAT_MS) {
+      this.crashed(`it stopped answering for ${Math.round(timeout / 1000)} s`);
       return;
     }
     this.missed++;
@@ -126,8 +133,13 @@ export class TrainingClient {
       this.lastHeard = this.timers.now();
       this.missed = 0;
       const m = e.data;
-      if (m.type !== 'pong') this.listener.onMessage(m);
-      else if (m.runId !== undefined && m.seq !== undefined) this.listener.onPong?.(m.runId, m.seq);
+      if (m.type === 'pong') {
+        this.measuredMs = Math.max(this.measuredMs, m.slowestMs ?? 0);
+        if (m.runId !== undefined && m.seq !== undefined) this.listener.onPong?.(m.runId, m.seq);
+        return;
+      }
+      if (m.type === 'ready') this.expectedMs = m.info.longestCallMs ?? 0;
+      this.listener.onMessage(m);
     };
     w.onerror = (e) => {
       e.preventDefault?.();
@@ -139,6 +151,7 @@ export class TrainingClient {
     this.worker = w;
     this.lastHeard = this.timers.now();
     this.missed = 0;
+    this.measuredMs = 0;
   }
 
   private crashed(message: string): void {

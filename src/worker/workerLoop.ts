@@ -45,6 +45,8 @@ export class WorkerLoop {
   /** Number of the last progress message sent (-1: none yet). */
   private seq = -1;
   private seqOfRun = -1;
+  /** The longest the loop went without reading its messages (one slice or one command, ms). */
+  private slowestMs = 0;
 
   constructor(private readonly host: LoopHost) {}
 
@@ -52,10 +54,10 @@ export class WorkerLoop {
     this.host.send(msg, transfer);
   }
 
-  private postProgress(): void {
+  private postProgress(fresh?: boolean): void {
     const s = this.session;
     if (!s) return;
-    const progress = s.progress(this.host.now(), ++this.seq);
+    const progress = s.progress(this.host.now(), ++this.seq, fresh);
     this.seqOfRun = this.seq;
     this.send({ type: 'progress', runId: this.runId, progress }, progressTransfer(progress));
     this.lastPost = this.host.now();
@@ -74,7 +76,34 @@ export class WorkerLoop {
     return Math.max(1, Math.min(POST_INTERVAL_MS / 2, untilNext));
   }
 
+  /** The run stopped (done, paused, a step): its message, with its final frame. Tables that take long to
+   *  read (a neural agent's) are not read before the stop is reported: the latest read goes first, then
+   *  a message with fresh tables follows (unless the run went on meanwhile, whose messages then do). */
+  private postStopped(): void {
+    const s = this.session;
+    if (!s) return;
+    if (!s.tablesExpensive) {
+      this.postProgress(true);
+      return;
+    }
+    this.postProgress(false);
+    this.host.later(() => {
+      if (this.session === s && !s.running) this.timed(() => this.postProgress(true));
+    }, 0);
+  }
+
+  /** Runs f and remembers how long the loop was busy. */
+  private timed(f: () => void): void {
+    const t0 = this.host.now();
+    f();
+    this.slowestMs = Math.max(this.slowestMs, this.host.now() - t0);
+  }
+
   tick(): void {
+    this.timed(() => this.slice());
+  }
+
+  private slice(): void {
     this.scheduled = false;
     const s = this.session;
     if (!s || !s.running) return;
@@ -99,7 +128,8 @@ export class WorkerLoop {
     }
     this.lastTick = now;
     // A run that stopped in this slice always reports it, with its final frame.
-    if (!s.running || (this.dirty && clock() - this.lastPost >= POST_INTERVAL_MS)) this.postProgress();
+    if (!s.running) this.postStopped();
+    else if (this.dirty && clock() - this.lastPost >= POST_INTERVAL_MS) this.postProgress();
     if (s.running) this.schedule(this.stepsPerSecond === Infinity ? 0 : this.nextDelay());
   }
 
@@ -124,9 +154,18 @@ export class WorkerLoop {
 
   handle(msg: ToWorker): void {
     if (msg.type === 'ping') {
-      this.send({ type: 'pong', runId: this.runId, seq: this.session ? this.seqOfRun : -1 });
+      this.send({
+        type: 'pong',
+        runId: this.runId,
+        seq: this.session ? this.seqOfRun : -1,
+        slowestMs: this.slowestMs,
+      });
       return;
     }
+    this.timed(() => this.command(msg));
+  }
+
+  private command(msg: Exclude<ToWorker, { type: 'ping' }>): void {
     if (msg.type === 'init') {
       this.session?.trainer.agent.dispose();
       this.session = null;
@@ -195,6 +234,7 @@ export class WorkerLoop {
       s.pause();
       this.send({ type: 'error', runId, phase: 'train', message: errorMessage(e) });
     }
-    this.postProgress();
+    if (s.running) this.postProgress();
+    else this.postStopped();
   }
 }

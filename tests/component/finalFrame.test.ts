@@ -11,7 +11,13 @@ import { createTrainer, Trainer } from '../../src/rl/trainer';
 import { resetConfigStore, useConfigStore } from '../../src/store/configStore';
 import { connectTraining, training } from '../../src/store/trainingController';
 import { useTrainingStore } from '../../src/store/trainingStore';
-import { DEFAULT_SPEED_INDEX, HEARTBEAT_MS, MAX_SPEED_INDEX, type FromWorker, type ToWorker } from '../../src/worker/protocol';
+import {
+  DEFAULT_SPEED_INDEX,
+  HEARTBEAT_MS,
+  MAX_SPEED_INDEX,
+  type FromWorker,
+  type ToWorker,
+} from '../../src/worker/protocol';
 import { TrainingSession } from '../../src/worker/trainingSession';
 import type { ClientTimers, WorkerLike } from '../../src/worker/workerClient';
 import { WorkerLoop } from '../../src/worker/workerLoop';
