@@ -63,7 +63,10 @@ export type ToWorker =
   /** The run as plain data, to save (answered by `agent-state`; the run goes on). */
   | { type: 'export-agent' }
   /** Send the run's progress again, with its whole history index (the page missed the last message). */
-  | { type: 'refresh' };
+  | { type: 'refresh' }
+  /** Does this trained state load into a run of this config? A dry run on a trainer of its own, freed
+   *  after (src/rl/trainedRunCheck.ts; the current run is untouched). Answered by `agent-check`. */
+  | { type: 'check-agent'; id: number; config: Config; state: TrainedState };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -163,7 +166,9 @@ export type FromWorker =
   /** The answer to `search-step`: the last search after k simulations (null: no search standing). */
   | { type: 'search'; runId: number; step: SearchView | null }
   /** The answer to `export-agent`: the run's state (null, with `error`, when it cannot be saved). */
-  | { type: 'agent-state'; runId: number; state: TrainedState | null; error?: string };
+  | { type: 'agent-state'; runId: number; state: TrainedState | null; error?: string }
+  /** The answer to `check-agent` `id`: null when the state loads, else why not. */
+  | { type: 'agent-check'; id: number; error: string | null };
 
 /** The page pings the worker this often, and restarts a worker it has not heard from for
  *  HEARTBEAT_TIMEOUT_MS (any message counts) while as many pings went unanswered; at least

@@ -20,6 +20,7 @@ import {
   type ToWorker,
 } from './protocol';
 import { TrainingSession } from './trainingSession';
+import { checkTrainedRun } from '../rl/trainedRunCheck';
 
 /** Longest stretch of steps between two looks at the page's commands (ms), at every speed. */
 export const SLICE_MS = 10;
@@ -172,6 +173,12 @@ export class WorkerLoop {
       this.runId = msg.runId;
       this.seqOfRun = -1;
       void this.init(msg.runId, msg);
+      return;
+    }
+    if (msg.type === 'check-agent') {
+      void checkTrainedRun(msg.config, msg.state).then((error) =>
+        this.send({ type: 'agent-check', id: msg.id, error }),
+      );
       return;
     }
     if (msg.type === 'speed') {

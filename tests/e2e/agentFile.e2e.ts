@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packArray } from '../../src/config/packedArray';
 import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -98,6 +99,20 @@ describe('trained agent file', () => {
     await openAgent(page, broken);
     await expect.poll(() => text(page, 'notice'), { timeout: 10_000 }).toMatch(/not opened: “broken\.json”/i);
     expect(await episodes(page)).toBe(before);
+
+    // A file that passes the file check but does not fit its own setup (a 100-entry Q table on the 8 x 8
+    // grid, in another world): refused with the reason before anything is replaced.
+    const misfit = join(dir, 'misfit.json');
+    const bad = JSON.parse(text0);
+    bad.config.env.slip = 0.25;
+    bad.state.agent.arrays.q = packArray(new Float64Array(100), 'f64');
+    writeFileSync(misfit, JSON.stringify(bad));
+    await openAgent(page, misfit);
+    await expect
+      .poll(() => text(page, 'notice'), { timeout: 30_000 })
+      .toMatch(/not opened: it does not fit its own setup \(.*q has 100 numbers.*\)/);
+    expect(await episodes(page)).toBe(before);
+    expect(await gridRun(page)).toBe('done 600');
     expect(errors).toEqual([]);
     await page.context().close();
   });
