@@ -13,7 +13,7 @@ import {
   type ClientTimers,
   type WorkerFactory,
 } from '../worker/workerClient';
-import { useConfigStore } from './configStore';
+import { useConfigStore, type EditResult } from './configStore';
 import {
   applyHistoryIndex,
   applySnapshot,
@@ -82,7 +82,16 @@ function settleExports(runId: number, state: TrainedState | null, error?: string
 const requestSnapshot = (index: number) => send({ type: 'snapshot', index });
 const requestSearch = (k: number) => send({ type: 'search-step', k });
 
+/** Asked-for checks of trained agents (trainedAgent.open), answered by the worker's `agent-check`. */
+let checkCounter = 0;
+const checkWaiters = new Map<number, (error: string | null) => void>();
+
 function onMessage(msg: RunMessage): void {
+  if (msg.type === 'agent-check') {
+    checkWaiters.get(msg.id)?.(msg.error);
+    checkWaiters.delete(msg.id);
+    return;
+  }
   if (msg.runId !== currentRunId()) {
     if (msg.type === 'agent-state')
       settleExports(msg.runId, null, 'the run was replaced before it was saved');
@@ -93,7 +102,8 @@ function onMessage(msg: RunMessage): void {
     if (gaveUpNotice !== null) useUiStore.getState().dismiss(gaveUpNotice);
     gaveUpNotice = null;
   } else if (msg.type === 'progress') {
-    applyProgress(msg.progress);
+    // A message older than one applied already (out of order) changes nothing.
+    if (!applyProgress(msg.progress)) return;
     if (msg.progress.history) applyHistoryIndex(msg.progress.history, requestSnapshot);
     applyThinking(msg.progress.thinking ?? null, msg.progress.running, requestSearch);
   } else if (msg.type === 'snapshot') applySnapshot(msg, requestSnapshot);
@@ -102,7 +112,15 @@ function onMessage(msg: RunMessage): void {
   else applyError({ phase: msg.phase, message: msg.message });
 }
 
+/** The heartbeat says the worker sent progress this page has not applied (a lost message): ask again,
+ *  so the page never stays on a stale frame (after Done, Paused or a step above all). */
+function onPong(runId: number, seq: number): void {
+  if (runId === currentRunId() && seq > useTrainingStore.getState().seq) send({ type: 'refresh' });
+}
+
 function onCrash(message: string, restarted: boolean): void {
+  for (const resolve of checkWaiters.values()) resolve(`the training worker stopped (${message})`);
+  checkWaiters.clear();
   if (!restarted) {
     applyError({ phase: 'crash', message: `The training worker stopped working (${message}).` });
     gaveUpNotice = useUiStore
@@ -156,7 +174,7 @@ export function connectTraining(
 ): () => void {
   client?.dispose();
   gaveUpNotice = null;
-  client = new TrainingClient(factory, { onMessage, onCrash }, timers);
+  client = new TrainingClient(factory, { onMessage, onCrash, onPong }, timers);
   sendSpeed();
   startRun(useConfigStore.getState().config);
   const unsubscribe = useConfigStore.subscribe((s, prev) => {
@@ -210,6 +228,25 @@ export const training = {
 
 /** Longest wait for the worker's answer to a save (it answers between two slices of training). */
 export const EXPORT_TIMEOUT_MS = 15_000;
+/** Longest wait for the worker's check of a trained agent (it builds the agent, e.g. a big network). */
+export const CHECK_TIMEOUT_MS = 60_000;
+
+/** Whether the worker can load `state` into a run of `config` (null) or why not; the run is untouched. */
+function checkAgent(config: Config, state: TrainedState, timeoutMs: number): Promise<string | null> {
+  if (!client) return Promise.resolve('the training worker is not running');
+  const id = ++checkCounter;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      checkWaiters.delete(id);
+      resolve('the training worker did not answer; try again');
+    }, timeoutMs);
+    checkWaiters.set(id, (error) => {
+      clearTimeout(timer);
+      resolve(error);
+    });
+    send({ type: 'check-agent', id, config, state });
+  });
+}
 
 /** Saving and opening trained agents (src/config/agentFile.ts is the file; the worker does the work). */
 export const trainedAgent = {
@@ -240,11 +277,24 @@ export const trainedAgent = {
     });
   },
   /**
-   * Replaces the world with `config` through the guarded load path (the old world goes to "Recently
-   * replaced") and resumes the saved run in it. Returns setConfig's result (a refused config changes
-   * nothing); a state the worker cannot load ends in the run's error, with the reason.
+   * Checks the whole file against its own config first (the worker builds a trainer for it and imports
+   * the state: src/rl/trainedRunCheck.ts); a state that does not fit is refused with the reason and
+   * nothing is replaced. Then replaces the world with `config` through the guarded load path (the old
+   * world goes to "Recently replaced") and resumes the saved run in it. Returns setConfig's result (a
+   * refused config changes nothing).
    */
-  open(config: Config, state: TrainedState, reason: string) {
+  async open(
+    config: Config,
+    state: TrainedState,
+    reason: string,
+    timeoutMs = CHECK_TIMEOUT_MS,
+  ): Promise<EditResult> {
+    const why = await checkAgent(config, state, timeoutMs);
+    if (why !== null) {
+      const message = `The trained agent was not opened: it does not fit its own setup (${why}). Your world and run are unchanged.`;
+      useUiStore.getState().notify('error', message);
+      return { ok: false, message };
+    }
     pendingResume = { config, state };
     const r = useConfigStore.getState().setConfig(config, { reason });
     if (!r.ok || !r.changed) {

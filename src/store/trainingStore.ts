@@ -28,6 +28,9 @@ type ProgressCounters = Pick<
 export interface TrainingState extends ProgressCounters {
   status: RunStatus;
   runId: number;
+  /** Number of the newest progress message applied (-1: none yet); an older one that comes late is
+   *  ignored, so the page never goes back to a stale frame. */
+  seq: number;
   info: RunInfo | null;
   /** The whole run, downsampled to a bounded number of buckets (see MetricsSummary). */
   series: MetricsSummary;
@@ -49,6 +52,7 @@ export const initialTrainingState = (): TrainingState => {
   return {
     status: 'starting',
     runId: 0,
+    seq: -1,
     info: null,
     episode: 0,
     target: 0,
@@ -98,10 +102,13 @@ export function requestPause(): void {
   useTrainingStore.setState({ status: 'pausing' });
 }
 
-export function applyProgress(p: Progress): void {
+/** Applies a progress message; false (nothing changed) when a newer one was applied already. */
+export function applyProgress(p: Progress): boolean {
   const s = useTrainingStore.getState();
+  if (p.seq <= s.seq) return false;
   if (!p.running) pausePending = false;
   useTrainingStore.setState({
+    seq: p.seq,
     status: pausePending ? 'pausing' : statusOf(p),
     episode: p.episode,
     target: p.target,
@@ -115,6 +122,7 @@ export function applyProgress(p: Progress): void {
     error: s.error?.phase === 'train' && p.running ? null : s.error,
     ...(p.summary ? { series: { ...p.summary, version: ++seriesVersion } } : {}),
   });
+  return true;
 }
 
 export function applyError(error: RunError): void {

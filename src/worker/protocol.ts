@@ -2,6 +2,9 @@
  * Messages between the page and the training worker. The page sends commands; the worker answers with
  * `ready` once a run is built, batched `progress` (at most ~30 a second, typed arrays transferred) and
  * `error`. Every run has a `runId` chosen by the page, so answers about a replaced run are ignored.
+ * Progress messages are numbered (`seq`): the page keeps the newest and ignores an older one that comes
+ * late, and every `pong` says the number of the last one sent, so a page that missed it asks again
+ * (`refresh`). The message that reports a stopped run (done, paused, a step) carries its final frame.
  * The run's history (src/rl/history.ts): progress carries the list of recorded moments when it changed;
  * the page asks for one snapshot at a time (`snapshot`), answered at once without touching the run.
  * Search agents: frames carry the last search, progress the thinking per move, and `search-step` asks
@@ -58,7 +61,12 @@ export type ToWorker =
   /** The last search after its first k simulations (answered by `search`; the run goes on). */
   | { type: 'search-step'; k: number }
   /** The run as plain data, to save (answered by `agent-state`; the run goes on). */
-  | { type: 'export-agent' };
+  | { type: 'export-agent' }
+  /** Send the run's progress again, with its whole history index (the page missed the last message). */
+  | { type: 'refresh' }
+  /** Does this trained state load into a run of this config? A dry run on a trainer of its own, freed
+   *  after (src/rl/trainedRunCheck.ts; the current run is untouched). Answered by `agent-check`. */
+  | { type: 'check-agent'; id: number; config: Config; state: TrainedState };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -108,6 +116,8 @@ export interface HistoryIndex {
 }
 
 export interface Progress {
+  /** The message's number: grows with every progress message a worker sends (the page keeps the newest). */
+  seq: number;
   running: boolean;
   /** The run reached its episode target. */
   done: boolean;
@@ -137,6 +147,9 @@ export interface RunInfo {
   nStates: number;
   /** The TensorFlow.js backend a neural agent runs on ('wasm', 'webgl', 'cpu'); null for the others. */
   backend: string | null;
+  /** How long (ms) one synchronous call of this agent may take on a slow machine (a neural update, its
+   *  tables, a greedy check): the page's heartbeat allows at least that much silence. 0: short. */
+  longestCallMs?: number;
 }
 
 export type FromWorker =
@@ -146,16 +159,21 @@ export type FromWorker =
   | { type: 'error'; runId: number; phase: 'create' | 'train'; message: string }
   /** The snapshot asked for: the moment now at `index` and its frame (both null when there is none). */
   | { type: 'snapshot'; runId: number; index: number; moment: Moment | null; frame: Frame | null }
-  /** The answer to `ping` (consumed by the client, never forwarded). */
-  | { type: 'pong' }
+  /** The answer to `ping` (consumed by the client): the current run and the `seq` of the last progress
+   *  message sent for it (-1: none yet), so the page can tell it missed one; and the longest the worker
+   *  has gone without reading its messages (ms: one slice, one command), which the heartbeat allows. */
+  | { type: 'pong'; runId?: number; seq?: number; slowestMs?: number }
   /** The answer to `search-step`: the last search after k simulations (null: no search standing). */
   | { type: 'search'; runId: number; step: SearchView | null }
   /** The answer to `export-agent`: the run's state (null, with `error`, when it cannot be saved). */
-  | { type: 'agent-state'; runId: number; state: TrainedState | null; error?: string };
+  | { type: 'agent-state'; runId: number; state: TrainedState | null; error?: string }
+  /** The answer to `check-agent` `id`: null when the state loads, else why not. */
+  | { type: 'agent-check'; id: number; error: string | null };
 
 /** The page pings the worker this often, and restarts a worker it has not heard from for
- *  HEARTBEAT_TIMEOUT_MS (any message counts). Generous: one slice is ~10 ms and the largest neural
- *  update the agents accept is well under a second, even on a slow or throttled machine. */
+ *  HEARTBEAT_TIMEOUT_MS (any message counts) while as many pings went unanswered; at least
+ *  RunInfo.longestCallMs, and at least 3x the longest the worker says it went without answering. One
+ *  slice is ~10 ms, and a slow step ends its slice: the worker answers between two neural updates. */
 export const HEARTBEAT_MS = 1000;
 export const HEARTBEAT_TIMEOUT_MS = 6000;
 

@@ -22,11 +22,15 @@ import {
 import { greedyArrows } from '../rl/greedy';
 import { potentials, unshape } from '../rl/shaping';
 import { ThinkingMeter } from './thinking';
+import { isNeuralType, type NeuralConfig } from '../config/neuralAgents';
+import { longestCallMs } from '../rl/neural/updateCost';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
  *  (a tabular step takes ~50 ns, a neural one can take milliseconds). */
 const MIN_CHUNK = 1;
 const MAX_CHUNK = 1024;
+/** Steps slower than this (ms) get a look at the clock after each one (it costs a few percent at most). */
+const DENSE_STEP_MS = 0.001;
 
 /** Tables that take longer than this (ms; neural agents, search on large worlds) are read for a snapshot
  *  only at the rate progress messages read them (at most ~5% of the time), except for a marked moment. */
@@ -75,12 +79,17 @@ export class TrainingSession {
   private spsSteps = 0;
   private spsTime = -1;
   private sps = 0;
-  /** Last time the value / Q tables were computed, and how long it took (neural agents are slow). */
+  /** Last time the value / Q tables were computed, and what computing them costs (neural agents are
+   *  slow): the least of the last few readings, so one reading stretched by a busy machine (the thread
+   *  descheduled mid-read) does not make a cheap agent's tables look expensive. */
   private tablesAt = -Infinity;
   private tablesCost = 0;
+  private readonly costs: number[] = [];
   private lastValues: Float64Array | null = null;
   private lastQ: Float64Array | null = null;
   private chunk = 16;
+  /** Time a step took in the last chunk (ms). */
+  private stepMs = 0;
   /** phi when the agent learns with potential shaping (planners plan on the world itself): frames
    *  then show the world's values, recovered exactly (src/rl/shaping.ts unshape). */
   private readonly phi: Float64Array | null;
@@ -118,6 +127,9 @@ export class TrainingSession {
       isPlanner: this.trainer.agent.planner !== null,
       nStates: this.trainer.grid.nStates,
       backend: this.trainer.agent.diagnostics?.().backend ?? null,
+      longestCallMs: isNeuralType(this.trainer.config.agent.type)
+        ? longestCallMs(this.trainer.config.agent as NeuralConfig, this.trainer.grid)
+        : 0,
     };
   }
 
@@ -145,22 +157,33 @@ export class TrainingSession {
     let before = now();
     while (n < maxSteps) {
       const chunk = Math.min(this.chunk, maxSteps - n);
-      for (let i = 0; i < chunk; i++) {
+      const dense = this.stepMs >= DENSE_STEP_MS;
+      let i = 0;
+      while (i < chunk) {
+        i++;
         n++;
         if (t.step()) {
           this.episodeEnded(now);
           if (t.episode >= this.target) {
             this.running = false;
+            this.thinking.timed(now() - before, i);
             return n;
           }
         }
+        // A look at the clock after every step of an agent whose steps take a microsecond or more (a
+        // neural one: when its updates begin, one slow step ends the slice, not a chunk of them), and
+        // after the 1st, 2nd, 4th, ... step of a chunk of fast (tabular) steps.
+        if (i < chunk && (dense || (i & (i - 1)) === 0) && now() >= deadline) break;
       }
       const after = now();
       const took = after - before;
-      this.thinking.timed(took, chunk);
+      this.thinking.timed(took, i);
+      this.stepMs = took / i;
       before = after;
-      if (took < 0.5 && this.chunk < MAX_CHUNK) this.chunk *= 2;
-      else if (took > 2 && this.chunk > MIN_CHUNK) this.chunk >>= 1;
+      // Grows only on a whole chunk that was quick (a chunk cut short by maxSteps says nothing).
+      if (took < 0.5 && i === this.chunk && this.chunk < MAX_CHUNK) this.chunk *= 2;
+      else if (took > 2 && this.chunk > MIN_CHUNK)
+        this.chunk = Math.max(MIN_CHUNK, Math.min(this.chunk >> 1, Math.floor((i * 2) / took)));
       if (after >= deadline) break;
     }
     return n;
@@ -300,17 +323,23 @@ export class TrainingSession {
     c.episode = -1;
   }
 
-  /** Builds a progress message (its arrays are fresh copies, safe to transfer). */
-  progress(now: number): Progress {
+  /**
+   * Builds a progress message (its arrays are fresh copies, safe to transfer), numbered (`seq`) so the
+   * page keeps the newest. A run that is not running (done, paused, after a step) gets freshly read
+   * tables (`fresh`, the default then): the page ends on the run's state at that moment, never on the
+   * cached tables of a throttled read (workerLoop.ts sends expensive ones in a message that follows).
+   */
+  progress(now: number, seq = 0, fresh = !this.running): Progress {
     const t = this.trainer;
     this.measureSpeed(now);
-    const frame = this.frame(now);
+    const frame = this.frame(now, fresh);
     frame.search = this.thinking.searchFrame(now);
     const p = t.agent.planner;
     const planner: PlannerInfo | null = p
       ? { sweeps: p.sweeps, improvements: p.improvements, lastDelta: p.lastDelta, converged: p.converged }
       : null;
     return {
+      seq,
       running: this.running,
       done: this.done,
       episode: t.episode,
@@ -326,6 +355,17 @@ export class TrainingSession {
       history: this.historyIndex(),
       thinking: this.thinking.thinking(),
     };
+  }
+
+  /** Reading the tables takes long (a neural agent): a stopped run's message then goes first with the
+   *  latest tables read and is followed by one with fresh tables (workerLoop.ts). */
+  get tablesExpensive(): boolean {
+    return this.tablesCost > CHEAP_TABLES_MS;
+  }
+
+  /** The next progress message carries the whole history index (the page asked for a refresh). */
+  resendHistory(): void {
+    this.historySent = -1;
   }
 
   /** The recorded moments when they changed since the last message, else null. */
@@ -385,13 +425,15 @@ export class TrainingSession {
     const q = new Float64Array(n * 4);
     this.trainer.agent.values(values);
     this.trainer.agent.qValues(q);
-    this.tablesCost = performance.now() - start;
+    this.costs.push(performance.now() - start);
+    if (this.costs.length > 3) this.costs.shift();
+    this.tablesCost = Math.min(...this.costs);
     return { values, q };
   }
 
-  private frame(now: number): Frame {
+  private frame(now: number, fresh: boolean): Frame {
     const t = this.trainer;
-    const { values, q } = this.tables(now);
+    const { values, q } = this.tables(now, fresh);
     return this.frameOf(
       values,
       q,

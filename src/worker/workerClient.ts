@@ -2,8 +2,9 @@
  * The page's side of the training worker: creates it, sends typed commands, forwards typed answers, and
  * restarts the worker when it dies: an error that escaped the worker's own handling, or silence (a
  * heartbeat: the client pings every HEARTBEAT_MS and a worker that has sent nothing for
- * HEARTBEAT_TIMEOUT_MS, e.g. one that closed itself, is replaced). The worker factory and the clock are
- * injectable so tests can use fakes.
+ * HEARTBEAT_TIMEOUT_MS while that many pings went unanswered, e.g. one that closed itself, is replaced;
+ * a page that was itself too busy to send its pings, or to read the answers, does not count that time
+ * against the worker). The worker factory and the clock are injectable so tests can use fakes.
  */
 import {
   HEARTBEAT_MS,
@@ -28,6 +29,8 @@ export interface ClientListener {
   onMessage(msg: RunMessage): void;
   /** The worker died and a fresh one is running (`restarted`), or it keeps dying and was given up on. */
   onCrash(message: string, restarted: boolean): void;
+  /** The heartbeat's answer: the worker's current run and the number of its last progress message. */
+  onPong?(runId: number, seq: number): void;
 }
 
 /** Timers and clock, replaceable in tests. */
@@ -60,6 +63,12 @@ export class TrainingClient {
   private worker: WorkerLike | null = null;
   private crashTimes: number[] = [];
   private lastHeard = 0;
+  /** Pings sent since the worker last said anything. */
+  private missed = 0;
+  /** Silence allowed beyond HEARTBEAT_TIMEOUT_MS (ms): the run's longest call (RunInfo.longestCallMs)
+   *  and 3x the longest the worker said it went without answering. */
+  private expectedMs = 0;
+  private measuredMs = 0;
   private stopHeartbeat: () => void;
 
   constructor(
@@ -93,13 +102,20 @@ export class TrainingClient {
     this.worker = null;
   }
 
+  /** The silence after which the worker is taken for dead (ms). */
+  get timeoutMs(): number {
+    return Math.max(HEARTBEAT_TIMEOUT_MS, this.expectedMs, 3 * this.measuredMs);
+  }
+
   private heartbeat(): void {
     const w = this.worker;
     if (!w) return;
-    if (this.timers.now() - this.lastHeard > HEARTBEAT_TIMEOUT_MS) {
-      this.crashed(`it stopped answering for ${Math.round(HEARTBEAT_TIMEOUT_MS / 1000)} s`);
+    const timeout = this.timeoutMs;
+    if (this.timers.now() - this.lastHeard > timeout && this.missed >= timeout / HEARTBEAT_MS) {
+      this.crashed(`it stopped answering for ${Math.round(timeout / 1000)} s`);
       return;
     }
+    this.missed++;
     w.postMessage({ type: 'ping' });
   }
 
@@ -115,7 +131,15 @@ export class TrainingClient {
     w.onmessage = (e) => {
       if (this.worker !== w) return;
       this.lastHeard = this.timers.now();
-      if (e.data.type !== 'pong') this.listener.onMessage(e.data);
+      this.missed = 0;
+      const m = e.data;
+      if (m.type === 'pong') {
+        this.measuredMs = Math.max(this.measuredMs, m.slowestMs ?? 0);
+        if (m.runId !== undefined && m.seq !== undefined) this.listener.onPong?.(m.runId, m.seq);
+        return;
+      }
+      if (m.type === 'ready') this.expectedMs = m.info.longestCallMs ?? 0;
+      this.listener.onMessage(m);
     };
     w.onerror = (e) => {
       e.preventDefault?.();
@@ -126,6 +150,8 @@ export class TrainingClient {
     };
     this.worker = w;
     this.lastHeard = this.timers.now();
+    this.missed = 0;
+    this.measuredMs = 0;
   }
 
   private crashed(message: string): void {

@@ -68,8 +68,12 @@ export class FakeWorker implements WorkerLike {
   }
 }
 
+/** Progress numbers grow across every fake message (the store keeps the newest). */
+let seq = 0;
+
 export function makeProgress(nStates: number, target: number, patch: Partial<Progress> = {}): Progress {
   return {
+    seq: ++seq,
     running: false,
     done: false,
     episode: 0,

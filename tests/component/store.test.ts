@@ -255,6 +255,7 @@ describe('training controller', () => {
 
 function makeStale() {
   return {
+    seq: 1e9,
     running: true,
     done: false,
     episode: 99,

@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG } from '../../src/config/defaults';
 import { onReplace, resetConfigStore, useConfigStore } from '../../src/store/configStore';
 import { connectTraining, trainedAgent, training } from '../../src/store/trainingController';
 import { DEFAULT_SHOW, useUiStore } from '../../src/store/uiStore';
-import { fakeFactory } from './fakeWorker';
+import { fakeFactory, type FakeWorker } from './fakeWorker';
 
 const state: TrainedState = {
   agent: { type: 'q-learning', numbers: { epsilon: 0.1 }, arrays: {} },
@@ -58,7 +58,7 @@ describe('trainedAgent', () => {
     await expect(trainedAgent.export(20)).rejects.toThrow(/did not answer/);
   });
 
-  it('open replaces the world (kept by the replace listener) and resumes the saved run', () => {
+  it('open replaces the world (kept by the replace listener) and resumes the saved run', async () => {
     const f = fakeFactory();
     disconnect = connectTraining(f.factory);
     const w = f.current();
@@ -67,7 +67,7 @@ describe('trainedAgent', () => {
     const stop = onReplace(replaced);
     const next = structuredClone(DEFAULT_CONFIG);
     next.env.slip = 0.3;
-    const r = trainedAgent.open(next, state, 'Opened the trained agent “a.json”');
+    const r = await checked(w, trainedAgent.open(next, state, 'Opened the trained agent “a.json”'));
     stop();
     expect(r).toEqual({ ok: true, changed: true });
     expect(useConfigStore.getState().config.env.slip).toBe(0.3);
@@ -79,10 +79,48 @@ describe('trainedAgent', () => {
 
     // The same world again: no config change, the run still resumes; a later edit starts afresh.
     const inits = w.of('init').length;
-    expect(trainedAgent.open(next, state, 'again')).toEqual({ ok: true, changed: false });
+    expect(await checked(w, trainedAgent.open(next, state, 'again'))).toEqual({ ok: true, changed: false });
     expect(w.of('init')).toHaveLength(inits + 1);
     expect(w.lastInit().state).toBe(state);
     useConfigStore.getState().edit((c) => void (c.env.slip = 0));
+    expect(w.lastInit().state).toBeUndefined();
+  });
+});
+
+/** The worker's answer to the check open asks for first (null: the state fits). */
+function checked<T>(w: FakeWorker, opened: Promise<T>, error: string | null = null): Promise<T> {
+  const ask = w.of('check-agent').at(-1);
+  if (!ask) throw new Error('open did not ask the worker to check the agent');
+  w.reply({ type: 'agent-check', id: ask.id, error });
+  return opened;
+}
+
+describe('an agent file that does not fit its own setup', () => {
+  it('is refused with the reason before anything is replaced: the world and the run stay', async () => {
+    const f = fakeFactory();
+    disconnect = connectTraining(f.factory);
+    const w = f.current();
+    w.ready();
+    const replaced = vi.fn();
+    const stop = onReplace(replaced);
+    const next = structuredClone(DEFAULT_CONFIG);
+    next.env.slip = 0.3;
+    const inits = w.of('init').length;
+    const r = await checked(
+      w,
+      trainedAgent.open(next, state, 'Opened the trained agent “bad.json”'),
+      'the saved q-learning agent: q has 100 numbers, the agent this config describes needs 192',
+    );
+    stop();
+    expect(r.ok).toBe(false);
+    expect(useConfigStore.getState().config).toEqual(DEFAULT_CONFIG);
+    expect(replaced).not.toHaveBeenCalled();
+    expect(w.of('init')).toHaveLength(inits);
+    expect(useUiStore.getState().notice?.text).toMatch(
+      /not opened: it does not fit its own setup \(.*q has 100 numbers.*\)\. Your world and run are unchanged/,
+    );
+    // A later edit starts a fresh run, not the refused one.
+    useConfigStore.getState().edit((c) => void (c.env.slip = 0.2));
     expect(w.lastInit().state).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packArray } from '../../src/config/packedArray';
 import { launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -24,6 +25,11 @@ const episodes = async (page: Page) => Number((await text(page, 'episode-count')
 const chartEpisodes = async (page: Page) =>
   Number(await page.getByTestId('charts').getAttribute('data-episodes'));
 const NO_VALUES = 'Values appear here as the agent learns.';
+/** The run as the grid announces it (the status and episodes of the frame it shows). */
+const gridRun = async (page: Page) => {
+  const g = page.locator('.grid-stage');
+  return `${await g.getAttribute('data-run-status')} ${await g.getAttribute('data-episode')}`;
+};
 
 async function openMenuItem(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('button', { name: /share & save/i }).click();
@@ -48,10 +54,12 @@ describe('trained agent file', () => {
     await page.getByRole('checkbox', { name: 'Greedy path' }).check();
     await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => text(page, 'run-status'), { timeout: 60_000 }).toBe('Done');
+    // The grid announces the frame it shows: once it is Done's, the greedy path is the trained one.
+    await expect.poll(() => gridRun(page), { timeout: 120_000 }).toBe('done 300');
+    expect(await text(page, 'run-status')).toBe('Done');
     expect(await episodes(page)).toBe(300);
-    await expect.poll(() => text(page, 'greedy-path'), { timeout: 10_000 }).toMatch(/reaches the goal/);
     const greedy = await text(page, 'greedy-path');
+    expect(greedy).toMatch(/reaches the goal/);
 
     const download = page.waitForEvent('download', { timeout: 30_000 });
     await openMenuItem(page, /save trained agent/i);
@@ -70,7 +78,8 @@ describe('trained agent file', () => {
 
     await page.getByRole('checkbox', { name: 'Greedy path' }).check();
     await openAgent(page, file);
-    await expect.poll(() => episodes(page), { timeout: 15_000 }).toBe(300);
+    await expect.poll(() => gridRun(page), { timeout: 30_000 }).toBe('done 300');
+    expect(await episodes(page)).toBe(300);
     expect(await text(page, 'greedy-path')).toBe(greedy);
     expect(await page.getByText(NO_VALUES).count()).toBe(0);
     await expect.poll(() => chartEpisodes(page), { timeout: 10_000 }).toBe(300);
@@ -79,8 +88,8 @@ describe('trained agent file', () => {
 
     // Training goes on from the loaded run: another 300 episodes.
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    await expect.poll(() => episodes(page), { timeout: 60_000 }).toBe(600);
-    await expect.poll(() => text(page, 'run-status'), { timeout: 10_000 }).toBe('Done');
+    await expect.poll(() => gridRun(page), { timeout: 120_000 }).toBe('done 600');
+    expect(await text(page, 'run-status')).toBe('Done');
 
     // A damaged file: a message, the run as it was.
     const broken = join(dir, 'broken.json');
@@ -90,6 +99,20 @@ describe('trained agent file', () => {
     await openAgent(page, broken);
     await expect.poll(() => text(page, 'notice'), { timeout: 10_000 }).toMatch(/not opened: “broken\.json”/i);
     expect(await episodes(page)).toBe(before);
+
+    // A file that passes the file check but does not fit its own setup (a 100-entry Q table on the 8 x 8
+    // grid, in another world): refused with the reason before anything is replaced.
+    const misfit = join(dir, 'misfit.json');
+    const bad = JSON.parse(text0);
+    bad.config.env.slip = 0.25;
+    bad.state.agent.arrays.q = packArray(new Float64Array(100), 'f64');
+    writeFileSync(misfit, JSON.stringify(bad));
+    await openAgent(page, misfit);
+    await expect
+      .poll(() => text(page, 'notice'), { timeout: 30_000 })
+      .toMatch(/not opened: it does not fit its own setup \(.*q has 100 numbers.*\)/);
+    expect(await episodes(page)).toBe(before);
+    expect(await gridRun(page)).toBe('done 600');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -60,6 +60,25 @@ export function updateCost(cfg: NeuralConfig, grid: Grid): UpdateCost {
   return { samples, samplesFrom, perSample: fwd * 3, macs: fwd * 3 * samples };
 }
 
+/**
+ * Multiply-adds of the longest synchronous call a run of this network makes, whatever it is: one update,
+ * reading the value / Q tables (one forward pass per cell) or a greedy check episode (one per step, up
+ * to max steps). The worker cannot answer the page's heartbeat during it.
+ */
+export function longestCallMacs(cfg: NeuralConfig, grid: Grid): number {
+  const fwd = forwardMacs(maxNonzeroInputs(cfg, grid), cfg.hidden, cfg.type === 'dqn' ? 4 : 5);
+  return Math.max(updateCost(cfg, grid).macs, grid.nStates * fwd, grid.maxSteps * fwd);
+}
+
+/** A slow machine's rate (multiply-adds a second): measured 4.0e9 in 1.6 s (p90 2.1 s) per update on a
+ *  shared 2-core machine with six other jobs, tables of 2,500 cells in 6.3 s; 10x below the idle rate. */
+const SLOW_MACS_PER_SECOND = 5e8;
+
+/** How long (ms) the page should allow this network's longest call on a slow machine. */
+export function longestCallMs(cfg: NeuralConfig, grid: Grid): number {
+  return (longestCallMacs(cfg, grid) / SLOW_MACS_PER_SECOND) * 1000;
+}
+
 const fmt = (x: number) =>
   x >= 1e9
     ? `${(x / 1e9).toFixed(1)} billion`

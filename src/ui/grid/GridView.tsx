@@ -66,6 +66,10 @@ export interface GridViewProps {
 export function GridView({ changed = null, search = null }: GridViewProps) {
   const env = useConfigStore((s) => s.config.env);
   const frame = useTrainingStore(selectShownFrame);
+  // Announced for tests and tools: the run's status, and the episodes and steps of the frame on the grid.
+  const runStatus = useTrainingStore((s) => s.status);
+  const runEpisode = useTrainingStore((s) => s.episode);
+  const runSteps = useTrainingStore((s) => s.totalSteps);
   const show = useUiStore((s) => s.show);
   const select = useUiStore((s) => s.select);
   const painter = usePainter();
@@ -94,6 +98,9 @@ export function GridView({ changed = null, search = null }: GridViewProps) {
       className="grid-stage"
       id={GRID_ID}
       ref={stageRef}
+      data-run-status={runStatus}
+      data-episode={runEpisode}
+      data-steps={runSteps}
       style={{ '--grid-ratio': height / width } as CSSProperties}
     >
       <div className="grid-board" style={{ width: width * cellSize, height: height * cellSize }}>

@@ -26,8 +26,8 @@ const getRunData = () => useTrainingStore.getState().series;
 const getGridCanvas = () => document.querySelector<HTMLCanvasElement>(GRID_CANVAS_SELECTOR);
 const getChartSvg = () => document.querySelector(CHARTS_SELECTOR);
 const getTrainedAgent = () => trainedAgent.export();
-const onLoadAgent: ShareMenuProps['onLoadAgent'] = (c, state, from) =>
-  void trainedAgent.open(c, state, `Opened ${from}`);
+const onLoadAgent: ShareMenuProps['onLoadAgent'] = async (c, state, from) =>
+  (await trainedAgent.open(c, state, `Opened ${from}`)).ok;
 const onMessage = (kind: 'info' | 'warn' | 'error', text: string) => useUiStore.getState().notify(kind, text);
 
 export function ShareMenu() {

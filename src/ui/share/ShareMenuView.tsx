@@ -41,8 +41,9 @@ export interface ShareMenuProps {
   pageUrl?: string;
   /** The current run as data, to save as a trained agent (absent: no saving). */
   getTrainedAgent?(): Promise<TrainedState>;
-  /** Replace the world with a trained agent's config and resume its run (already validated). */
-  onLoadAgent?(config: Config, state: TrainedState, from: string): void;
+  /** Replace the world with a trained agent's config and resume its run (already validated); false:
+   *  refused (it said why), so "Opened" is not announced. */
+  onLoadAgent?(config: Config, state: TrainedState, from: string): void | Promise<boolean>;
 }
 
 type Modal = 'save' | 'saved' | { copy: string } | null;
@@ -108,8 +109,14 @@ export function ShareMenuView(props: ShareMenuProps) {
     if (agentRef.current) agentRef.current.value = '';
     if (!file || !props.onLoadAgent) return;
     const { result, message } = await openAgentFile(file);
-    if (result.ok)
-      props.onLoadAgent(result.file.config, result.file.state, `the trained agent “${file.name}”`);
+    if (result.ok) {
+      const opened = await props.onLoadAgent(
+        result.file.config,
+        result.file.state,
+        `the trained agent “${file.name}”`,
+      );
+      if (opened === false) return;
+    }
     report(message);
   };
 
