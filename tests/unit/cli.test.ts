@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -358,4 +358,28 @@ describe('npm run sim checks every input and output before it writes anything', 
     for (const row of rows.slice(1, -1)) expect(row).toMatch(/^\d+,\d+,-?[\d.e-]+,\d+,[01]$/);
     expectOnly(d, ['old.csv']);
   }, 60_000);
+});
+
+describe('npm run sim runs code compiled ahead, rebuilt when the source is newer', () => {
+  const stamp = join('dist-cli', 'build-stamp.json');
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['scripts/build-cli.mjs', '--run', 'sim', ...args], { encoding: 'utf8' });
+  const built = () => statSync(stamp).mtimeMs;
+
+  it('builds once, reuses the build while nothing changed, and rebuilds after a source file changed', () => {
+    let r = run('--help');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^usage: npm run sim -- /);
+    const first = built();
+    r = run(file, '--json', '--episodes', '5');
+    expect(r.status).toBe(0);
+    expect(built()).toBe(first);
+    // the built CLI gives what the source gives
+    expect(r.stdout).toBe(sim(file, '--json', '--episodes', '5').out);
+    const src = join('src', 'cli', 'args.ts');
+    const now = new Date();
+    utimesSync(src, now, now);
+    expect(run('--help').status).toBe(0);
+    expect(built()).toBeGreaterThan(first);
+  }, 120_000);
 });
