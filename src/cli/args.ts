@@ -95,3 +95,41 @@ export function ttyProgress(stream: NodeJS.WriteStream = process.stderr) {
     },
   };
 }
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** Text for a terminal: every control character but the line break shown as an escape (`\u001b`), so
+ *  names from an input file (a variant called `\u001b]0;T\u0007`) cannot set the title or clear the
+ *  screen. JSON stays valid JSON with the same meaning. */
+export function printable(text: string): string {
+  return text.replace(CONTROL_BUT_NEWLINE, (c) =>
+    c === '\t' ? '\\t' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Writes to stdout and settles when it has taken the text; a failed stdout (a full disk, a closed
+ *  pipe) rejects with the system error instead of crashing the process with a stack. */
+let stdoutWatched = false;
+
+export function writeStdout(text: string): Promise<void> {
+  const out = process.stdout;
+  // the error is reported through the callback; without a listener of ours it would also be thrown
+  if (!stdoutWatched) out.on('error', () => {});
+  stdoutWatched = true;
+  return new Promise((resolve, reject) => {
+    try {
+      out.write(text, (e) => (e ? reject(e) : resolve()));
+    } catch (e) {
+      reject(e);
+    }
+  });
+}
+
+/** The exit status and message for a failed stdout: a reader that went away (`| head`) is no error. */
+export function stdoutFailure(command: string, e: unknown): number {
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? 'error';
+  if (code === 'EPIPE') return 0;
+  process.stderr.write(errorLine(command, `cannot write the output (${code})`));
+  return 1;
+}

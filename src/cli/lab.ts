@@ -33,7 +33,18 @@ import {
   sweepJson,
   sweepTable,
 } from '../rl/lab/report';
-import { errorLine, HelpRequest, intArg, joinProblems, readJsonFile, ttyProgress, UsageError } from './args';
+import {
+  errorLine,
+  HelpRequest,
+  intArg,
+  joinProblems,
+  printable,
+  readJsonFile,
+  stdoutFailure,
+  ttyProgress,
+  UsageError,
+  writeStdout,
+} from './args';
 import { runComparisonThreaded, runSweepThreaded } from './labThreads';
 
 const USAGE =
@@ -176,6 +187,13 @@ function loadBudget(a: Args): BudgetSpec {
   return r.value;
 }
 
+/** The result on stdout, names from input files escaped as sim escapes them; one line if stdout fails. */
+const print = (text: string): Promise<number> =>
+  writeStdout(printable(text)).then(
+    () => 0,
+    (e: unknown) => stdoutFailure('lab', e),
+  );
+
 async function main(argv: string[]): Promise<number> {
   const fail = (message: string, status: number) => {
     process.stderr.write(errorLine('lab', message));
@@ -203,20 +221,17 @@ async function main(argv: string[]): Promise<number> {
   if (exp) {
     const r = await runComparisonThreaded(exp, onProgress);
     progress.done();
-    process.stdout.write((args.json ? JSON.stringify(comparisonJson(r)) : comparisonTable(r)) + '\n');
-    return 0;
+    return print((args.json ? JSON.stringify(comparisonJson(r)) : comparisonTable(r)) + '\n');
   }
   if (budget) {
     const r = await runBudget(budget, onProgress);
     progress.done();
-    process.stdout.write((args.json ? JSON.stringify(budgetJson(r)) : budgetTable(r)) + '\n');
-    return 0;
+    return print((args.json ? JSON.stringify(budgetJson(r)) : budgetTable(r)) + '\n');
   }
   const s = await runSweepThreaded(spec!, onProgress);
   progress.done();
   if (!s.ok) return fail(s.error, 2);
-  process.stdout.write((args.json ? JSON.stringify(sweepJson(s.result)) : sweepTable(s.result)) + '\n');
-  return 0;
+  return print((args.json ? JSON.stringify(sweepJson(s.result)) : sweepTable(s.result)) + '\n');
 }
 
 main(process.argv.slice(2)).then(

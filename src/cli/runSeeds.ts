@@ -1,21 +1,16 @@
 /**
- * The CLI's training loop: one run per seed (S, S+1, ...), each episode handed to a visitor as it ends.
+ * The CLI's training loop: one run per seed (S, S+1, ...), each one `simulateStream` (src/rl/simulate.ts,
+ * the same run the `./core` package's `simulate` returns), each episode handed to a visitor as it ends.
  * Nothing is kept per episode, so memory does not grow with episodes x seeds; a visitor that writes
  * returns a promise only when its output is full, and the loop waits for it (backpressure).
  */
 import type { TrainedState } from '../config/packedArray';
 import type { Config } from '../config/schema';
 import type { EpisodeResult } from '../rl/metrics';
-import { createTrainer, type Trainer } from '../rl/trainer';
+import { simulateStream, type RunEnd } from '../rl/simulate';
+import type { Trainer } from '../rl/trainer';
 
-export interface RunEnd {
-  seed: number;
-  /** Episodes the run trained (0 for a planning agent, which solves the model instead). */
-  episodes: number;
-  totalSteps: number;
-  greedy: EpisodeResult;
-  values: (number | null)[][];
-}
+export type { RunEnd };
 
 export interface RunVisitor {
   startRun?(seed: number, run: number): void | Promise<void>;
@@ -39,30 +34,13 @@ export async function runSeeds(
 ): Promise<void> {
   for (let k = 0; k < seeds; k++) {
     const seed = config.train.seed + k;
-    const t = await createTrainer(
-      { ...config, train: { ...config.train, seed } },
-      k === 0 ? opts.resume : undefined,
-    );
-    try {
-      await visit.startRun?.(seed, k);
-      let episodes = 0;
-      if (t.agent.planner !== null) t.train();
-      else
-        for (; episodes < config.train.episodes; episodes++) {
-          const wait = visit.episode?.(t.runEpisode(), episodes, k);
-          if (wait) await wait;
-        }
-      const end = {
-        seed,
-        episodes,
-        totalSteps: t.totalSteps,
-        greedy: t.greedyEpisode(),
-        values: t.valueTable(),
-      };
-      await visit.endRun?.(end, k);
-      await opts.trained?.(t, k);
-    } finally {
-      t.agent.dispose();
-    }
+    const end = await simulateStream(config, {
+      seed,
+      resume: k === 0 ? opts.resume : undefined,
+      onStart: visit.startRun && (() => visit.startRun!(seed, k)),
+      onEpisode: visit.episode && ((e, i) => visit.episode!(e, i, k)),
+      onTrained: opts.trained && ((t) => opts.trained!(t, k)),
+    });
+    await visit.endRun?.(end, k);
   }
 }

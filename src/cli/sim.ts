@@ -7,16 +7,16 @@
  * alike), so memory stays flat however many episodes and seeds are asked for. Bad input: one line on
  * stderr, exit status 2. Progress goes to stderr, only when it is a terminal.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync, closeSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { AGENT_FILE_LIMITS, agentFileToJson, parseAgentFileData, type AgentFile } from '../config/agentFile';
 import { decodeConfig } from '../config/codec';
 import { LIMITS } from '../config/limits';
 import { parseVersionedConfig } from '../config/migrate';
 import { FILE_JSON_LIMITS } from '../config/safeJson';
 import type { Config, ParseResult } from '../config/schema';
-import { SUCCESS_WINDOW, type EpisodeResult } from '../rl/metrics';
 import {
   errorLine,
   HelpRequest,
@@ -33,8 +33,6 @@ import { runSeeds, type RunEnd, type RunVisitor } from './runSeeds';
 const USAGE =
   'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE] [--save-agent FILE] [--load-agent FILE]';
 const MAX_SEEDS = 1000;
-/** Episodes the text summary averages over: the last ones of each run, as in the app's status. */
-const RECENT = SUCCESS_WINDOW;
 
 interface Args {
   source: string;
@@ -127,53 +125,27 @@ function csvWriter(out: StreamOutput): RunVisitor {
   };
 }
 
-/** The last RECENT episodes of a run and its first success, in O(1) memory. */
-class RecentEpisodes {
-  private readonly returns = new Float64Array(RECENT);
-  private readonly successes = new Uint8Array(RECENT);
-  count = 0;
-  /** 0-based index of the first successful episode, or -1. */
-  firstSuccess = -1;
-
-  add(e: EpisodeResult): void {
-    const j = this.count % RECENT;
-    this.returns[j] = e.return;
-    this.successes[j] = e.success ? 1 : 0;
-    if (e.success && this.firstSuccess < 0) this.firstSuccess = this.count;
-    this.count++;
-  }
-
-  /** Mean return and success rate of the last min(count, RECENT) episodes, summed oldest first. */
-  recent(): { n: number; mean: number; rate: number } {
-    const n = Math.min(this.count, RECENT);
-    let sum = 0;
-    let wins = 0;
-    for (let j = this.count - n; j < this.count; j++) {
-      sum += this.returns[j % RECENT];
-      wins += this.successes[j % RECENT];
-    }
-    return { n, mean: sum / Math.max(1, n), rate: wins / Math.max(1, n) };
-  }
-}
-
+/** The text summary: per run, the run's own metrics (RunMetrics, as the app's status shows them: the
+ *  mean return and success rate of the last SUCCESS_WINDOW episodes, the 1-based first success). */
 function summaryWriter(out: StreamOutput, config: Config): RunVisitor {
-  let stats = new RecentEpisodes();
   return {
     startRun: (_seed, k) => {
-      stats = new RecentEpisodes();
       const g = config.env.grid;
       return k === 0
         ? out.write(`agent ${config.agent.type}, ${g[0].length} x ${g.length} grid\n`, true)
         : undefined;
     },
-    episode: (e) => stats.add(e),
     endRun: (end: RunEnd) => {
-      const { n, mean, rate } = stats.recent();
-      const first = stats.firstSuccess;
+      const m = end.metrics;
+      const recent = m.recent();
+      const n = recent.length;
+      let sum = 0;
+      for (const e of recent) sum += e.return;
+      const first = m.firstSuccess;
       return out.write(
         `seed ${end.seed}: ${end.episodes} episodes` +
           (end.episodes
-            ? `, mean return (last ${n}) ${mean.toFixed(3)}, success ${(rate * 100).toFixed(0)}%, first success ${first >= 0 ? `episode ${first + 1}` : 'never'}`
+            ? `, mean return (last ${n}) ${(sum / Math.max(1, n)).toFixed(3)}, success ${(m.successRate() * 100).toFixed(0)}%, first success ${first !== null ? `episode ${first}` : 'never'}`
             : '') +
           `; greedy: return ${end.greedy.return}, ${end.greedy.steps} steps, ${end.greedy.success ? 'reaches the goal' : 'does not reach a goal'}\n`,
         true,
@@ -195,10 +167,76 @@ function allOf(visitors: RunVisitor[]): RunVisitor {
   };
 }
 
-async function openFile(path: string): Promise<StreamOutput> {
-  const stream = createWriteStream(path);
-  await once(stream, 'open');
-  return new StreamOutput(stream, true);
+/**
+ * An output file written under a temporary name beside it and renamed into place only when the whole
+ * command has succeeded, so a refused or failed run never empties or half-writes an existing file. The
+ * temporary file is made at once: an unwritable place is found before anything runs.
+ */
+class PendingFile {
+  readonly temp: string;
+  private made = false;
+
+  constructor(readonly path: string) {
+    this.temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  }
+
+  /** Makes the (empty) temporary file; throws the system error (ENOENT, EACCES, ...) when it cannot. */
+  create(): void {
+    const st = statOrNull(this.path);
+    if (st?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    closeSync(openSync(this.temp, 'wx'));
+    this.made = true;
+  }
+
+  commit(): void {
+    renameSync(this.temp, this.path);
+    this.made = false;
+  }
+
+  discard(): void {
+    if (this.made) rmSync(this.temp, { force: true });
+    this.made = false;
+  }
+}
+
+function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Two paths name the same file (the same path, or two names of one existing file). */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  const x = statOrNull(a);
+  const y = statOrNull(b);
+  return !!x && !!y && x.dev === y.dev && x.ino === y.ino;
+}
+
+/** What is wrong with the output files asked for, before anything is written; null when nothing. */
+function outputProblem(args: Args): string | null {
+  const { csv, saveAgent, source, loadAgent } = args;
+  if (csv && saveAgent && sameFile(csv, saveAgent))
+    return `--csv and --save-agent name the same file (${csv}): give each its own`;
+  const inputs = [
+    ...(source && isFile(source) ? [{ path: source, what: 'the config' }] : []),
+    ...(loadAgent ? [{ path: loadAgent, what: 'the agent file' }] : []),
+  ];
+  for (const [option, out] of [
+    ['--csv', csv],
+    ['--save-agent', saveAgent],
+  ] as const) {
+    if (!out) continue;
+    for (const input of inputs) {
+      // saving the agent over the file it was loaded from is fine: it goes on from there
+      if (option === '--save-agent' && input.what === 'the agent file') continue;
+      if (sameFile(out, input.path))
+        return `${option} ${out} is ${input.what} this command reads: write the output elsewhere`;
+    }
+  }
+  return null;
 }
 
 /** Writing the --save-agent file failed. */
@@ -221,6 +259,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return fail((e as Error).message, 2);
   }
+  // Everything is checked before anything is written: the agent file, the config, the output files.
   let loaded: AgentFile | null = null;
   if (args.loadAgent) {
     const file = loadAgentFile(args.loadAgent);
@@ -246,19 +285,60 @@ async function main(argv: string[]): Promise<number> {
       `--seeds ${args.seeds} from seed ${config.train.seed} goes past the largest seed ${LIMITS.maxSeed}`,
       2,
     );
+  const problem = outputProblem(args);
+  if (problem) return fail(problem, 2);
+
+  const pending: PendingFile[] = [];
+  const discardAll = () => pending.forEach((p) => p.discard());
+  const csvFile = args.csv ? new PendingFile(args.csv) : null;
+  const saveFile = args.saveAgent ? new PendingFile(args.saveAgent) : null;
+  for (const f of [csvFile, saveFile]) {
+    if (!f) continue;
+    try {
+      f.create();
+      pending.push(f);
+    } catch (e) {
+      discardAll();
+      return fail(`cannot write ${f.path} (${errCode(e)})`, 2);
+    }
+  }
+  // Ctrl+C: the CSV keeps the whole rows written so far (as it always has), the agent is not saved.
+  const onSigint = () => {
+    saveFile?.discard();
+    try {
+      csvFile?.commit();
+    } catch {
+      csvFile?.discard();
+    }
+    process.kill(process.pid, 'SIGINT');
+  };
+  if (pending.length) process.once('SIGINT', onSigint);
 
   let csv: StreamOutput | null = null;
-  if (args.csv) {
+  if (csvFile) {
     try {
-      csv = await openFile(args.csv);
+      const stream = createWriteStream(csvFile.temp);
+      await once(stream, 'open');
+      csv = new StreamOutput(stream, true);
     } catch (e) {
-      return fail(`cannot write ${args.csv} (${errCode(e)})`, 2);
+      discardAll();
+      return fail(`cannot write ${csvFile.path} (${errCode(e)})`, 2);
     }
   }
   const stdout = new StreamOutput(process.stdout);
   const progress = ttyProgress();
   const episodes = config.train.episodes;
   const visitors: RunVisitor[] = [
+    {
+      // only once the saved run is known to fit (its trainer is built): never "loaded" then "cannot load"
+      startRun: (_seed, k) =>
+        loaded && !args.json && k === 0
+          ? stdout.write(
+              `loaded ${args.loadAgent}: ${(loaded.state.metrics.numbers.count ?? 0).toLocaleString('en')} episodes trained before\n`,
+              true,
+            )
+          : undefined,
+    },
     args.json ? jsonWriter(stdout, args.seeds) : summaryWriter(stdout, config),
     {
       episode: (_e, i, k) => {
@@ -272,37 +352,47 @@ async function main(argv: string[]): Promise<number> {
   ];
   if (csv) visitors.push(csvWriter(csv));
   try {
-    if (loaded && !args.json)
-      await stdout.write(
-        `loaded ${args.loadAgent}: ${(loaded.state.metrics.numbers.count ?? 0).toLocaleString('en')} episodes trained before\n`,
-        true,
-      );
     await runSeeds(config, args.seeds, allOf(visitors), {
       resume: loaded?.state,
-      trained: args.saveAgent
+      trained: saveFile
         ? async (t) => {
             try {
-              await writeFile(args.saveAgent!, agentFileToJson(config, t.exportState()));
+              await writeFile(saveFile.temp, agentFileToJson(config, t.exportState()));
             } catch (e) {
-              throw new SaveError(`cannot write ${args.saveAgent} (${errCode(e)})`);
+              throw new SaveError(`cannot write ${saveFile.path} (${errCode(e)})`);
             }
           }
         : undefined,
     });
     await stdout.finish();
     await csv?.finish();
+    for (const f of pending) {
+      try {
+        f.commit();
+      } catch (e) {
+        throw f === saveFile
+          ? new SaveError(`cannot write ${f.path} (${errCode(e)})`)
+          : Object.assign(new Error(`cannot write ${f.path}`), { csvError: errCode(e) });
+      }
+    }
   } catch (e) {
+    process.off('SIGINT', onSigint);
     progress.done();
+    csv?.stream.destroy();
+    discardAll();
     const outError = stdout.stream.errored ?? (errCode(e) === 'EPIPE' ? e : null);
     // the reader went away (| head): stop quietly
     if (outError)
       return errCode(outError) === 'EPIPE' ? 0 : fail(`cannot write the output (${errCode(outError)})`, 1);
-    if (csv?.stream.errored) return fail(`cannot write ${args.csv} (${errCode(e)})`, 1);
+    const csvError = (e as { csvError?: string } | null)?.csvError;
+    if (csv?.stream.errored || csvError)
+      return fail(`cannot write ${args.csv} (${csvError ?? errCode(csv?.stream.errored ?? e)})`, 1);
     if (e instanceof SaveError) return fail(e.message, 1);
     if ((e as Error)?.name === 'AgentStateError')
       return fail(`cannot load the agent: ${(e as Error).message}`, 2);
     return fail(`the run failed: ${(e as Error)?.message ?? String(e)}`, 1);
   }
+  process.off('SIGINT', onSigint);
   progress.done();
   return 0;
 }

@@ -5,7 +5,7 @@
  * config is validated when this module loads.
  */
 import type { BudgetKnob, BudgetVariantSpec, VariantSpec } from './experiment';
-import { parseConfig, type Config, type ConfigInput } from './schema';
+import { agentSchema, parseConfig, trainSchema, type Config, type ConfigInput } from './schema';
 
 export interface PresetSpec {
   id: string;
@@ -32,22 +32,10 @@ export interface Preset extends Omit<PresetSpec, 'config'> {
   config: Config;
 }
 
-const Q = {
-  type: 'q-learning' as const,
-  alpha: 0.5,
-  epsilon: 0.1,
-  epsilonMin: 0.01,
-  epsilonDecay: 1,
-  qInit: 0,
-  lambda: 0,
-};
-const train = (episodes: number) => ({
-  episodes,
-  seed: 1,
-  shaping: 'none' as 'none' | 'potential' | 'naive',
-  shapingScale: 1,
-  countBonus: 0,
-});
+/** Q-learning with every hyperparameter at the schema's default. */
+const Q = agentSchema.parse({ type: 'q-learning' }) as Extract<Config['agent'], { type: 'q-learning' }>;
+/** The schema's training defaults, for `episodes` episodes. */
+const train = (episodes: number) => trainSchema.parse({ episodes });
 
 function room(w: number, h: number): string[] {
   const rows = Array.from({ length: h }, () => '.'.repeat(w));

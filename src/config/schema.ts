@@ -87,7 +87,7 @@ export const envSchema = z
       .array(gridRow, { error: 'must be a list of row strings' })
       .min(1, 'grid has no rows')
       .max(LIMITS.maxGridSide, `grid has more than ${LIMITS.maxGridSide} rows`),
-    rewards: rewardsSchema.default({ G: 1, X: -1, C: -100, $: 0.5 }),
+    rewards: rewardsSchema.default(() => rewardsSchema.parse({})),
     cellRewards: z.array(cellRewardSchema).max(2500).default([]),
     stepReward: reward.default(0).meta({
       label: 'Step reward',
@@ -349,13 +349,8 @@ export const configSchema = z.strictObject({
   version: z.literal(CONFIG_VERSION, { error: `must be ${CONFIG_VERSION}` }),
   env: envSchema,
   agent: agentSchema,
-  train: trainSchema.default({
-    episodes: 500,
-    seed: 1,
-    shaping: 'none',
-    shapingScale: 1,
-    countBonus: 0,
-  }),
+  // the fields' own defaults, so each default is written once, on its field
+  train: trainSchema.default(() => trainSchema.parse({})),
 });
 
 export type Config = z.output<typeof configSchema>;

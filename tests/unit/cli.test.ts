@@ -1,6 +1,6 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -238,4 +238,148 @@ describe('npm run sim', () => {
       );
     });
   });
+});
+
+describe('npm run sim checks every input and output before it writes anything', () => {
+  const before = 'seed,episode,return,steps,success\nkeep me\n';
+  /** A directory with an existing CSV file, to see that a refused run leaves it as it was. */
+  function setup() {
+    const d = mkdtempSync(join(tmpdir(), 'sim-out-'));
+    const csv = join(d, 'old.csv');
+    writeFileSync(csv, before);
+    return { d, csv };
+  }
+  /** Nothing but the given names in a directory (no temporary file left behind). */
+  const expectOnly = (d: string, names: string[]) => expect(readdirSync(d).sort()).toEqual(names.sort());
+
+  it('leaves an existing --csv file as it was when --load-agent cannot be read', () => {
+    const { d, csv } = setup();
+    expectOneLine(
+      sim(file, '--csv', csv, '--load-agent', join(d, 'none.json')),
+      /^sim: cannot load the agent: /,
+    );
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+    expectOnly(d, ['old.csv']);
+  });
+
+  it('never says "loaded" before "cannot load": a file that passes the file check but not the run', () => {
+    const { d, csv } = setup();
+    const agent = join(d, 'a.json');
+    expect(sim(file, '--episodes', '5', '--save-agent', agent).code).toBe(0);
+    const doc = JSON.parse(readFileSync(agent, 'utf8'));
+    doc.state.metrics.numbers.successes = doc.state.metrics.numbers.count + 5; // inconsistent metrics
+    writeFileSync(agent, JSON.stringify(doc));
+    const r = sim('--load-agent', agent, '--csv', csv);
+    expectOneLine(r, /^sim: cannot load the agent: .*successes/);
+    expect(r.out).not.toMatch(/loaded/);
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+    expectOnly(d, ['a.json', 'old.csv']);
+  });
+
+  it('refuses an unwritable --save-agent before it trains, and leaves the CSV alone', () => {
+    const { d, csv } = setup();
+    for (const bad of [join(d, 'no', 'such', 'agent.json'), d]) {
+      const r = sim(file, '--episodes', '5', '--csv', csv, '--save-agent', bad);
+      expectOneLine(r, /^sim: cannot write .* \((ENOENT|EISDIR)\)$/m);
+      expect(readFileSync(csv, 'utf8')).toBe(before);
+      expectOnly(d, ['old.csv']);
+    }
+  });
+
+  it('refuses the same file for --csv and --save-agent, and an output that is an input', () => {
+    const { d, csv } = setup();
+    const both = join(d, 'both.json');
+    expectOneLine(
+      sim(file, '--csv', both, '--save-agent', join(d, '.', 'both.json')),
+      /^sim: --csv and --save-agent name the same file/,
+    );
+    expectOnly(d, ['old.csv']);
+    const config = join(d, 'c.json');
+    writeFileSync(config, JSON.stringify(cfg));
+    expectOneLine(sim(config, '--csv', config), /^sim: --csv .*c\.json is the config this command reads/);
+    expectOneLine(
+      sim(config, '--save-agent', config),
+      /^sim: --save-agent .*c\.json is the config this command reads/,
+    );
+    expect(JSON.parse(readFileSync(config, 'utf8'))).toEqual(cfg);
+    expect(readFileSync(csv, 'utf8')).toBe(before);
+  });
+
+  it('replaces the outputs only when the run has succeeded, with no temporary file left', () => {
+    const { d, csv } = setup();
+    const agent = join(d, 'a.json');
+    const r = sim(file, '--episodes', '7', '--csv', csv, '--save-agent', agent);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(readFileSync(csv, 'utf8').trim().split('\n')).toHaveLength(8);
+    expect(JSON.parse(readFileSync(agent, 'utf8')).format).toBe('gridworld-rl-agent');
+    expectOnly(d, ['a.json', 'old.csv']);
+    // and the agent saved over the file it was loaded from goes on from there
+    const again = sim('--load-agent', agent, '--episodes', '3', '--save-agent', agent);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(readFileSync(agent, 'utf8')).state.metrics.numbers.count).toBe(10);
+    expectOnly(d, ['a.json', 'old.csv']);
+  });
+
+  it('on Ctrl+C keeps the CSV rows written so far, whole, and dies of SIGINT as before', async () => {
+    const { d, csv } = setup();
+    const tiny = writeJson('sigint.json', makeConfig({ grid: ['S.G'], train: { seed: 5 } }));
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/cli/sim.ts',
+        tiny,
+        '--episodes',
+        '1000000',
+        '--seeds',
+        '50',
+        '--csv',
+        csv,
+        '--json',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((res) =>
+      child.on('exit', (_code, signal) => res(signal)),
+    );
+    // wait until the temporary CSV has rows (a state, not a time)
+    for (;;) {
+      const tmp = readdirSync(d).find((n) => n.endsWith('.tmp'));
+      if (tmp && statSync(join(d, tmp)).size > 100_000) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe('SIGINT');
+    const rows = readFileSync(csv, 'utf8').split('\n');
+    expect(rows[0]).toBe('seed,episode,return,steps,success');
+    expect(rows.at(-1)).toBe('');
+    for (const row of rows.slice(1, -1)) expect(row).toMatch(/^\d+,\d+,-?[\d.e-]+,\d+,[01]$/);
+    expectOnly(d, ['old.csv']);
+  }, 60_000);
+});
+
+describe('npm run sim runs code compiled ahead, rebuilt when the source is newer', () => {
+  const stamp = join('dist-cli', 'build-stamp.json');
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['scripts/build-cli.mjs', '--run', 'sim', ...args], { encoding: 'utf8' });
+  const built = () => statSync(stamp).mtimeMs;
+
+  it('builds once, reuses the build while nothing changed, and rebuilds after a source file changed', () => {
+    let r = run('--help');
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^usage: npm run sim -- /);
+    const first = built();
+    r = run(file, '--json', '--episodes', '5');
+    expect(r.status).toBe(0);
+    expect(built()).toBe(first);
+    // the built CLI gives what the source gives
+    expect(r.stdout).toBe(sim(file, '--json', '--episodes', '5').out);
+    const src = join('src', 'cli', 'args.ts');
+    const now = new Date();
+    utimesSync(src, now, now);
+    expect(run('--help').status).toBe(0);
+    expect(built()).toBeGreaterThan(first);
+  }, 120_000);
 });

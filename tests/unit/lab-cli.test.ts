@@ -232,4 +232,31 @@ describe('npm run lab', () => {
       expect(r.out).toMatch(/^usage: npm run lab -- compare/);
     }
   });
+
+  it('shows control characters from an experiment file escaped, in the table and in JSON', () => {
+    const evil = '\u001b]0;T\u0007\u001b[2J\r\u009b31m';
+    const f = write('evil.json', { version: 1, base, variants: [{ name: evil }] });
+    for (const json of [false, true]) {
+      const r = lab('compare', f, '--seeds', '1', '--episodes', '3', ...(json ? ['--json'] : []));
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      // eslint-disable-next-line no-control-regex -- the point: no raw control character but the line break
+      expect(r.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(r.out).toContain('\\u001b]0;T\\u0007\\u001b[2J\\r\\u009b31m');
+      if (json) expect(JSON.parse(r.out).variants[0].name).toBe(evil);
+    }
+  });
+
+  it('prints one line, not a stack, when stdout fails (a full disk)', () => {
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" --import tsx src/cli/lab.ts compare needle --seeds 1 --episodes 5 > /dev/full`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(r.stderr).toBe('lab: cannot write the output (ENOSPC)\n');
+    expect(r.status).toBe(1);
+  });
 });
