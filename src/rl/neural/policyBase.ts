@@ -20,7 +20,8 @@ import { Adam } from './adam';
 import { argmax, checkLoss, neuralDiagnostics, sampleSoftmax, softmax, type NeuralAgent } from './common';
 import { policyGradient } from './losses';
 import { Mlp } from './mlp';
-import { MlpPass, tidyOn } from './mlpPass';
+import { MlpPass } from './mlpPass';
+import { tidyOn } from './tfSetup';
 import { CellInputs, createEncoder } from './observations';
 import { Rnd } from './rnd';
 
