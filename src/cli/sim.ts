@@ -27,11 +27,12 @@ import {
   ttyProgress,
   UsageError,
 } from './args';
+import { EXPORT_TFJS, exportTfjsDir, exportTfjsProblem, TfjsExportError, writeTfjsModel } from './exportTfjs';
 import { StreamOutput } from './output';
 import { runSeeds, type RunEnd, type RunVisitor } from './runSeeds';
 
 const USAGE =
-  'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE] [--save-agent FILE] [--load-agent FILE]';
+  'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE] [--save-agent FILE] [--load-agent FILE] [--export-tfjs DIR]';
 const MAX_SEEDS = 1000;
 /** Episodes the text summary averages over: the last ones of each run, as in the app's status. */
 const RECENT = SUCCESS_WINDOW;
@@ -45,6 +46,7 @@ interface Args {
   csv?: string;
   saveAgent?: string;
   loadAgent?: string;
+  exportTfjs?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -63,7 +65,8 @@ function parseArgs(argv: string[]): Args {
       if (!file || file.startsWith('--')) throw new UsageError(`${k} needs a file name`);
       if (k === '--save-agent') a.saveAgent = file;
       else a.loadAgent = file;
-    } else if (k === '--help' || k === '-h') throw new HelpRequest();
+    } else if (k === EXPORT_TFJS) a.exportTfjs = exportTfjsDir(argv[++i]);
+    else if (k === '--help' || k === '-h') throw new HelpRequest();
     else if (k.startsWith('--')) throw new UsageError(`unknown option ${k}; ${USAGE}`);
     else if (a.source) throw new UsageError(`more than one config given ('${a.source}' and '${k}')`);
     else a.source = k;
@@ -247,6 +250,8 @@ async function main(argv: string[]): Promise<number> {
       2,
     );
 
+  const tfjsProblem = exportTfjsProblem(args.exportTfjs, args.seeds, config);
+  if (tfjsProblem) return fail(tfjsProblem, 2);
   let csv: StreamOutput | null = null;
   if (args.csv) {
     try {
@@ -279,15 +284,17 @@ async function main(argv: string[]): Promise<number> {
       );
     await runSeeds(config, args.seeds, allOf(visitors), {
       resume: loaded?.state,
-      trained: args.saveAgent
-        ? async (t) => {
-            try {
-              await writeFile(args.saveAgent!, agentFileToJson(config, t.exportState()));
-            } catch (e) {
-              throw new SaveError(`cannot write ${args.saveAgent} (${errCode(e)})`);
+      trained:
+        args.saveAgent || args.exportTfjs
+          ? async (t) => {
+              try {
+                if (args.saveAgent) await writeFile(args.saveAgent, agentFileToJson(config, t.exportState()));
+              } catch (e) {
+                throw new SaveError(`cannot write ${args.saveAgent} (${errCode(e)})`);
+              }
+              if (args.exportTfjs) await writeTfjsModel(args.exportTfjs, config, t);
             }
-          }
-        : undefined,
+          : undefined,
     });
     await stdout.finish();
     await csv?.finish();
@@ -298,7 +305,7 @@ async function main(argv: string[]): Promise<number> {
     if (outError)
       return errCode(outError) === 'EPIPE' ? 0 : fail(`cannot write the output (${errCode(outError)})`, 1);
     if (csv?.stream.errored) return fail(`cannot write ${args.csv} (${errCode(e)})`, 1);
-    if (e instanceof SaveError) return fail(e.message, 1);
+    if (e instanceof SaveError || e instanceof TfjsExportError) return fail(e.message, 1);
     if ((e as Error)?.name === 'AgentStateError')
       return fail(`cannot load the agent: ${(e as Error).message}`, 2);
     return fail(`the run failed: ${(e as Error)?.message ?? String(e)}`, 1);
