@@ -8,6 +8,7 @@ import type { Config } from '../../config/schema';
 import type { MetricsSummary } from '../../rl/metrics';
 import { browserStore, type KeyValueStore } from '../../storage/keyValueStore';
 import { SavedConfigs } from '../../storage/savedConfigs';
+import { canExportTfjs, exportTfjsModel } from '../../export/tfjsModel';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import {
   copyLink,
@@ -178,6 +179,13 @@ export function ShareMenuView(props: ShareMenuProps) {
             'Download the trained agent (its table or network, counters and run history) with this config, to open later or elsewhere',
             !props.getTrainedAgent,
           )}
+          {canExportTfjs(config) &&
+            item(
+              'Export as TensorFlow.js model',
+              run(() => exportTfjsModel(config, props.getTrainedAgent!)),
+              'Download the trained network as a TensorFlow.js LayersModel (a .json and its weights .bin, for tf.loadLayersModel)',
+              !props.getTrainedAgent,
+            )}
           {item(
             'Open trained agent...',
             () => {
