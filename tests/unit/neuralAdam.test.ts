@@ -49,11 +49,7 @@ function compare(steps: number): { diffs: number[]; moved: number } {
     const g = SIZES.map((n) => gradient(rng, n, t));
     g.forEach((gi, i) => grads[i].set(gi));
     ours.step();
-    tf.tidy(() => {
-      const named: Record<string, tf.Tensor> = {};
-      vars.forEach((v, i) => (named[v.name] = tf.tensor1d(g[i])));
-      theirs.applyGradients(named);
-    });
+    tf.tidy(() => theirs.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: tf.tensor1d(g[i]) }))));
     diffs.push(Math.max(...vars.map((v, i) => maxDiff(params[i], v.dataSync()))));
   }
   const moved = Math.max(...params.map((p, i) => maxDiff(p, start[i])));
