@@ -1,6 +1,6 @@
 /**
  * One gradient computation of an Mlp over a batch of cells: the neural agents' update. What runs where,
- * and why (figures: `npm run bench -- neuralLayers`, Node, wasm backend, shared 2-core machine):
+ * and why (figures: `npm run bench -- neuralLayers`; the project README's "The neural engine"):
  * - Each tfjs kernel costs ~5-20 us on a small network whatever its size (the launch, the upload of its
  *   inputs, the read-back), so where a layer's maths is smaller than that, plain JS is faster; where
  *   the maths dominates, tfjs kernels (wasm SIMD, or WebGL on a hardware GPU) are.
@@ -27,9 +27,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Mlp } from './mlp';
 import type { CellInputs } from './observations';
 
-/** Largest output layer (rows x inputs x outputs multiply-adds) computed in JS. The measured
- *  crossover on wasm (`npm run bench -- neuralLayers`) lies between about 16k and 65k multiply-adds;
- *  a 64-64 DQN batch of 32 and its 32 next states is 16k. */
+/** Largest output layer (rows x inputs x outputs multiply-adds) computed in JS. Measured on wasm
+ *  (`npm run bench -- neuralLayers`, the real pass with the output forced either way): with 4 outputs
+ *  JS and tfjs are within noise up to 16k and tfjs is ~1.8x faster from 33k; the crossover is lower
+ *  for a 1-unit critic (~8k) and below 8k for RND's 16 outputs. One limit serves all: moving a layer
+ *  between JS and tfjs changes float rounding, so a seed's results. A 64-64 DQN batch of 32 and its 32
+ *  next states is 16k. */
 export const JS_OUTPUT_MACS = 25_000;
 
 /** How many layers of a network with these sizes run as tfjs kernels in a pass over `rows` rows (the
