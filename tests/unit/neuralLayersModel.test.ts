@@ -3,14 +3,17 @@
  * The LayersModel export (src/rl/neural/layersModel.ts) read back by tfjs-layers: model.json parsed
  * from its text and the weights from their bytes, through tf.loadLayersModel, must give the app's own
  * numbers for every cell an agent can act in: DQN's Q-values, and for actor-critic and REINFORCE the
- * logits whose softmax is the app's pi(a | s), to 1e-5.
+ * logits whose softmax is the app's pi(a | s), to 1e-5; and on every cell (walls and goals too, where
+ * the views hold 0) the outputs of the app's own network on the saved weights.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config/schema';
 import { compileGrid, isActive, N_ACTIONS } from '../../src/rl/grid';
 import { exportLayersModel } from '../../src/rl/neural/layersModel';
-import { createEncoder } from '../../src/rl/neural/observations';
+import { unpackArray } from '../../src/config/packedArray';
+import { Mlp } from '../../src/rl/neural/mlp';
+import { CellInputs, createEncoder } from '../../src/rl/neural/observations';
 import { setupBackend } from '../../src/rl/neural/tfSetup';
 import { createTrainer } from '../../src/rl/trainer';
 
@@ -92,6 +95,29 @@ describe('a trained network exported as a tfjs LayersModel', () => {
     }
     expect(cells).toBeGreaterThan(10);
     expect(worst).toBeLessThan(TOLERANCE);
+    // Every cell, walls and goals included: the app's own network (Mlp.forward on the saved weights).
+    const net = new Mlp(
+      [
+        files.modelJson.modelTopology.config.layers[0].config.batch_input_shape![1],
+        ...(agent.hidden as number[]),
+        N_ACTIONS,
+      ],
+      null,
+    );
+    const packed = unpackArray(state.agent.arrays[agent.type === 'dqn' ? 'net' : 'actor']);
+    if (!packed.ok) throw new Error(packed.error);
+    net.params.set(packed.array);
+    const inputs = new CellInputs(
+      createEncoder((cfg.agent as { observation: 'one-hot' }).observation, grid),
+      grid.nStates,
+    );
+    let worstAll = 0;
+    for (let s = 0; s < grid.nStates; s++) {
+      const q = net.forward(inputs, s);
+      for (let a = 0; a < N_ACTIONS; a++)
+        worstAll = Math.max(worstAll, Math.abs(q[a] - out[s * N_ACTIONS + a]));
+    }
+    expect(worstAll).toBeLessThan(TOLERANCE);
     // Trained: the exported network is not the initial one (its outputs differ between cells).
     expect(new Set(Array.from(out.subarray(0, 8 * N_ACTIONS), (x) => x.toFixed(4))).size).toBeGreaterThan(4);
     model.dispose();
