@@ -27,7 +27,14 @@ export async function run(): Promise<void> {
     logLevel: 'error',
     cacheDir: join(tmpdir(), 'gridworld-neural-bench-vite'),
     server: { host: '127.0.0.1', port: 0, fs: { allow: [resolve(here, '../..')] } },
-    optimizeDeps: { include: ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm'] },
+    optimizeDeps: {
+      include: [
+        '@tensorflow/tfjs-core',
+        '@tensorflow/tfjs-backend-wasm',
+        '@tensorflow/tfjs-backend-cpu',
+        '@tensorflow/tfjs-backend-webgl',
+      ],
+    },
     worker: { format: 'es' },
   });
   await server.listen();

@@ -27,11 +27,12 @@ import {
   ttyProgress,
   UsageError,
 } from './args';
+import { EXPORT_TFJS, exportTfjsDir, exportTfjsProblem, TfjsExportError, writeTfjsModel } from './exportTfjs';
 import { StreamOutput } from './output';
 import { runSeeds, type RunEnd, type RunVisitor } from './runSeeds';
 
 const USAGE =
-  'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE] [--save-agent FILE] [--load-agent FILE]';
+  'usage: npm run sim -- <config.json | share link> [--episodes N] [--seeds K] [--seed S] [--json] [--csv FILE] [--save-agent FILE] [--load-agent FILE] [--export-tfjs DIR]';
 const MAX_SEEDS = 1000;
 
 interface Args {
@@ -43,6 +44,7 @@ interface Args {
   csv?: string;
   saveAgent?: string;
   loadAgent?: string;
+  exportTfjs?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -61,7 +63,8 @@ function parseArgs(argv: string[]): Args {
       if (!file || file.startsWith('--')) throw new UsageError(`${k} needs a file name`);
       if (k === '--save-agent') a.saveAgent = file;
       else a.loadAgent = file;
-    } else if (k === '--help' || k === '-h') throw new HelpRequest();
+    } else if (k === EXPORT_TFJS) a.exportTfjs = exportTfjsDir(argv[++i]);
+    else if (k === '--help' || k === '-h') throw new HelpRequest();
     else if (k.startsWith('--')) throw new UsageError(`unknown option ${k}; ${USAGE}`);
     else if (a.source) throw new UsageError(`more than one config given ('${a.source}' and '${k}')`);
     else a.source = k;
@@ -314,6 +317,8 @@ async function main(argv: string[]): Promise<number> {
   };
   if (pending.length) process.once('SIGINT', onSigint);
 
+  const tfjsProblem = exportTfjsProblem(args.exportTfjs, args.seeds, config);
+  if (tfjsProblem) return fail(tfjsProblem, 2);
   let csv: StreamOutput | null = null;
   if (csvFile) {
     try {
@@ -354,15 +359,19 @@ async function main(argv: string[]): Promise<number> {
   try {
     await runSeeds(config, args.seeds, allOf(visitors), {
       resume: loaded?.state,
-      trained: saveFile
-        ? async (t) => {
-            try {
-              await writeFile(saveFile.temp, agentFileToJson(config, t.exportState()));
-            } catch (e) {
-              throw new SaveError(`cannot write ${saveFile.path} (${errCode(e)})`);
+      trained:
+        saveFile || args.exportTfjs
+          ? async (t) => {
+              if (saveFile) {
+                try {
+                  await writeFile(saveFile.temp, agentFileToJson(config, t.exportState()));
+                } catch (e) {
+                  throw new SaveError(`cannot write ${saveFile.path} (${errCode(e)})`);
+                }
+              }
+              if (args.exportTfjs) await writeTfjsModel(args.exportTfjs, config, t);
             }
-          }
-        : undefined,
+          : undefined,
     });
     await stdout.finish();
     await csv?.finish();
@@ -387,7 +396,7 @@ async function main(argv: string[]): Promise<number> {
     const csvError = (e as { csvError?: string } | null)?.csvError;
     if (csv?.stream.errored || csvError)
       return fail(`cannot write ${args.csv} (${csvError ?? errCode(csv?.stream.errored ?? e)})`, 1);
-    if (e instanceof SaveError) return fail(e.message, 1);
+    if (e instanceof SaveError || e instanceof TfjsExportError) return fail(e.message, 1);
     if ((e as Error)?.name === 'AgentStateError')
       return fail(`cannot load the agent: ${(e as Error).message}`, 2);
     return fail(`the run failed: ${(e as Error)?.message ?? String(e)}`, 1);

@@ -12,9 +12,9 @@ import { compileGrid, isActive, N_ACTIONS, type Grid } from '../../src/rl/grid';
 import { tdTargets } from '../../src/rl/neural/dqn';
 import { huberTd, meanSquaredError, policyGradient } from '../../src/rl/neural/losses';
 import { Mlp } from '../../src/rl/neural/mlp';
-import { JS_OUTPUT_MACS, MlpPass, tidyOn } from '../../src/rl/neural/mlpPass';
+import { JS_OUTPUT_MACS, MlpPass } from '../../src/rl/neural/mlpPass';
 import { CellInputs, createEncoder } from '../../src/rl/neural/observations';
-import { setupBackend } from '../../src/rl/neural/tfSetup';
+import { setupBackend, tidyOn } from '../../src/rl/neural/tfSetup';
 import { Rng } from '../../src/rl/rng';
 
 const TOLERANCE = 1e-5;

@@ -6,11 +6,13 @@ import {
   chooseBackend,
   PROBE_MACS,
   probeBackends,
-  probeLayers,
+  probeRows,
   probeShape,
+  probeWorkload,
   setupBackend,
   type BackendName,
 } from '../../src/rl/neural/tfSetup';
+import * as tf from '@tensorflow/tfjs-core';
 
 describe("'auto' backend choice", () => {
   it('keeps wasm on near ties and takes a clearly faster backend', () => {
@@ -160,17 +162,56 @@ describe("'auto' backend choice", () => {
 
   it("probes each agent's update shape, large ones on fewer rows", () => {
     const dqn = { type: 'dqn' as const, hidden: [64, 64], batchSize: 32, doubleDqn: true };
-    expect(probeShape(dqn, 100)).toEqual({ hidden: [64, 64], outputs: 4, rows: 64 });
-    expect(probeShape({ type: 'actor-critic', hidden: [32], nSteps: 8 }, 100).rows).toBe(8);
-    expect(probeShape({ type: 'reinforce', hidden: [32] }, 250).rows).toBe(250);
-    expect(probeLayers({ hidden: [64, 64], outputs: 4, rows: 64 })).toEqual({ sizes: [64, 64, 4], rows: 64 });
-    const big = probeLayers({ hidden: [512, 512, 512, 512], outputs: 4, rows: 1024 });
+    expect(probeShape(dqn, 100)).toEqual({ hidden: [64, 64], outputs: [4], rows: 64, gradRows: 32 });
+    expect(probeShape({ ...dqn, doubleDqn: false }, 100)).toMatchObject({ rows: 32, gradRows: 32 });
+    expect(probeShape({ type: 'actor-critic', hidden: [32], nSteps: 8 }, 100)).toEqual({
+      hidden: [32],
+      outputs: [4, 1],
+      rows: 8,
+      gradRows: 8,
+    });
+    expect(probeShape({ type: 'reinforce', hidden: [32], baseline: false }, 250)).toMatchObject({
+      outputs: [4],
+      rows: 250,
+    });
+    expect(probeShape({ type: 'reinforce', hidden: [32], baseline: true }, 250).outputs).toEqual([4, 1]);
+    expect(probeRows({ hidden: [64, 64], outputs: [4], rows: 64, gradRows: 32 })).toEqual({
+      rows: 64,
+      gradRows: 32,
+    });
+    const big = probeRows({ hidden: [512, 512, 512, 512], outputs: [4], rows: 1024, gradRows: 512 });
     expect(big.rows * 512 * 512).toBeLessThanOrEqual(PROBE_MACS);
     expect(big.rows).toBeGreaterThan(0);
+    expect(big.gradRows).toBeLessThanOrEqual(big.rows);
+  });
+
+  it('times the real update: MlpPass forward and backward, its tfjs kernels counted, no tensor left', async () => {
+    expect(await setupBackend('wasm')).toBe('wasm');
+    // 64-64 DQN, Double DQN on a batch of 32: the hidden-to-hidden layer in tfjs, the output in JS.
+    const dqn = probeWorkload({ hidden: [64, 64], outputs: [4], rows: 64, gradRows: 32 });
+    expect(dqn.kernels).toBe(1);
+    // Actor and critic, 3 hidden layers each, on a 512-step episode: hidden layers and outputs in tfjs.
+    expect(probeWorkload({ hidden: [64, 64, 64], outputs: [4, 1], rows: 512, gradRows: 512 }).kernels).toBe(
+      6,
+    );
+    // One hidden layer on a small batch (the "DQN, wider" rung of 64 units): no tfjs kernel at all; at
+    // 256 units the output layer is worth a kernel.
+    expect(probeWorkload({ hidden: [64], outputs: [4], rows: 64, gradRows: 32 }).kernels).toBe(0);
+    expect(probeWorkload({ hidden: [256], outputs: [4], rows: 64, gradRows: 32 }).kernels).toBe(1);
+    // Probed on fewer rows than the update's, a big shape still runs its output layer in tfjs as the
+    // update does (here: the critic's too, 512 x 64 x 1 > 25,000).
+    const big = probeWorkload({ hidden: [64, 64, 64], outputs: [4, 1], rows: 4096, gradRows: 4096 });
+    const before = tf.memory().numTensors;
+    const kernels = async (w: typeof dqn) =>
+      (await tf.profile(() => w.run('wasm'))).kernels.map((k) => k.name);
+    // The kernels MlpPass launches for the 64-64 DQN: one fused matMul forward, then matMuls backward.
+    expect((await kernels(dqn)).filter((k) => k === '_FusedMatMul')).toHaveLength(1);
+    expect((await kernels(big)).filter((k) => k === '_FusedMatMul')).toHaveLength(6);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it("in Node: 'auto' is wasm (nothing else to weigh), decided once per shape for the process", async () => {
-    const shape = { hidden: [24, 24], outputs: 4, rows: 16 };
+    const shape = { hidden: [24, 24], outputs: [4], rows: 16, gradRows: 16 };
     expect(autoChoice(shape)).toBeUndefined();
     expect(await setupBackend('auto', shape)).toBe('wasm');
     const decided = autoChoice(shape)!;
@@ -179,5 +220,11 @@ describe("'auto' backend choice", () => {
     // Asked again: the kept choice, made current again.
     expect(await setupBackend('auto', shape)).toBe('wasm');
     expect(autoChoice(shape)).toBe(decided);
+  });
+
+  it("'auto' times nothing for an update without tfjs kernels: wasm", async () => {
+    const shape = { hidden: [128], outputs: [4], rows: 32, gradRows: 32 };
+    expect(await setupBackend('auto', shape)).toBe('wasm');
+    expect(autoChoice(shape)).toEqual({ choice: 'wasm', timings: [{ name: 'wasm', ms: null }] });
   });
 });

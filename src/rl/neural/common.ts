@@ -13,7 +13,7 @@ export interface NeuralAgent extends Agent {
 }
 
 /** What a neural agent reports to the views: its backend and its last loss (null until it is finite). */
-export function neuralDiagnostics(agent: NeuralAgent): AgentDiagnostics {
+export function neuralDiagnostics(agent: Pick<NeuralAgent, 'backend' | 'loss'>): AgentDiagnostics {
   return { backend: agent.backend, loss: Number.isFinite(agent.loss) ? agent.loss : null };
 }
 

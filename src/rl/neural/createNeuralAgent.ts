@@ -15,28 +15,12 @@ export type { NeuralAgent } from './common';
 export { activeBackend } from './tfSetup';
 
 export async function createNeuralAgent(cfg: AgentConfig, grid: Grid, seed: number): Promise<NeuralAgent> {
-  if (cfg.type === 'dqn' || cfg.type === 'actor-critic' || cfg.type === 'reinforce') {
-    const tooLarge = updateTooLarge(cfg, grid);
-    if (tooLarge) throw new Error(tooLarge);
-  }
-  switch (cfg.type) {
-    case 'dqn':
-      return new DqnAgent(cfg, grid, seed, await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps)));
-    case 'actor-critic':
-      return new ActorCriticAgent(
-        cfg,
-        grid,
-        seed,
-        await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps)),
-      );
-    case 'reinforce':
-      return new ReinforceAgent(
-        cfg,
-        grid,
-        seed,
-        await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps)),
-      );
-    default:
-      throw new Error(`'${cfg.type}' is not a TensorFlow.js agent`);
-  }
+  if (cfg.type !== 'dqn' && cfg.type !== 'actor-critic' && cfg.type !== 'reinforce')
+    throw new Error(`'${cfg.type}' is not a TensorFlow.js agent`);
+  const tooLarge = updateTooLarge(cfg, grid);
+  if (tooLarge) throw new Error(tooLarge);
+  const backend = await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps));
+  if (cfg.type === 'dqn') return new DqnAgent(cfg, grid, seed, backend);
+  if (cfg.type === 'actor-critic') return new ActorCriticAgent(cfg, grid, seed, backend);
+  return new ReinforceAgent(cfg, grid, seed, backend);
 }

@@ -18,13 +18,14 @@
 import type { DqnConfig } from '../../config/neuralAgents';
 import { greedyAction } from '../greedy';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
-import { readerFor, writerFor, type AgentState } from '../agentState';
-import { Rng } from '../rng';
+import type { AgentState } from '../agentState';
 import { Adam } from './adam';
-import { argmax, checkLoss, neuralDiagnostics, type NeuralAgent } from './common';
+import { NeuralAgentBase } from './agentBase';
+import { argmax, checkLoss, type NeuralAgent } from './common';
 import { huberTd } from './losses';
 import { Mlp } from './mlp';
-import { MlpPass, tidyOn } from './mlpPass';
+import { MlpPass } from './mlpPass';
+import { tidyOn } from './tfSetup';
 import { CellInputs, createEncoder } from './observations';
 import { ReplayBuffer } from './replayBuffer';
 import { Rnd } from './rnd';
@@ -55,14 +56,9 @@ export function tdTargets(
   }
 }
 
-export class DqnAgent implements NeuralAgent {
+/** `steps` (environment steps) drive the epsilon schedule, training and target syncs. */
+export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
   readonly type = 'dqn';
-  readonly planner = null;
-  updates = 0;
-  loss = NaN;
-  /** Environment steps taken (drives the epsilon schedule, training and target syncs). */
-  steps = 0;
-  private readonly rng: Rng;
   private readonly inputs: CellInputs;
   private readonly net: Mlp;
   private readonly pass: MlpPass;
@@ -96,9 +92,9 @@ export class DqnAgent implements NeuralAgent {
     private readonly cfg: DqnConfig,
     private readonly grid: Grid,
     seed: number,
-    readonly backend: string,
+    backend: string,
   ) {
-    this.rng = new Rng(seed);
+    super(seed, backend);
     this.inputs = new CellInputs(createEncoder(cfg.observation, grid), grid.nStates);
     this.net = new Mlp([this.inputs.size, ...cfg.hidden, N_ACTIONS], this.rng);
     this.pass = new MlpPass(this.net, this.inputs);
@@ -234,23 +230,11 @@ export class DqnAgent implements NeuralAgent {
     }
   }
 
-  diagnostics() {
-    return neuralDiagnostics(this);
-  }
-
-  /** Nothing to free: the weights are typed arrays and every tensor lives within one update. */
-  dispose(): void {}
-
   /** Online and target weights, Adam's moments, the replay buffer, the counters (steps drive epsilon
    *  and the target syncs), the random stream and the curiosity predictor. */
   exportState(): AgentState {
-    const { w, done } = writerFor(this.type);
-    w.arr('net', this.net.params)
-      .arr('target', this.target.params)
-      .num('steps', this.steps)
-      .num('updates', this.updates)
-      .num('loss', this.loss)
-      .rng('rng', this.rng);
+    const { w, done } = this.stateWriter();
+    w.arr('net', this.net.params).arr('target', this.target.params);
     this.opt.writeState(w.child('adam'));
     this.replay.writeState(w.child('replay'));
     this.rnd?.writeState(w.child('rnd'));
@@ -258,20 +242,14 @@ export class DqnAgent implements NeuralAgent {
   }
 
   importState(state: AgentState): void {
-    const r = readerFor(state, this.type);
-    const steps = r.num('steps', { min: 0, int: true });
-    const updates = r.num('updates', { min: 0, int: true });
-    const loss = r.num('loss', { nullable: true });
-    r.into('net', this.net.params).into('target', this.target.params).rng('rng', this.rng);
+    const r = this.stateReader(state, () => {
+      this.known.fill(0);
+      this.tableAt = -1;
+    });
+    r.into('net', this.net.params).into('target', this.target.params);
     this.opt.readState(r.child('adam'));
     this.replay.readState(r.child('replay'), this.grid.nStates);
     if (this.rnd) this.rnd.readState(r.child('rnd'));
-    r.then(() => {
-      this.steps = steps;
-      this.updates = updates;
-      this.loss = loss ?? NaN;
-      this.known.fill(0);
-      this.tableAt = -1;
-    }).apply();
+    r.apply();
   }
 }

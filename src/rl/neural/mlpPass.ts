@@ -1,33 +1,46 @@
 /**
- * One gradient computation of an Mlp over a batch of cells, with few tfjs kernels (each costs ~5-20 us
- * on a small network whatever its size, so on the default networks their number sets the update's time):
- * - the first layer runs in plain JS on the cells' sparse observations (CellInputs: one weight row per
- *   nonzero input), as does, on small batches, the output layer, which is narrow (4 Q-values or logits,
- *   1 value, 16 embedding units) and then costs less in JS than the ~8 kernels of its tfjs form;
- * - the other layers are one fused matMul + bias (+ ReLU) kernel each, on weights uploaded for this
- *   update from the Float32Arrays Adam steps (adam.ts);
- * - the caller computes its loss and d loss / d output per sample in JS (losses.ts);
- * - backward() is the MLP's backward pass written out: per layer dW = h^T dz, db = sum_rows dz,
- *   dh = dz W^T and dz = dh * (h > 0) through a ReLU; in tfjs with explicit transposes (tfjs-wasm's
- *   transposed matMul flags are several times slower), the second layer's bias gradient riding on its
- *   weight gradient's matMul as a row of ones (W1 and b1 lie one after the other in params).
- * On a 64-64 network that is 5 kernels per update (13 on large batches), where the tape launches ~50.
+ * One gradient computation of an Mlp over a batch of cells: the neural agents' update. What runs where,
+ * and why (figures: `npm run bench -- neuralLayers`; the project README's "The neural engine"):
+ * - Each tfjs kernel costs ~5-20 us on a small network whatever its size (the launch, the upload of its
+ *   inputs, the read-back), so where a layer's maths is smaller than that, plain JS is faster; where
+ *   the maths dominates, tfjs kernels (wasm SIMD, or WebGL on a hardware GPU) are.
+ * - First layer: always plain JS, on the cells' sparse observations (CellInputs: one weight row per
+ *   nonzero input: one for one-hot), so its cost does not grow with the number of cells; as a dense
+ *   tfjs matMul it would (a 50 x 50 one-hot world: 2,500 inputs per sample).
+ * - Output layer (4 Q-values or logits, 1 value, RND's 16 embedding units): plain JS while
+ *   rows x inputs x outputs <= JS_OUTPUT_MACS (25,000), else one fused tfjs matMul. Its JS form replaces
+ *   ~8 kernels (forward, read-back, transposes, weight and input gradients).
+ * - Hidden-to-hidden layers: one fused tfjs matMul + bias (+ ReLU) kernel each, on weights uploaded for
+ *   this update from the Float32Arrays Adam steps (adam.ts); their backward pass likewise.
+ * - Losses and their gradients (losses.ts), Adam (adam.ts) and acting (Mlp.forward) are plain JS.
+ * So a network with one hidden layer (e.g. the "DQN, wider" preset) trains on small batches without
+ * any tfjs kernel: tfjs is then only the fallback for big batches. A 64-64 network runs 5 kernels per
+ * update (13 on large batches), where tf.train.adam().minimize() launches ~50.
+ * backward() is the MLP's backward pass written out: per layer dW = h^T dz, db = sum_rows dz,
+ * dh = dz W^T and dz = dh * (h > 0) through a ReLU; in tfjs with explicit transposes (tfjs-wasm's
+ * transposed matMul flags are several times slower), the second layer's bias gradient riding on its
+ * weight gradient's matMul as a row of ones (W1 and b1 lie one after the other in params).
  * Tensors of a pass live in the current tf.tidy scope: call forward and backward inside one
- * `tidyOn(backend, ...)`, which frees them all when it returns.
+ * `tidyOn(backend, ...)` (tfSetup.ts), which frees them all when it returns.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Mlp } from './mlp';
 import type { CellInputs } from './observations';
-import { switchBackend } from './tfSetup';
 
-/** Largest output layer (rows x inputs x outputs multiply-adds) computed in JS; measured crossover on
- *  wasm ~30k (a 64-64 DQN batch of 32 and its 32 next states: 16k). */
+/** Largest output layer (rows x inputs x outputs multiply-adds) computed in JS. Measured on wasm
+ *  (`npm run bench -- neuralLayers`, the real pass with the output forced either way): with 4 outputs
+ *  JS and tfjs are within noise up to 16k and tfjs is ~1.8x faster from 33k; the crossover is lower
+ *  for a 1-unit critic (~8k) and below 8k for RND's 16 outputs. One limit serves all: moving a layer
+ *  between JS and tfjs changes float rounding, so a seed's results. A 64-64 DQN batch of 32 and its 32
+ *  next states is 16k. */
 export const JS_OUTPUT_MACS = 25_000;
 
-/** Runs `fn` (one update's tfjs work) on `backend` inside tf.tidy, so no tensor outlives it. */
-export function tidyOn<T extends number | void>(backend: string, fn: () => T): T {
-  switchBackend(backend);
-  return tf.tidy(fn) as T;
+/** How many layers of a network with these sizes run as tfjs kernels in a pass over `rows` rows (the
+ *  first layer never does; the output layer only above `jsOutputMacs`). */
+export function tfjsLayers(sizes: readonly number[], rows: number, jsOutputMacs = JS_OUTPUT_MACS): number {
+  const layers = sizes.length - 1;
+  const jsOutput = rows * sizes[layers - 1] * sizes[layers] <= jsOutputMacs;
+  return layers - 1 - (jsOutput ? 1 : 0);
 }
 
 export class MlpPass {
@@ -58,6 +71,8 @@ export class MlpPass {
   constructor(
     readonly net: Mlp,
     private readonly cellInputs: CellInputs,
+    /** The JS / tfjs limit for the output layer (JS_OUTPUT_MACS; the benchmark moves it to time both). */
+    private readonly jsOutputMacs = JS_OUTPUT_MACS,
   ) {
     this.layers = net.sizes.length - 1;
     for (const w of net.weights) this.offsets.push((w.byteOffset - net.params.byteOffset) / 4);
@@ -95,7 +110,7 @@ export class MlpPass {
     this.gradRows = gradRows;
     const nIn = sizes[layers - 1];
     const nOut = sizes[layers];
-    this.jsOutput = rows * nIn * nOut <= JS_OUTPUT_MACS;
+    this.jsOutput = rows * nIn * nOut <= this.jsOutputMacs;
     const tfLayers = this.jsOutput ? layers - 1 : layers;
     if (tfLayers === 1) {
       this.hLast = h0;

@@ -14,27 +14,21 @@
  */
 import type { ActorCriticConfig, ReinforceConfig } from '../../config/neuralAgents';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
-import { readerFor, writerFor, type AgentState } from '../agentState';
-import { Rng } from '../rng';
+import type { AgentState } from '../agentState';
 import { Adam } from './adam';
-import { argmax, checkLoss, neuralDiagnostics, sampleSoftmax, softmax, type NeuralAgent } from './common';
+import { NeuralAgentBase } from './agentBase';
+import { argmax, checkLoss, sampleSoftmax, softmax, type NeuralAgent } from './common';
 import { policyGradient } from './losses';
 import { Mlp } from './mlp';
-import { MlpPass, tidyOn } from './mlpPass';
+import { MlpPass } from './mlpPass';
+import { tidyOn } from './tfSetup';
 import { CellInputs, createEncoder } from './observations';
 import { Rnd } from './rnd';
 
 /** Largest batch of one gradient step (a longer REINFORCE episode is learnt from in chunks). */
 const MAX_BATCH = 512;
 
-export abstract class PolicyAgent implements NeuralAgent {
-  abstract readonly type: string;
-  readonly planner = null;
-  updates = 0;
-  loss = NaN;
-  /** Environment steps taken. */
-  steps = 0;
-  protected readonly rng: Rng;
+export abstract class PolicyAgent extends NeuralAgentBase implements NeuralAgent {
   protected readonly gamma: number;
   private readonly inputs: CellInputs;
   private readonly actor: Mlp;
@@ -68,12 +62,12 @@ export abstract class PolicyAgent implements NeuralAgent {
     protected readonly cfg: ActorCriticConfig | ReinforceConfig,
     protected readonly grid: Grid,
     seed: number,
-    readonly backend: string,
+    backend: string,
     rolloutLength: number,
     withCritic: boolean,
     valueCoef: number,
   ) {
-    this.rng = new Rng(seed);
+    super(seed, backend);
     this.gamma = grid.gamma;
     this.inputs = new CellInputs(createEncoder(cfg.observation, grid), grid.nStates);
     // A small last layer starts the policy near uniform (as CleanRL's 0.01-scaled actor head).
@@ -215,22 +209,11 @@ export abstract class PolicyAgent implements NeuralAgent {
   abstract step(r: number, s2: number, terminal: boolean): number;
   abstract endEpisode(): void;
 
-  diagnostics() {
-    return neuralDiagnostics(this);
-  }
-
-  /** Nothing to free: the weights are typed arrays and every tensor lives within one update. */
-  dispose(): void {}
-
   /** Actor (and critic) weights, Adam's moments, the counters, the random stream and the curiosity
    *  predictor. The rollout in flight belongs to its episode and is not kept. */
   exportState(): AgentState {
-    const { w, done } = writerFor(this.type);
-    w.arr('actor', this.actor.params)
-      .num('steps', this.steps)
-      .num('updates', this.updates)
-      .num('loss', this.loss)
-      .rng('rng', this.rng);
+    const { w, done } = this.stateWriter();
+    w.arr('actor', this.actor.params);
     if (this.critic) w.arr('critic', this.critic.params);
     this.opt.writeState(w.child('adam'));
     this.rnd?.writeState(w.child('rnd'));
@@ -238,21 +221,15 @@ export abstract class PolicyAgent implements NeuralAgent {
   }
 
   importState(state: AgentState): void {
-    const r = readerFor(state, this.type);
-    const steps = r.num('steps', { min: 0, int: true });
-    const updates = r.num('updates', { min: 0, int: true });
-    const loss = r.num('loss', { nullable: true });
-    r.into('actor', this.actor.params).rng('rng', this.rng);
+    const r = this.stateReader(state, () => {
+      this.length = 0;
+      this.tablesAt = -1;
+    });
+    r.into('actor', this.actor.params);
     if (this.critic) r.into('critic', this.critic.params);
     else if (r.has('critic')) r.fail('critic', 'is saved, but this config has no critic (baseline off)');
     this.opt.readState(r.child('adam'));
     if (this.rnd) this.rnd.readState(r.child('rnd'));
-    r.then(() => {
-      this.steps = steps;
-      this.updates = updates;
-      this.loss = loss ?? NaN;
-      this.length = 0;
-      this.tablesAt = -1;
-    }).apply();
+    r.apply();
   }
 }

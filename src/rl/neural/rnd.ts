@@ -19,7 +19,8 @@ import { Adam } from './adam';
 import { checkLoss } from './common';
 import { meanSquaredError } from './losses';
 import { Mlp } from './mlp';
-import { MlpPass, tidyOn } from './mlpPass';
+import { MlpPass } from './mlpPass';
+import { tidyOn } from './tfSetup';
 import type { CellInputs } from './observations';
 
 /** Hidden units of f and g, and the size of the random embedding g learns to predict. */

@@ -1,15 +1,20 @@
 /**
  * Loads TensorFlow.js and picks its backend. Imported only through createNeuralAgent (itself loaded by a
- * dynamic import), so the tabular path never carries tfjs.
+ * dynamic import), so the tabular path never carries tfjs. Only tfjs's core and its backends are
+ * imported (the ops MlpPass runs: fused matMul, matMul, transpose, slice, sum, mul, step): the wasm
+ * backend statically (the usual choice), cpu and webgl by dynamic import the first time they are asked
+ * for, so a page that never uses them never fetches them.
  *
  * - 'auto': measured. The first time a network of a given shape asks for it, the backends it weighs
  *   (autoCandidates: wasm, and webgl where a hardware WebGL context can be made, so never in Node or on
- *   a software renderer, where 'auto' is wasm with nothing to time) each run a few update-like passes of that shape, interleaved, each
- *   backend's fastest kept (probePass: the tfjs layers of an MlpPass forward and backward, uploads and
- *   read-backs included; large shapes are probed on fewer rows), and the fastest wins, wasm (the most
- *   predictable) unless another is clearly faster (chooseBackend); cpu if neither starts. The choice
- *   is cached in this module per shape, so for the life of the worker (or Node process) that shape is
- *   never probed again; nothing is persisted.
+ *   a software renderer, where 'auto' is wasm with nothing to time) each run a few real updates of that
+ *   shape (probeWorkload: an MlpPass forward and backward on an Mlp of the agent's hidden layers and
+ *   outputs, as an update runs it; large shapes on fewer rows), interleaved, each backend's fastest kept,
+ *   and the fastest wins, wasm (the most predictable) unless another is clearly faster (chooseBackend);
+ *   cpu if neither starts. A shape whose update runs no tfjs kernel at all (one hidden layer on a small
+ *   batch: see mlpPass.ts) is not timed: the backends could only differ by noise, so it takes wasm.
+ *   The choice is cached in this module per shape, so for the life of the worker (or Node process)
+ *   that shape is never probed again; nothing is persisted.
  * - 'wasm': the WebAssembly backend (single-threaded: threaded wasm breaks in minified builds),
  *   falling back to 'cpu'. Its .wasm files come from our build in the browser (`?url` imports in
  *   wasmUrls.ts) and from node_modules in Node (a file path prefix).
@@ -17,9 +22,14 @@
  * - 'cpu': plain JavaScript kernels.
  * The backend is global to tfjs; `activeBackend()` says which one is in use.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// Registers the wasm backend and its kernels.
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from '../../config/neuralAgents';
+import { Rng } from '../rng';
+import { Mlp } from './mlp';
+import { JS_OUTPUT_MACS, MlpPass, tfjsLayers } from './mlpPass';
+import { CellInputs, type Encoder } from './observations';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 
@@ -77,24 +87,34 @@ async function configureWasm(): Promise<void> {
   wasmConfigured = true;
 }
 
+/** Registers a backend's kernels: cpu and webgl are imported on first use. */
+async function loadBackend(name: BackendName): Promise<void> {
+  if (name === 'wasm') await configureWasm();
+  else if (name === 'cpu') await import('@tensorflow/tfjs-backend-cpu');
+  else await import('@tensorflow/tfjs-backend-webgl');
+}
+
 async function trySetBackend(name: BackendName): Promise<boolean> {
   if (tf.getBackend() === name) return true;
   try {
-    if (name === 'wasm') await configureWasm();
+    await loadBackend(name);
     return await tf.setBackend(name);
   } catch {
     return false;
   }
 }
 
-/** The tfjs part of one update of a network, as the probe runs it. */
+/** One update of an agent's networks, as the probe runs it. */
 export interface ProbeShape {
   /** Units per hidden layer. */
   hidden: number[];
-  /** Output units (4 Q-values or logits). */
-  outputs: number;
-  /** Rows of one update's batch. */
+  /** Output units of each network an update trains: [4] for DQN's Q-network, [4, 1] for a policy and
+   *  its critic (or baseline), [4] for REINFORCE without a baseline. */
+  outputs: number[];
+  /** Rows each network's forward pass evaluates, and the first gradRows of them its backward pass
+   *  takes (Double DQN evaluates its minibatch's next states too). */
   rows: number;
+  gradRows: number;
 }
 
 /** Largest matMul (rows x inputs x outputs multiply-adds) a probe pass runs; bigger shapes are probed
@@ -110,72 +130,79 @@ const PROBE_DROP = 4;
 /** How much faster than wasm another backend must be to be chosen. */
 export const PROBE_MARGIN = 1.25;
 
-/** The shape the probe runs for an agent: its hidden layers, 4 outputs, and its update's rows (DQN's
- *  minibatch, and its next states for Double DQN; A2C's rollout; REINFORCE's longest episode). */
+/** The update the probe runs for an agent: its hidden layers, its networks' outputs, and its update's
+ *  rows (DQN's minibatch, and its next states for Double DQN; A2C's rollout; REINFORCE's longest
+ *  episode). The curiosity predictor's own small update is left out. */
 export function probeShape(
   cfg:
     | { type: 'dqn'; hidden: number[]; batchSize: number; doubleDqn: boolean }
     | { type: 'actor-critic'; hidden: number[]; nSteps: number }
-    | { type: 'reinforce'; hidden: number[] },
+    | { type: 'reinforce'; hidden: number[]; baseline: boolean },
   maxSteps: number,
 ): ProbeShape {
-  const rows =
-    cfg.type === 'dqn'
-      ? cfg.batchSize * (cfg.doubleDqn ? 2 : 1)
-      : cfg.type === 'actor-critic'
-        ? cfg.nSteps
-        : maxSteps;
-  return { hidden: cfg.hidden, outputs: 4, rows };
+  if (cfg.type === 'dqn') {
+    const rows = cfg.batchSize * (cfg.doubleDqn ? 2 : 1);
+    return { hidden: cfg.hidden, outputs: [4], rows, gradRows: cfg.batchSize };
+  }
+  const rows = cfg.type === 'actor-critic' ? cfg.nSteps : maxSteps;
+  const critic = cfg.type === 'actor-critic' || cfg.baseline;
+  return { hidden: cfg.hidden, outputs: critic ? [4, 1] : [4], rows, gradRows: rows };
 }
 
-/** The probe's layers (hidden to hidden, then to the outputs: the first layer runs in JS in MlpPass)
- *  and its rows, capped so that no matMul exceeds PROBE_MACS. */
-export function probeLayers(shape: ProbeShape): { sizes: number[]; rows: number } {
-  const sizes = [...shape.hidden, shape.outputs];
+/** The probe's rows (and gradient rows), scaled down so that no tfjs matMul exceeds PROBE_MACS. */
+export function probeRows(shape: ProbeShape): { rows: number; gradRows: number } {
+  const sizes = [...shape.hidden, Math.max(...shape.outputs)];
   let widest = 1;
   for (let l = 0; l + 1 < sizes.length; l++) widest = Math.max(widest, sizes[l] * sizes[l + 1]);
   const rows = Math.max(1, Math.min(shape.rows, Math.floor(PROBE_MACS / widest)));
-  return { sizes, rows };
+  const gradRows = Math.max(1, Math.round((rows * shape.gradRows) / shape.rows));
+  return { rows, gradRows };
 }
 
-/** One update-like pass on the current backend: upload, forward through the layers, read back, then
- *  each layer's weight gradient and the gradient below it, read back as MlpPass does. */
-function probePass(sizes: number[], rows: number, data: Float32Array): void {
-  tf.tidy(() => {
-    const hs: tf.Tensor2D[] = [];
-    const ws: tf.Tensor2D[] = [];
-    let h = tf.tensor2d(data.subarray(0, rows * sizes[0]), [rows, sizes[0]]);
-    for (let l = 0; l + 1 < sizes.length; l++) {
-      const w = tf.tensor2d(data.subarray(0, sizes[l] * sizes[l + 1]), [sizes[l], sizes[l + 1]]);
-      const bias = tf.tensor1d(data.subarray(0, sizes[l + 1]));
-      hs.push(h);
-      ws.push(w);
-      const activation = l + 2 < sizes.length ? 'relu' : 'linear';
-      h = tf.fused.matMul({ a: h, b: w, bias, activation }) as tf.Tensor2D;
-    }
-    h.dataSync();
-    const top = sizes.length - 1;
-    let dz = tf.tensor2d(data.subarray(0, rows * sizes[top]), [rows, sizes[top]]);
-    for (let l = top - 1; l >= 0; l--) {
-      tf.matMul(tf.transpose(hs[l]), dz).dataSync();
-      const dh = tf.matMul(dz, tf.transpose(ws[l]));
-      if (l === 0) dh.dataSync();
-      else dz = tf.mul(dh, tf.step(hs[l]));
-    }
-  });
-}
+/** Cells (one-hot inputs) of the probe's networks: their first layer runs in JS, the same on every
+ *  backend, so its width does not change the choice. */
+const PROBE_CELLS = 64;
+const PROBE_ENCODER: Encoder = {
+  kind: 'one-hot',
+  size: PROBE_CELLS,
+  encode(s, out, off) {
+    out.fill(0, off, off + PROBE_CELLS);
+    out[off + s] = 1;
+  },
+};
 
-/** A probe pass's inputs for a shape, and a function timing one pass on the current backend. */
-function passTimer(shape: ProbeShape): () => number {
-  const { sizes, rows } = probeLayers(shape);
-  let n = rows * Math.max(...sizes);
-  for (let l = 0; l + 1 < sizes.length; l++) n = Math.max(n, sizes[l] * sizes[l + 1]);
-  const data = new Float32Array(n);
-  for (let i = 0; i < n; i++) data[i] = ((i * 7919) % 1000) / 1000 - 0.5;
-  return () => {
-    const t = performance.now();
-    probePass(sizes, rows, data);
-    return performance.now() - t;
+/**
+ * The probe's workload: a real update of the shape's networks, i.e. each network's MlpPass forward on
+ * `rows` cells and backward on the first gradRows (the same layers in JS and in tfjs as in training,
+ * also when probeRows scales a big shape down),
+ * without the loss and Adam (plain JS, the same on every backend). `kernels`: how many of the
+ * networks' layers run as tfjs kernels (0: the backend cannot matter).
+ */
+export function probeWorkload(shape: ProbeShape): { kernels: number; run(backend: string): void } {
+  const { rows, gradRows } = probeRows(shape);
+  const inputs = new CellInputs(PROBE_ENCODER, PROBE_CELLS);
+  const rng = new Rng(1);
+  const nets = shape.outputs.map((o) => new Mlp([PROBE_CELLS, ...shape.hidden, o], rng));
+  // On fewer rows than the update's, the output layer's JS / tfjs limit scales along, so that the probe
+  // runs the same layers in tfjs as the update does.
+  const jsOutputMacs = (JS_OUTPUT_MACS * rows) / shape.rows;
+  const passes = nets.map((net) => new MlpPass(net, inputs, jsOutputMacs));
+  const grads = nets.map((net) => new Float32Array(net.params.length));
+  const dOuts = shape.outputs.map((o) =>
+    Float32Array.from({ length: gradRows * o }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5),
+  );
+  const cells = Int32Array.from({ length: rows }, (_, k) => (k * 7) % PROBE_CELLS);
+  let kernels = 0;
+  for (const net of nets) kernels += tfjsLayers(net.sizes, shape.rows);
+  return {
+    kernels,
+    run: (backend) =>
+      tidyOn(backend, () => {
+        for (let i = 0; i < passes.length; i++) {
+          passes[i].forward(cells, rows, gradRows);
+          passes[i].backward(dOuts[i], grads[i]);
+        }
+      }),
   };
 }
 
@@ -269,9 +296,12 @@ export async function probeBackends(
 /** 'auto' choices made so far in this worker / process, per probed shape, with their timings. */
 const autoChoices = new Map<string, { choice: BackendName; timings: ProbeTiming[] }>();
 /** The default shape probed when the caller gives none (a 64-64 network on a minibatch of 64). */
-const DEFAULT_SHAPE: ProbeShape = { hidden: [64, 64], outputs: 4, rows: 64 };
+const DEFAULT_SHAPE: ProbeShape = { hidden: [64, 64], outputs: [4], rows: 64, gradRows: 64 };
 
-const shapeKey = (s: ProbeShape) => `${s.hidden.join('x')}:${s.outputs}:${probeLayers(s).rows}`;
+const shapeKey = (s: ProbeShape) => {
+  const { rows, gradRows } = probeRows(s);
+  return `${s.hidden.join('x')}:${s.outputs.join(',')}:${rows}/${gradRows}`;
+};
 
 /** What 'auto' chose for a shape in this worker / process, and the timings it chose from (undefined
  *  before that shape was probed). */
@@ -285,11 +315,13 @@ async function pickAuto(shape: ProbeShape): Promise<string> {
   const key = shapeKey(shape);
   const known = autoChoices.get(key);
   if (known && (await trySetBackend(known.choice))) return known.choice;
-  const timed = passTimer(shape);
-  const candidates = autoCandidates();
+  const work = probeWorkload(shape);
+  // No tfjs kernel in this update: nothing to time, the most predictable backend.
+  const candidates: BackendName[] = work.kernels > 0 ? autoCandidates() : ['wasm'];
   const probed = await probeBackends(candidates, trySetBackend, (name) => {
-    switchBackend(name);
-    return timed();
+    const t = performance.now();
+    work.run(name);
+    return performance.now() - t;
   });
   let choice = probed.choice;
   if (!choice || !(await trySetBackend(choice))) choice = (await trySetBackend('cpu')) ? 'cpu' : null;
@@ -324,6 +356,12 @@ export function setupBackend(choice: BackendChoice, shape: ProbeShape = DEFAULT_
  *  worker (they hold no tensors between updates). */
 export function switchBackend(name: string): void {
   if (tf.getBackend() !== name) void tf.setBackend(name);
+}
+
+/** Runs `fn` (one update's tfjs work) on `backend` inside tf.tidy, so no tensor outlives it. */
+export function tidyOn<T extends number | void>(backend: string, fn: () => T): T {
+  switchBackend(backend);
+  return tf.tidy(fn) as T;
 }
 
 /** The tfjs backend in use now ('wasm', 'webgl' or 'cpu'). */

@@ -7,6 +7,7 @@ import type { TrainedState } from '../../config/packedArray';
 import type { Config } from '../../config/schema';
 import type { MetricsSummary } from '../../rl/metrics';
 import { openSavedConfigs, type KeyValueStore } from '../../store/savedWork';
+import { canExportTfjs, exportTfjsModel } from '../../export/tfjsModel';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import {
   copyLink,
@@ -185,6 +186,13 @@ export function ShareMenuView(props: ShareMenuProps) {
             'Download the trained agent (its table or network, counters and run history) with this config, to open later or elsewhere',
             !props.getTrainedAgent,
           )}
+          {canExportTfjs(config) &&
+            item(
+              'Export as TensorFlow.js model',
+              run(() => exportTfjsModel(config, props.getTrainedAgent!)),
+              'Download the trained network as a TensorFlow.js LayersModel (a .json and its weights .bin, for tf.loadLayersModel)',
+              !props.getTrainedAgent,
+            )}
           {item(
             'Open trained agent...',
             () => {
