@@ -9,7 +9,6 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/defaults';
 import { Trainer } from '../../src/rl/trainer';
-import { shapingOf } from '../../src/rl/shaping';
 import { TrainingSession } from '../../src/worker/trainingSession';
 import { agentGreedyPath, describeGreedyPath } from '../../src/ui/grid/greedyPath';
 import { formatNumber } from '../../src/ui/common/paramSpec';
@@ -38,9 +37,7 @@ function expected() {
   while (session.running) session.run(Number.MAX_SAFE_INTEGER, Infinity, () => 0);
   const frame = session.progress(0).frame;
   const t = session.trainer;
-  const greedy = describeGreedyPath(
-    agentGreedyPath({ grid: t.grid, frame, agent: config.agent, shaping: shapingOf(config.train, t.grid) }),
-  );
+  const greedy = describeGreedyPath(agentGreedyPath({ grid: t.grid, frame }));
   const learned = (s: number) =>
     `V ${formatNumber(frame.values![s])}` +
     ['↑', '→', '↓', '←'].map((a, k) => ` ${a} ${formatNumber(frame.q![s * 4 + k])}`).join('');
