@@ -7,8 +7,9 @@
  *       y = r + gamma * Q_target(s', argmax_a' Q(s', a'))   (Double DQN; plain DQN: max_a' Q_target)
  *     and y = r when s' is terminal (a time-limit cut still bootstraps);
  *   - every targetSync steps copy the online weights into the target network.
- * Weights live in Float32Arrays (mlp.ts) and act in plain JS. An update is one MlpPass (mlpPass.ts) over
- * the minibatch's states and, for Double DQN, its next states (their online Q picks a'); the targets,
+ * Weights live in Float32Arrays (mlp.ts) and act in plain JS. An update is one pass over the minibatch's
+ * states and, for Double DQN, its next states (their online Q picks a'): a CellPass (cellPass.ts: plain
+ * JS, once per distinct cell) for the default-sized networks, else an MlpPass (mlpPass.ts); the targets,
  * the Huber loss and its gradient are per-sample JS (losses.ts), and Adam runs in JS (adam.ts). The
  * frozen target network is a table of its outputs per cell, each filled in plain JS the first time a
  * minibatch needs it after a sync (inputs are always one of the grid's cells).
@@ -24,6 +25,7 @@ import { NeuralAgentBase } from './agentBase';
 import { argmax, checkLoss, type NeuralAgent } from './common';
 import { huberTd } from './losses';
 import { Mlp } from './mlp';
+import { CellPass, useCellPass } from './cellPass';
 import { MlpPass } from './mlpPass';
 import { tidyOn } from './tfSetup';
 import { CellInputs, createEncoder } from './observations';
@@ -61,7 +63,8 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
   readonly type = 'dqn';
   private readonly inputs: CellInputs;
   private readonly net: Mlp;
-  private readonly pass: MlpPass;
+  /** The update's pass: per distinct cell in JS where that is cheaper (cellPass.ts), else MlpPass. */
+  private readonly pass: MlpPass | CellPass;
   private readonly grad: Float32Array;
   /** The frozen target network, and its outputs per cell ([nStates, 4]) where known[s] says so. */
   private readonly target: Mlp;
@@ -97,7 +100,10 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
     super(seed, backend);
     this.inputs = new CellInputs(createEncoder(cfg.observation, grid), grid.nStates);
     this.net = new Mlp([this.inputs.size, ...cfg.hidden, N_ACTIONS], this.rng);
-    this.pass = new MlpPass(this.net, this.inputs);
+    const rows = cfg.doubleDqn ? 2 * cfg.batchSize : cfg.batchSize;
+    this.pass = useCellPass(this.net.sizes, rows, grid.nStates)
+      ? new CellPass(this.net, this.inputs, grid.nStates)
+      : new MlpPass(this.net, this.inputs);
     this.grad = new Float32Array(this.net.params.length);
     this.target = new Mlp(this.net.sizes, null);
     this.targetQ = new Float32Array(grid.nStates * N_ACTIONS);
@@ -187,7 +193,7 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
       if (double) cells[b + k] = replay.s2[i];
       if (!done[k]) this.ensureTarget(replay.s2[i]);
     }
-    this.loss = tidyOn(this.backend, () => {
+    const update = () => {
       const q = this.pass.forward(cells, double ? 2 * b : b, b);
       tdTargets(b, rewards, done, nextStates, this.gamma, this.targetQ, double ? q : null, ys);
       const loss = huberTd(q, N_ACTIONS, actions, ys, b, dq);
@@ -196,7 +202,9 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
         this.opt.step();
       }
       return loss;
-    });
+    };
+    // A CellPass makes no tensor, so it needs no tf.tidy scope.
+    this.loss = this.pass instanceof CellPass ? update() : tidyOn(this.backend, update);
     this.updates++;
     checkLoss(this.loss, this.type, this.cfg.learningRate, this.steps);
     this.rnd?.train(nextStates);

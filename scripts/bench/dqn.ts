@@ -1,0 +1,101 @@
+/**
+ * DQN's speed (issue 20, item 2): training seconds per seed of the default DQN on the open 8 x 8 room
+ * (start and goal in opposite corners, step reward -0.01, gamma 0.95, 100 steps, 300 episodes), timed
+ * in-process from the trainer's creation to the last episode (the wasm backend loaded beforehand), with
+ * each seed's greedy walk length (shortest 14); and the CLI's wall time for
+ * `npm run lab -- compare deep-needle --seeds 8` (its process start included).
+ * Reference figures (issue 20, 2026-12-07, 2 cores): 8 x 8 1.9-2.6 s per seed (target under 1 s,
+ * median of 3), a lean tfjs-wasm reference build 1.2 s; deep needle 8 seeds 7.4 s idle (target 5 s).
+ * Run alone: npx tsx scripts/bench/dqn.ts [--no-cli] [--seeds N]
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseConfig, type Config } from '../../src/config/schema';
+import { createTrainer } from '../../src/rl/trainer';
+import { median, spread } from './_stats';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const OPEN_8X8 = {
+  version: 1,
+  env: {
+    grid: Array.from({ length: 8 }, (_, y) => (y === 0 ? 'S.......' : y === 7 ? '.......G' : '........')),
+    stepReward: -0.01,
+    gamma: 0.95,
+    maxSteps: 100,
+  },
+  agent: { type: 'dqn' },
+  train: { episodes: 300 },
+};
+
+export function open8x8(seed: number): Config {
+  const parsed = parseConfig({ ...OPEN_8X8, train: { ...OPEN_8X8.train, seed } });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.config;
+}
+
+/** Trains one seed of the open 8 x 8 run: its training seconds and its greedy walk's steps. */
+export async function train8x8(
+  seed: number,
+): Promise<{ seconds: number; greedySteps: number; reached: boolean }> {
+  const config = open8x8(seed);
+  const t0 = performance.now();
+  const t = await createTrainer(config);
+  try {
+    for (let e = 0; e < config.train.episodes; e++) t.runEpisode();
+    const seconds = (performance.now() - t0) / 1000;
+    const g = t.greedyEpisode();
+    return { seconds, greedySteps: g.steps, reached: g.success };
+  } finally {
+    t.agent.dispose();
+  }
+}
+
+function line(label: string, xs: number[], digits: number, unit: string, note: string): string {
+  return `${label.padEnd(46)} ${spread(xs, digits, unit)}  ${note}`;
+}
+
+export async function run(args: string[] = []): Promise<void> {
+  const seedsAt = args.indexOf('--seeds');
+  const seeds = seedsAt >= 0 ? Number(args[seedsAt + 1]) : 3;
+  // Load the backend once (a throwaway short run), so no seed pays for it.
+  const warm = open8x8(99);
+  const w = await createTrainer({ ...warm, train: { ...warm.train, episodes: 1 } });
+  w.runEpisode();
+  w.agent.dispose();
+  const seconds: number[] = [];
+  const steps: string[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const r = await train8x8(seed);
+    seconds.push(r.seconds);
+    steps.push(r.reached ? String(r.greedySteps) : `${r.greedySteps} (goal not reached)`);
+  }
+  console.log(
+    line(
+      'dqn open 8 x 8, 300 episodes, s per seed',
+      seconds,
+      2,
+      ' s',
+      `[${seeds} seeds; greedy steps ${steps.join(', ')}; shortest 14]`,
+    ),
+  );
+  console.log(
+    `${''.padEnd(46)} reference: 1.9-2.6 s per seed; lean tfjs-wasm build 1.2 s; target < 1 s (median)`,
+  );
+  if (args.includes('--no-cli')) return;
+  const t0 = performance.now();
+  const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'compare', 'deep-needle', '--seeds', '8'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`the CLI failed: ${(r.stderr || r.stdout).trim().slice(-400)}`);
+  console.log(
+    line('cli lab compare deep-needle --seeds 8, wall s', [wall], 2, ' s', '[one run, npm start included]'),
+  );
+  console.log(`${''.padEnd(46)} reference: 7.4 s idle (28.9 s beside a browser); target <= 5 s idle`);
+  void median;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run(process.argv.slice(2));
