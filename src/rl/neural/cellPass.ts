@@ -48,8 +48,9 @@ export class CellPass {
   /** Which slots take part in the backward pass (have gradient rows). */
   private gradSlot = new Uint8Array(0);
   private out = new Float32Array(0);
-  /** The nonzero entries of one slot's dz (scratch). */
+  /** Scratch: the nonzero entries of one slot's input or dz (where), and their values. */
   private readonly nz: Int32Array;
+  private readonly xv: Float64Array;
   /** Where each of net.weights starts in net.params (and in a gradient). */
   private readonly offsets: number[] = [];
 
@@ -62,6 +63,7 @@ export class CellPass {
     this.slotOf = new Int32Array(cells).fill(-1);
     this.slotCell = new Int32Array(0);
     this.nz = new Int32Array(Math.max(...net.sizes));
+    this.xv = new Float64Array(this.nz.length);
     for (const w of net.weights) this.offsets.push((w.byteOffset - net.params.byteOffset) / 4);
     for (let l = 0; l < this.layers; l++) {
       this.acts.push(new Float32Array(0));
@@ -128,17 +130,75 @@ export class CellPass {
       const x = this.acts[l - 1];
       const h = this.acts[l];
       const relu = l < layers - 1;
+      const { nz, xv } = this;
       for (let s = 0; s < slots; s++) {
         const o = s * nOut;
         const xo = s * nIn;
-        h.set(bias, o);
+        // The nonzero inputs (a ReLU leaves ~half to two thirds zero) as offsets of their weight rows.
+        let n = 0;
         for (let i = 0; i < nIn; i++) {
           const v = x[xo + i];
           if (v === 0) continue;
-          const row = i * nOut;
-          for (let j = 0; j < nOut; j++) h[o + j] += v * w[row + j];
+          nz[n] = i * nOut;
+          xv[n++] = v;
         }
-        if (relu) for (let j = o; j < o + nOut; j++) if (h[j] < 0) h[j] = 0;
+        // Eight outputs at a time in local sums: one load per multiply-add instead of a load and a
+        // store of the output (~1.5-2x faster in V8).
+        let j = 0;
+        for (; j + 8 <= nOut; j += 8) {
+          let a0 = bias[j],
+            a1 = bias[j + 1],
+            a2 = bias[j + 2],
+            a3 = bias[j + 3];
+          let a4 = bias[j + 4],
+            a5 = bias[j + 5],
+            a6 = bias[j + 6],
+            a7 = bias[j + 7];
+          for (let q = 0; q < n; q++) {
+            const v = xv[q];
+            const r = nz[q] + j;
+            a0 += v * w[r];
+            a1 += v * w[r + 1];
+            a2 += v * w[r + 2];
+            a3 += v * w[r + 3];
+            a4 += v * w[r + 4];
+            a5 += v * w[r + 5];
+            a6 += v * w[r + 6];
+            a7 += v * w[r + 7];
+          }
+          h[o + j] = a0;
+          h[o + j + 1] = a1;
+          h[o + j + 2] = a2;
+          h[o + j + 3] = a3;
+          h[o + j + 4] = a4;
+          h[o + j + 5] = a5;
+          h[o + j + 6] = a6;
+          h[o + j + 7] = a7;
+        }
+        for (; j + 4 <= nOut; j += 4) {
+          let a0 = bias[j],
+            a1 = bias[j + 1],
+            a2 = bias[j + 2],
+            a3 = bias[j + 3];
+          for (let q = 0; q < n; q++) {
+            const v = xv[q];
+            const r = nz[q] + j;
+            a0 += v * w[r];
+            a1 += v * w[r + 1];
+            a2 += v * w[r + 2];
+            a3 += v * w[r + 3];
+          }
+          h[o + j] = a0;
+          h[o + j + 1] = a1;
+          h[o + j + 2] = a2;
+          h[o + j + 3] = a3;
+        }
+        for (; j < nOut; j++) {
+          let a = bias[j];
+          for (let q = 0; q < n; q++) a += xv[q] * w[nz[q] + j];
+          h[o + j] = a;
+        }
+        if (relu) for (let k = o; k < o + nOut; k++) if (h[k] < 0) h[k] = 0;
       }
     }
     const nOut = sizes[layers];
