@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/schema';
 import { compileGrid, isActive, N_ACTIONS } from '../../src/rl/grid';
-import { CellPass, useCellPass } from '../../src/rl/neural/cellPass';
+import { CellPass, cellPassFits } from '../../src/rl/neural/cellPass';
 import { huberTd } from '../../src/rl/neural/losses';
 import { Mlp } from '../../src/rl/neural/mlp';
 import { MlpPass } from '../../src/rl/neural/mlpPass';
@@ -19,9 +19,9 @@ import { open8x8 } from '../../scripts/bench/dqn';
 
 describe('CellPass', () => {
   it('runs the default 64-64 DQN on any grid, not 128-128', () => {
-    expect(useCellPass([64, 64, 64, 4], 64, 64)).toBe(true);
-    expect(useCellPass([2500, 64, 64, 4], 64, 2500)).toBe(true);
-    expect(useCellPass([64, 128, 128, 4], 64, 64)).toBe(false);
+    expect(cellPassFits([64, 64, 64, 4], 64, 64)).toBe(true);
+    expect(cellPassFits([2500, 64, 64, 4], 64, 2500)).toBe(true);
+    expect(cellPassFits([64, 128, 128, 4], 64, 64)).toBe(false);
   });
 
   it.each([
@@ -50,11 +50,11 @@ describe('CellPass', () => {
     const run = (pass: MlpPass | CellPass) => {
       const grad = new Float32Array(net.params.length);
       const dq = new Float32Array(b * N_ACTIONS);
-      const out = tidyOn('wasm', () => {
-        const q = pass.forward(cells, 2 * b, b).slice(0, 2 * b * N_ACTIONS);
-        huberTd(q, N_ACTIONS, actions, ys, b, dq);
+      let out = new Float32Array(0);
+      tidyOn('wasm', () => {
+        out = pass.forward(cells, 2 * b, b).slice(0, 2 * b * N_ACTIONS);
+        huberTd(out, N_ACTIONS, actions, ys, b, dq);
         pass.backward(dq, grad);
-        return q;
       });
       return { out, grad };
     };

@@ -10,13 +10,15 @@
  *   gradients are linear in d loss / d its outputs, so one backward pass per cell with that sum gives
  *   the exact gradient of the batch (in another float summation order than row by row).
  * No tfjs kernel runs: each would cost ~5-20 us of launch, upload and read-back (mlpPass.ts), where a
- * 64-64 network's pass over one cell is ~6k multiply-adds in JS. `useCellPass` says when this beats
+ * 64-64 network's pass over one cell is ~6k multiply-adds in JS. `cellPassFits` says when this beats
  * MlpPass: while (distinct cells at most) x (multiply-adds of the layers above the first) stays within
  * CELL_PASS_MACS, i.e. for the default 64-64 network on any grid (at most 64 distinct inputs per
- * batch of 32) but not for 128-128 and up, whose maths wasm SIMD or WebGL do faster.
- * Profile of the 8 x 8 DQN run before (MlpPass: 5 kernels, 5 uploads and 3 read-backs per update):
- * ~35% of an update in tfjs's engine (op dispatch, tensor tracking, tidy), ~20% in wasm kernels, the
- * rest JS; with this pass the engine and the uploads and read-backs are gone.
+ * batch of 32); 128-128 and up stay on MlpPass (the limit is not measured: chosen to cover 64-64).
+ * Profile of the 8 x 8 DQN run before (MlpPass: 5 kernels, 5 uploads and 3 read-backs per update;
+ * `node --import tsx --cpu-prof`): ~36% of training in tfjs (half the engine's op dispatch, tensor
+ * tracking and tidy, half the wasm kernels), ~30% in the pass's JS (first and output layers,
+ * transposes), Adam ~7%, acting ~5%. After, per update: forward ~37%, backward ~27%, Adam ~22%.
+ * CPU seconds per seed (seeds 1-3, one process, interleaved): MlpPass 2.4-3.1, CellPass 1.6-1.7.
  */
 import type { Mlp } from './mlp';
 import type { CellInputs } from './observations';
@@ -27,7 +29,7 @@ export const CELL_PASS_MACS = 300_000;
 
 /** Whether a pass over `rows` rows of a network with these sizes, on a grid of `cells` cells, runs as a
  *  CellPass. */
-export function useCellPass(sizes: readonly number[], rows: number, cells: number): boolean {
+export function cellPassFits(sizes: readonly number[], rows: number, cells: number): boolean {
   let macs = 0;
   for (let l = 1; l + 1 < sizes.length; l++) macs += sizes[l] * sizes[l + 1];
   return Math.min(rows, cells) * macs <= CELL_PASS_MACS;

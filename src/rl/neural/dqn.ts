@@ -25,7 +25,7 @@ import { NeuralAgentBase } from './agentBase';
 import { argmax, checkLoss, type NeuralAgent } from './common';
 import { huberTd } from './losses';
 import { Mlp } from './mlp';
-import { CellPass, useCellPass } from './cellPass';
+import { CellPass, cellPassFits } from './cellPass';
 import { MlpPass } from './mlpPass';
 import { tidyOn } from './tfSetup';
 import { CellInputs, createEncoder } from './observations';
@@ -101,7 +101,7 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
     this.inputs = new CellInputs(createEncoder(cfg.observation, grid), grid.nStates);
     this.net = new Mlp([this.inputs.size, ...cfg.hidden, N_ACTIONS], this.rng);
     const rows = cfg.doubleDqn ? 2 * cfg.batchSize : cfg.batchSize;
-    this.pass = useCellPass(this.net.sizes, rows, grid.nStates)
+    this.pass = cellPassFits(this.net.sizes, rows, grid.nStates)
       ? new CellPass(this.net, this.inputs, grid.nStates)
       : new MlpPass(this.net, this.inputs);
     this.grad = new Float32Array(this.net.params.length);
