@@ -20,7 +20,7 @@ import {
   type SweepSpec,
 } from '../config/experiment';
 import { getPreset, PRESETS } from '../config/presets';
-import { presetBudgetInput } from '../config/presetExperiments';
+import { presetBudgetInput, presetExperimentInput, presetSweepInput } from '../config/presetExperiments';
 import { FILE_JSON_LIMITS } from '../config/safeJson';
 import { parseConfig } from '../config/schema';
 import { runBudget } from '../rl/lab/budget';
@@ -101,8 +101,8 @@ function loadExperiment(a: Args): Experiment {
   const preset = getPreset(a.source);
   let input: unknown;
   if (preset) {
-    if (!preset.variants) throw new UsageError(`preset '${preset.id}' has no variants to compare`);
-    input = { version: 1, title: preset.title, base: preset.config, variants: preset.variants };
+    input = presetExperimentInput(preset);
+    if (!input) throw new UsageError(`preset '${preset.id}' has no variants to compare`);
   } else input = readJson(a.source);
   if (input && typeof input === 'object' && !Array.isArray(input)) {
     const o = { ...(input as Record<string, unknown>) };
@@ -127,7 +127,7 @@ function loadSweep(a: Args): SweepSpec {
       if (!c.ok) throw new UsageError(joinProblems(c.errors));
       base = c.value;
     }
-    doc = { version: 1, base, distances: preset.sweepDistances, budget: preset.sweepBudget };
+    doc = { ...presetSweepInput(preset, base) };
   } else {
     const data = readJson(a.source);
     if (!data || typeof data !== 'object' || Array.isArray(data))

@@ -3,7 +3,7 @@ import { useConfigStore } from '../../store/configStore';
 import { training } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 import { formatNumber } from '../common/paramSpec';
-import { isPlanningType } from './agentParams';
+import { isPlanningType } from '../../config/agentKinds';
 
 export function PlanningPanel() {
   const type = useConfigStore((s) => s.config.agent.type);
