@@ -8,6 +8,7 @@
 import { logScale01 } from './colorScale';
 import { themeColors, type GridColors } from '../../theme';
 import type { GridGeom } from './geom';
+import { strokeOnHalo } from './stroke';
 
 export interface SearchDraw {
   /** Per cell: how often the search visited it. */
@@ -78,15 +79,7 @@ function drawLine(
   const w = Math.max(2, g.cs * 0.1);
   ctx.beginPath();
   pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-  ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
-  ctx.setLineDash([]);
-  ctx.strokeStyle = c.searchHalo;
-  ctx.lineWidth = w + 3;
-  ctx.stroke();
-  ctx.strokeStyle = c.searchLine;
-  ctx.lineWidth = w;
-  ctx.stroke();
+  strokeOnHalo(ctx, c.searchHalo, c.searchLine, w);
   // The head: a triangle at the last cell, pointing along the last segment.
   const [x1, y1] = pts[pts.length - 1];
   const [x0, y0] = pts[pts.length - 2];
