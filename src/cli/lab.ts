@@ -97,6 +97,16 @@ function readJson(path: string): unknown {
   throw new UsageError(r.error + hint);
 }
 
+/** The document with --seeds and --episodes applied (when it is an object; else as it is, for the
+ *  parser to refuse). */
+function withCounts(input: unknown, a: Args): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const o = { ...(input as Record<string, unknown>) };
+  if (a.seeds !== undefined) o.seeds = a.seeds;
+  if (a.episodes !== undefined) o.episodes = a.episodes;
+  return o;
+}
+
 function loadExperiment(a: Args): Experiment {
   const preset = getPreset(a.source);
   let input: unknown;
@@ -104,12 +114,7 @@ function loadExperiment(a: Args): Experiment {
     input = presetExperimentInput(preset);
     if (!input) throw new UsageError(`preset '${preset.id}' has no variants to compare`);
   } else input = readJson(a.source);
-  if (input && typeof input === 'object' && !Array.isArray(input)) {
-    const o = { ...(input as Record<string, unknown>) };
-    if (a.seeds !== undefined) o.seeds = a.seeds;
-    if (a.episodes !== undefined) o.episodes = a.episodes;
-    input = o;
-  }
+  input = withCounts(input, a);
   const r = parseExperiment(input);
   if (!r.ok) throw new UsageError(`invalid experiment: ${joinProblems(r.errors)}`);
   return r.value;
@@ -165,12 +170,7 @@ function loadBudget(a: Args): BudgetSpec {
           .join(', ')})`,
       );
   } else input = readJson(a.source);
-  if (input && typeof input === 'object' && !Array.isArray(input)) {
-    const o = { ...(input as Record<string, unknown>) };
-    if (a.seeds !== undefined) o.seeds = a.seeds;
-    if (a.episodes !== undefined) o.episodes = a.episodes;
-    input = o;
-  }
+  input = withCounts(input, a);
   const r = parseBudget(input);
   if (!r.ok) throw new UsageError(`invalid budget: ${joinProblems(r.errors)}`);
   return r.value;
