@@ -62,7 +62,7 @@ export class DynaQAgent extends TabularAgent {
 
   runEpisode(h: EpisodeHost): void {
     const { env, shaper, visits, episodeVisits, trail } = h;
-    const { nextState, moveReward, moveDone, maxSteps } = env.grid;
+    const { nextState, moveReward, moveDone, maxSteps, slip } = env.grid;
     const { q, rng, alpha, gamma, planningSteps, modelNext, modelReward, modelDone, seen, seenFlag } = this;
     const eps = this.eps.value;
     let len = h.trailLength;
@@ -74,7 +74,7 @@ export class DynaQAgent extends TabularAgent {
     let t = env.t;
     let m = 0;
     for (;;) {
-      m = s * 4 + env.direction(a);
+      m = s * 4 + (slip > 0 ? env.direction(a) : a);
       const s2 = nextState[m];
       const r = moveReward[m];
       const done = moveDone[m] === 1;

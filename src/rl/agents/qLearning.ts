@@ -25,7 +25,7 @@ export class QLearningAgent extends TabularAgent {
 
   runEpisode(h: EpisodeHost): void {
     const { env, shaper, visits, episodeVisits, trail } = h;
-    const { nextState, moveReward, moveDone, maxSteps } = env.grid;
+    const { nextState, moveReward, moveDone, maxSteps, slip } = env.grid;
     const { q, rng, traces, alpha, gamma } = this;
     const eps = this.eps.value;
     const decay = gamma * this.lambda;
@@ -37,7 +37,7 @@ export class QLearningAgent extends TabularAgent {
     let t = env.t;
     let m = 0;
     for (;;) {
-      m = s * 4 + env.direction(a);
+      m = s * 4 + (slip > 0 ? env.direction(a) : a);
       const s2 = nextState[m];
       const r = moveReward[m];
       const done = moveDone[m] === 1;
