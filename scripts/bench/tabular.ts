@@ -3,8 +3,9 @@
  * 1. The issue-20 figure: Q-learning on a sparse 50 x 50 world through the trainer's whole-episode path
  *    (what the CLI and the lab run: Trainer.runEpisode() in a loop), as a ratio to a hand-written
  *    typed-array kernel doing the same epsilon-greedy steps with the same updates and the same random
- *    draws on the compiled model (rawQLearning below). Rounds alternate the two, so both see the same
- *    machine load; the kernel's Q table must equal the trainer's bit for bit (checked every round).
+ *    draws on the compiled model (rawQLearning below). The two take turns every SLICE episodes, so
+ *    both see the same machine load; the kernel's Q table must equal the trainer's bit for bit
+ *    (checked every round).
  * 2. Environment steps per second of every tabular agent on a sparse 20 x 20 grid (learning on).
  */
 import { parseConfig, type Config } from '../../src/config/schema';
@@ -81,63 +82,87 @@ function rawEpisode(
 
 /**
  * The reference: Q-learning with epsilon-greedy on the compiled grid's typed arrays, a flat Float64Array
- * Q, one function per episode, nothing else (no trail, visits or metrics). Returns the Q table and the
- * steps taken.
+ * Q, one function per episode, nothing else (no trail, visits or metrics). `run(n)` trains n more
+ * episodes and returns the steps they took.
  */
-function rawQLearning(cfg: Config): { q: Float64Array; steps: number } {
+function rawQLearning(cfg: Config): { q: Float64Array; run(episodes: number): number } {
   if (cfg.agent.type !== 'q-learning') throw new Error('q-learning only');
   const g = compileGrid(cfg.env);
   const { alpha, epsilon: eps0, epsilonMin, epsilonDecay, qInit } = cfg.agent;
   const q = new Float64Array(g.nStates * 4).fill(qInit);
   const rng = new Rng(agentSeed(cfg.train.seed));
   let eps = eps0;
-  let total = 0;
-  for (let ep = 0; ep < cfg.train.episodes; ep++) {
-    total += rawEpisode(q, g.nextState, g.moveReward, g.moveDone, g.start, g.maxSteps, g.gamma, alpha, eps, rng);
-    if (epsilonDecay < 1) eps = Math.max(Math.min(epsilonMin, eps0), eps * epsilonDecay);
-  }
-  return { q, steps: total };
+  return {
+    q,
+    run(episodes: number): number {
+      let total = 0;
+      for (let ep = 0; ep < episodes; ep++) {
+        total += rawEpisode(q, g.nextState, g.moveReward, g.moveDone, g.start, g.maxSteps, g.gamma, alpha, eps, rng);
+        if (epsilonDecay < 1) eps = Math.max(Math.min(epsilonMin, eps0), eps * epsilonDecay);
+      }
+      return total;
+    },
+  };
 }
 
 /** The CLI's loop (src/cli/runSeeds.ts): a fresh trainer, runEpisode() per episode, its result read. */
-function trainerRun(cfg: Config): { q: Float64Array; steps: number } {
+function trainerRun(cfg: Config): { q(): Float64Array; run(episodes: number): number } {
   const t = new Trainer(cfg);
-  let sum = 0;
-  for (let i = 0; i < cfg.train.episodes; i++) sum += t.runEpisode().steps;
-  const q = new Float64Array(t.grid.nStates * 4);
-  t.agent.qValues(q);
-  if (sum !== t.totalSteps) throw new Error('episode steps do not add up');
-  return { q, steps: t.totalSteps };
+  return {
+    q() {
+      const q = new Float64Array(t.grid.nStates * 4);
+      t.agent.qValues(q);
+      return q;
+    },
+    run(episodes: number): number {
+      let sum = 0;
+      for (let i = 0; i < episodes; i++) sum += t.runEpisode().steps;
+      return sum;
+    },
+  };
 }
 
 /** Issue 20's reference (2026-12-07, before the tabular fast path, 2 cores): 0.48-0.58. */
 const REFERENCE = '0.48-0.58';
 
+/** Episodes per slice: within a round the kernel and the trainer take turns a slice at a time, so both
+ *  see the same machine load (the machine is shared); each round's ratio sums its slices' times. */
+const SLICE = 1000;
+
 export async function ratioToKernel(episodes = 40_000, rounds = 5): Promise<void> {
   const cfg = config(sparse(50), 1000, { type: 'q-learning', epsilon: 0.1 }, episodes);
   console.log(
-    `Q-learning, sparse 50 x 50, ${episodes.toLocaleString('en-US')} episodes through Trainer.runEpisode() vs a raw typed-array kernel, ${rounds} interleaved rounds (+1 warm-up)`,
+    `Q-learning, sparse 50 x 50, ${episodes.toLocaleString('en-US')} episodes through Trainer.runEpisode() vs a raw typed-array kernel, taking turns every ${SLICE} episodes, ${rounds} rounds (+1 warm-up)`,
   );
   const ratios: number[] = [];
   const kRates: number[] = [];
   const tRates: number[] = [];
   for (let k = 0; k <= rounds; k++) {
-    const order = k % 2 === 0 ? ['kernel', 'trainer'] : ['trainer', 'kernel'];
-    const ms: Record<string, number> = {};
-    const out: Record<string, { q: Float64Array; steps: number }> = {};
-    for (const which of order) {
-      const t0 = performance.now();
-      out[which] = which === 'kernel' ? rawQLearning(cfg) : trainerRun(cfg);
-      ms[which] = performance.now() - t0;
+    const kernel = rawQLearning(cfg);
+    const trainer = trainerRun(cfg);
+    let kMs = 0;
+    let tMs = 0;
+    let kSteps = 0;
+    let tSteps = 0;
+    for (let done = 0; done < episodes; done += SLICE) {
+      const n = Math.min(SLICE, episodes - done);
+      const first = ((done / SLICE) & 1) === 0;
+      for (const which of first ? [0, 1] : [1, 0]) {
+        const t0 = performance.now();
+        if (which === 0) kSteps += kernel.run(n);
+        else tSteps += trainer.run(n);
+        const ms = performance.now() - t0;
+        if (which === 0) kMs += ms;
+        else tMs += ms;
+      }
     }
-    const a = out.kernel;
-    const b = out.trainer;
-    if (a.steps !== b.steps || a.q.some((v, i) => !Object.is(v, b.q[i])))
+    const q = trainer.q();
+    if (kSteps !== tSteps || kernel.q.some((v, i) => !Object.is(v, q[i])))
       throw new Error('the kernel and the trainer disagree: the reference is not doing the same work');
-    if (k === 0) continue;
-    ratios.push(ms.kernel / ms.trainer);
-    kRates.push(a.steps / ms.kernel / 1e3);
-    tRates.push(b.steps / ms.trainer / 1e3);
+    if (k === 0) continue; // warm-up
+    ratios.push(kMs / tMs);
+    kRates.push(kSteps / kMs / 1e3);
+    tRates.push(tSteps / tMs / 1e3);
   }
   console.log(`  raw kernel           ${spread(kRates, 1, 'M steps/s')}`);
   console.log(`  trainer              ${spread(tRates, 1, 'M steps/s')}`);
