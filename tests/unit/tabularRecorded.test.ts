@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fnv64, record, type RecordedRun } from '../../scripts/record-tabular';
 import { Trainer } from '../../src/rl/trainer';
 
@@ -54,6 +54,40 @@ describe('recorded tabular runs', () => {
       t.agent.qValues(q2);
       expect(fnv64(q)).toBe(fnv64(q2));
       expect(e.steps).toBe(run.steps[0]);
+    }
+  });
+
+  it("whole episodes run in the agent's own loop and leave the trainer as step by step does", () => {
+    for (const run of fixture.runs.filter((r) => r.world === 'slip' && r.seed === fixture.runs[0].seed)) {
+      const fast = new Trainer(run.config);
+      const slow = new Trainer(run.config);
+      const step = vi.spyOn(fast.agent, 'step');
+      for (let k = 0; k < 20; k++) {
+        const e = fast.runEpisode();
+        while (!slow.step());
+        expect(e).toEqual(slow.metrics.last());
+        expect(fast.trailLength).toBe(slow.trailLength);
+        expect([...fast.trail.subarray(0, fast.trailLength)]).toEqual([...slow.trail.subarray(0, slow.trailLength)]);
+        expect([...fast.episodeVisits]).toEqual([...slow.episodeVisits]);
+        expect([...fast.visits]).toEqual([...slow.visits]);
+        expect(fast.totalSteps).toBe(slow.totalSteps);
+        expect(fast.episodeReturn).toBe(slow.episodeReturn);
+        const f = fast.env;
+        const w = slow.env;
+        expect([f.state, f.t, f.reward, f.terminated, f.truncated, f.success, f.moved]).toEqual([
+          w.state,
+          w.t,
+          w.reward,
+          w.terminated,
+          w.truncated,
+          w.success,
+          w.moved,
+        ]);
+        expect(f.rng.getState()).toEqual(w.rng.getState());
+        expect(fast.agent.epsilon()).toBe(slow.agent.epsilon());
+      }
+      expect(step).not.toHaveBeenCalled();
+      expect(fast.exportState()).toEqual(slow.exportState());
     }
   });
 });
