@@ -19,7 +19,8 @@ function sparse(n: number): string[] {
   for (let y = 0; y < n; y++) {
     let r = '';
     for (let x = 0; x < n; x++)
-      r += x === 0 && y === 0 ? 'S' : x === n - 1 && y === n - 1 ? 'G' : (x * 7 + y * 13) % 17 === 0 ? '#' : '.';
+      r +=
+        x === 0 && y === 0 ? 'S' : x === n - 1 && y === n - 1 ? 'G' : (x * 7 + y * 13) % 17 === 0 ? '#' : '.';
     rows.push(r);
   }
   return rows;
@@ -97,7 +98,18 @@ function rawQLearning(cfg: Config): { q: Float64Array; run(episodes: number): nu
     run(episodes: number): number {
       let total = 0;
       for (let ep = 0; ep < episodes; ep++) {
-        total += rawEpisode(q, g.nextState, g.moveReward, g.moveDone, g.start, g.maxSteps, g.gamma, alpha, eps, rng);
+        total += rawEpisode(
+          q,
+          g.nextState,
+          g.moveReward,
+          g.moveDone,
+          g.start,
+          g.maxSteps,
+          g.gamma,
+          alpha,
+          eps,
+          rng,
+        );
         if (epsilonDecay < 1) eps = Math.max(Math.min(epsilonMin, eps0), eps * epsilonDecay);
       }
       return total;

@@ -11,9 +11,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { fnv64, record, type RecordedRun } from '../../scripts/record-tabular';
 import { Trainer } from '../../src/rl/trainer';
 
-const fixture = JSON.parse(
-  readFileSync(join(__dirname, 'fixtures/tabular-recorded.json'), 'utf8'),
-) as { episodes: number; runs: RecordedRun[] };
+const fixture = JSON.parse(readFileSync(join(__dirname, 'fixtures/tabular-recorded.json'), 'utf8')) as {
+  episodes: number;
+  runs: RecordedRun[];
+};
 
 describe('recorded tabular runs', () => {
   it('cover every tabular TD agent, with traces, shaping and the count bonus', () => {
@@ -67,7 +68,9 @@ describe('recorded tabular runs', () => {
         while (!slow.step());
         expect(e).toEqual(slow.metrics.last());
         expect(fast.trailLength).toBe(slow.trailLength);
-        expect([...fast.trail.subarray(0, fast.trailLength)]).toEqual([...slow.trail.subarray(0, slow.trailLength)]);
+        expect([...fast.trail.subarray(0, fast.trailLength)]).toEqual([
+          ...slow.trail.subarray(0, slow.trailLength),
+        ]);
         expect([...fast.episodeVisits]).toEqual([...slow.episodeVisits]);
         expect([...fast.visits]).toEqual([...slow.visits]);
         expect(fast.totalSteps).toBe(slow.totalSteps);

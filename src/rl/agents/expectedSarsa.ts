@@ -33,7 +33,7 @@ export class ExpectedSarsaAgent extends TabularAgent {
     let s = this.s;
     let a = this.a;
     let t = env.t;
-    let m = 0;
+    let m: number;
     for (;;) {
       m = s * 4 + (slip > 0 ? env.direction(a) : a);
       const s2 = nextState[m];
