@@ -1,7 +1,8 @@
 /**
  * The command line, compiled ahead: src/cli/sim.ts, lab.ts and labThread.ts (the lab's worker thread)
- * bundled by esbuild to dist-cli/*.js (ESM for Node, packages left as imports from node_modules, shared
- * code split into chunks, so TensorFlow.js and its wasm load only when a neural agent is built).
+ * bundled by esbuild to dist-cli/*.js (ESM for Node, zod and lz-string included, TensorFlow.js left as an
+ * import from node_modules; shared code split into chunks, so tfjs and its wasm load only when a neural
+ * agent is built).
  *
  *   node scripts/build-cli.mjs                  build dist-cli/ (npm run build:cli)
  *   node scripts/build-cli.mjs --run sim ARGS   what `npm run sim` runs: rebuilds first when any file
@@ -65,9 +66,10 @@ export async function buildCli(state = sourceState()) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
-    // the browser-only wasm URLs (a Vite `?url` import) are never loaded in Node
-    external: ['*?url'],
+    // zod and lz-string bundled in (one file parses far faster than zod's hundred ES modules load);
+    // TensorFlow.js stays an import from node_modules, made only when a neural agent is built, and the
+    // browser-only wasm URLs (a Vite `?url` import) are never loaded in Node
+    external: ['@tensorflow/*', '*?url'],
     sourcemap: 'linked',
     logLevel: 'warning',
   });

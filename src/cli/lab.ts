@@ -20,7 +20,7 @@ import {
   type SweepSpec,
 } from '../config/experiment';
 import { getPreset, PRESETS } from '../config/presets';
-import { presetBudgetInput } from '../config/presetExperiments';
+import { presetBudgetInput, presetExperimentInput, presetSweepInput } from '../config/presetExperiments';
 import { FILE_JSON_LIMITS } from '../config/safeJson';
 import { parseConfig } from '../config/schema';
 import { runBudget } from '../rl/lab/budget';
@@ -108,19 +108,24 @@ function readJson(path: string): unknown {
   throw new UsageError(r.error + hint);
 }
 
+/** The document with --seeds and --episodes applied (when it is an object; else as it is, for the
+ *  parser to refuse). */
+function withCounts(input: unknown, a: Args): unknown {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return input;
+  const o = { ...(input as Record<string, unknown>) };
+  if (a.seeds !== undefined) o.seeds = a.seeds;
+  if (a.episodes !== undefined) o.episodes = a.episodes;
+  return o;
+}
+
 function loadExperiment(a: Args): Experiment {
   const preset = getPreset(a.source);
   let input: unknown;
   if (preset) {
-    if (!preset.variants) throw new UsageError(`preset '${preset.id}' has no variants to compare`);
-    input = { version: 1, title: preset.title, base: preset.config, variants: preset.variants };
+    input = presetExperimentInput(preset);
+    if (!input) throw new UsageError(`preset '${preset.id}' has no variants to compare`);
   } else input = readJson(a.source);
-  if (input && typeof input === 'object' && !Array.isArray(input)) {
-    const o = { ...(input as Record<string, unknown>) };
-    if (a.seeds !== undefined) o.seeds = a.seeds;
-    if (a.episodes !== undefined) o.episodes = a.episodes;
-    input = o;
-  }
+  input = withCounts(input, a);
   const r = parseExperiment(input);
   if (!r.ok) throw new UsageError(`invalid experiment: ${joinProblems(r.errors)}`);
   return r.value;
@@ -138,7 +143,7 @@ function loadSweep(a: Args): SweepSpec {
       if (!c.ok) throw new UsageError(joinProblems(c.errors));
       base = c.value;
     }
-    doc = { version: 1, base, distances: preset.sweepDistances, budget: preset.sweepBudget };
+    doc = { ...presetSweepInput(preset, base) };
   } else {
     const data = readJson(a.source);
     if (!data || typeof data !== 'object' || Array.isArray(data))
@@ -176,12 +181,7 @@ function loadBudget(a: Args): BudgetSpec {
           .join(', ')})`,
       );
   } else input = readJson(a.source);
-  if (input && typeof input === 'object' && !Array.isArray(input)) {
-    const o = { ...(input as Record<string, unknown>) };
-    if (a.seeds !== undefined) o.seeds = a.seeds;
-    if (a.episodes !== undefined) o.episodes = a.episodes;
-    input = o;
-  }
+  input = withCounts(input, a);
   const r = parseBudget(input);
   if (!r.ok) throw new UsageError(`invalid budget: ${joinProblems(r.errors)}`);
   return r.value;

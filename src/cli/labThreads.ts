@@ -65,7 +65,7 @@ function threadWorker(fail: (e: Error) => void): PoolWorker<ThreadTask, ThreadOu
   try {
     w = startThread();
   } catch (e) {
-    throw new ThreadFailure(e instanceof Error ? e.message : String(e));
+    throw new ThreadFailure(e instanceof Error ? e.message : String(e), { cause: e });
   }
   let pending: { resolve(o: ThreadOutcome): void; reject(e: Error): void } | null = null;
   w.on('message', (msg: FromThread) => {

@@ -39,17 +39,27 @@ export class GridWorld {
     return this.state;
   }
 
-  step(action: number): number {
+  /** The direction a move in `action` actually takes (draws from the world's stream only when slip > 0). */
+  direction(action: number): number {
     const g = this.grid;
-    const d = g.slip > 0 ? slipDirection(g.slip, action, this.rng.next()) : action & 3;
-    const i = this.state * 4 + d;
-    this.moved = d;
+    return g.slip > 0 ? slipDirection(g.slip, action, this.rng.next()) : action & 3;
+  }
+
+  step(action: number): number {
+    this.land(this.state * 4 + this.direction(action), this.t + 1);
+    return this.state;
+  }
+
+  /** Leaves the world as step() does after the move (state * 4 + direction) = i, the t-th of the episode.
+   *  A loop that walks the grid's tables itself (TabularAgent.runEpisode) calls it after its last move. */
+  land(i: number, t: number): void {
+    const g = this.grid;
+    this.moved = i & 3;
     this.reward = g.moveReward[i];
     this.terminated = g.moveDone[i] === 1;
     this.success = g.moveSuccess[i] === 1;
     this.state = g.nextState[i];
-    this.t++;
-    this.truncated = !this.terminated && this.t >= g.maxSteps;
-    return this.state;
+    this.t = t;
+    this.truncated = !this.terminated && t >= g.maxSteps;
   }
 }

@@ -14,6 +14,7 @@ import { AgentStateError, StateReader, StateWriter, type TrainedState } from './
 import { RunMetrics, type EpisodeResult } from './metrics';
 import { subSeed } from './rng';
 import { createShaper, shapedReward, shapingOf, type RewardShaper } from './shaping';
+import { TabularAgent } from './agents/tdBase';
 
 /** The seed an agent of a run with this train seed gets (the env gets another). */
 export function agentSeed(seed: number): number {
@@ -42,7 +43,8 @@ export class Trainer {
   readonly agent: Agent;
   /** The run's metrics (bounded whatever the run's length). */
   readonly metrics = new RunMetrics();
-  private readonly shaper: RewardShaper | null;
+  /** The reward transform the agent learns from (null: the world's reward). */
+  readonly shaper: RewardShaper | null;
   /** Visits per cell over all episodes, and in the current episode. */
   readonly visits: Uint32Array;
   readonly episodeVisits: Uint32Array;
@@ -115,18 +117,30 @@ export class Trainer {
     const learnR = this.shaper ? this.shaper.shape(s, r, s2, env.terminated) : r;
     const a2 = this.agent.step(learnR, s2, env.terminated);
     if (env.terminated || env.truncated) {
-      this.metrics.push(this.episodeReturn, env.t, env.success, this.agent.epsilon());
-      this.agent.endEpisode();
-      this.action = -1;
+      this.finish();
       return true;
     }
     this.action = a2;
     return false;
   }
 
-  /** Runs to the end of the current (or a new) episode and returns its metrics. */
+  private finish(): void {
+    const env = this.env;
+    this.metrics.push(this.episodeReturn, env.t, env.success, this.agent.epsilon());
+    this.agent.endEpisode();
+    this.action = -1;
+  }
+
+  /** Runs to the end of the current (or a new) episode and returns its metrics. A new episode of a
+   *  tabular TD agent runs in that agent's own loop (TabularAgent.runEpisode: the same steps as step(),
+   *  without a call per step). */
   runEpisode(): EpisodeResult {
-    while (!this.step());
+    const agent = this.agent;
+    if (this.action < 0 && agent instanceof TabularAgent) {
+      this.begin();
+      agent.runEpisode(this);
+      this.finish();
+    } else while (!this.step());
     return this.metrics.last();
   }
 

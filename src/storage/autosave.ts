@@ -3,6 +3,11 @@
  * flushed when the page is hidden or closed, so a reload or a closed tab loses nothing. An autosave that
  * cannot be opened is reported with its raw text, so the start-up can keep it aside (replacedWorlds.ts)
  * before anything overwrites the slot.
+ *
+ * Two tabs share the slot. Each autosave says which tab wrote it (`tab`), and before a write the slot is
+ * read: when it holds a world this tab neither wrote nor restored (another tab's), that world is handed
+ * to `onOverwrite` (the page keeps it in Recently replaced and says so) instead of vanishing silently.
+ * `watchOtherTabs` tells a tab, through the storage event, that another one autosaves to the same slot.
  */
 import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from '../config/safeJson';
 import type { Config } from '../config/schema';
@@ -20,7 +25,8 @@ export interface AutosaveProblem {
   details: string[];
 }
 
-export type AutosaveText = { ok: true; config: Config; savedAt: number } | ({ ok: false } & AutosaveProblem);
+export type AutosaveText =
+  { ok: true; config: Config; savedAt: number; tab?: string } | ({ ok: false } & AutosaveProblem);
 
 export type AutosaveRead =
   | { status: 'none' }
@@ -54,7 +60,13 @@ export function parseAutosaveText(raw: string): AutosaveText {
       details: parsed.errors.slice(0, 5).map((e) => clip(e, 200)),
     };
   const savedAt = typeof value.savedAt === 'number' && Number.isFinite(value.savedAt) ? value.savedAt : 0;
-  return { ok: true, config: parsed.config, savedAt };
+  const tab = (value as { tab?: unknown }).tab;
+  return {
+    ok: true,
+    config: parsed.config,
+    savedAt,
+    ...(typeof tab === 'string' && tab.length <= 40 ? { tab } : {}),
+  };
 }
 
 export function readAutosave(store: KeyValueStore): AutosaveRead {
@@ -79,8 +91,51 @@ export function readAutosave(store: KeyValueStore): AutosaveRead {
   };
 }
 
-export function writeAutosave(store: KeyValueStore, config: Config, now = Date.now()): StorageResult {
-  return tryWrite(() => store.setItem(AUTOSAVE_KEY, JSON.stringify({ savedAt: now, config })));
+export function writeAutosave(
+  store: KeyValueStore,
+  config: Config,
+  now = Date.now(),
+  tab?: string,
+): StorageResult {
+  return tryWrite(() =>
+    store.setItem(
+      AUTOSAVE_KEY,
+      JSON.stringify(tab ? { savedAt: now, tab, config } : { savedAt: now, config }),
+    ),
+  );
+}
+
+/** A tab's name for its autosaves (random, short). */
+export function newTabId(): string {
+  return `t${Math.random().toString(36).slice(2, 10)}${Date.now().toString(36)}`;
+}
+
+/** What the storage event gives (window's 'storage' events). */
+export interface StorageEventLike {
+  key: string | null;
+  newValue: string | null;
+}
+
+/**
+ * Calls `onOther` (once) when another tab writes the autosave slot; returns the removal. `target` is
+ * the window (its 'storage' event fires only for writes by other tabs of the same origin).
+ */
+export function watchOtherTabs(
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
+  tab: string,
+  onOther: () => void,
+): () => void {
+  let told = false;
+  const listener = (e: Event) => {
+    const ev = e as unknown as StorageEventLike;
+    if (told || ev.key !== AUTOSAVE_KEY || ev.newValue === null) return;
+    const r = parseAutosaveText(ev.newValue);
+    if (r.ok && r.tab === tab) return;
+    told = true;
+    onOther();
+  };
+  target.addEventListener('storage', listener);
+  return () => target.removeEventListener('storage', listener);
 }
 
 export interface AutosaverOptions {
@@ -89,6 +144,10 @@ export interface AutosaverOptions {
   onError?: (result: Extract<StorageResult, { ok: false }>) => void;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /** This tab's name in its autosaves (default: a new random one). */
+  tab?: string;
+  /** The slot held a world another tab autosaved, which this write is about to replace. */
+  onOverwrite?: (config: Config, savedAt: number) => void;
 }
 
 /** Debounced writer of the autosave slot; skips writes of an unchanged config. */
@@ -100,6 +159,7 @@ export class Autosaver {
   private readonly delay: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
+  readonly tab: string;
 
   constructor(
     private readonly store: KeyValueStore,
@@ -108,6 +168,7 @@ export class Autosaver {
     this.delay = opts.delayMs ?? AUTOSAVE_DELAY_MS;
     this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = opts.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.tab = opts.tab ?? newTabId();
   }
 
   /** Remembers `config` as already stored (e.g. the one just restored), so it is not rewritten. */
@@ -130,7 +191,8 @@ export class Autosaver {
     if (!config) return { ok: true };
     const text = JSON.stringify(config);
     if (text === this.lastWritten) return { ok: true };
-    const r = writeAutosave(this.store, config);
+    this.keepOthers(text);
+    const r = writeAutosave(this.store, config, Date.now(), this.tab);
     if (r.ok) {
       this.lastWritten = text;
       this.lastError = null;
@@ -139,6 +201,23 @@ export class Autosaver {
       this.opts.onError?.(r);
     }
     return r;
+  }
+
+  /** Hands the slot's world to onOverwrite when another tab wrote it (not this tab's last write or the
+   *  world it restored, nor the one about to be written). */
+  private keepOthers(text: string): void {
+    if (!this.opts.onOverwrite) return;
+    const read = tryRead(this.store, AUTOSAVE_KEY);
+    if (!read.ok || read.raw === null) return;
+    const cur = parseAutosaveText(read.raw);
+    if (!cur.ok || cur.tab === this.tab) return;
+    const theirs = JSON.stringify(cur.config);
+    if (theirs === this.lastWritten || theirs === text) return;
+    try {
+      this.opts.onOverwrite(cur.config, cur.savedAt);
+    } catch {
+      // Keeping their world failed (e.g. storage full): this tab's autosave still goes ahead.
+    }
   }
 
   cancel(): void {

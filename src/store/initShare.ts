@@ -22,7 +22,7 @@
 import { onReplace, useConfigStore } from './configStore';
 import { showLesson } from './story';
 import { useUiStore } from './uiStore';
-import { Autosaver } from '../storage/autosave';
+import { Autosaver, watchOtherTabs } from '../storage/autosave';
 import { browserStore, errorText } from '../storage/keyValueStore';
 import { ReplacedWorlds } from '../storage/replacedWorlds';
 import { setPresentation, storedPresentation } from './presentationMode';
@@ -62,6 +62,8 @@ function applyLinkState(state: LinkState): void {
   if (!sameShow(ui.show, state.show)) ui.setShow(state.show);
   showLesson(state.lesson);
 }
+
+const OTHER_TAB_REASON = 'Autosaved by another tab';
 
 export function initShare(win: Window = window): () => void {
   const flags = parseUrlFlags(win.location.hash);
@@ -155,7 +157,20 @@ export function initShare(win: Window = window): () => void {
   if (!flags.embed && !start.keepAutosaveSlot) {
     const autosaver = new Autosaver(store, {
       onError: (r) => notify('error', `Autosave failed: ${r.message}`),
+      // Another tab's autosaved world is kept, not silently overwritten.
+      onOverwrite: (theirs) => {
+        if (new ReplacedWorlds(store).record(theirs, OTHER_TAB_REASON).ok)
+          notify('warn', `Another tab had autosaved a different world; it is kept in ${WHERE_REPLACED}.`);
+      },
     });
+    cleanups.push(
+      watchOtherTabs(win, autosaver.tab, () =>
+        notify(
+          'warn',
+          `This app is open in another tab too: both autosave to the same place. A world one of them overwrites is kept in ${WHERE_REPLACED}.`,
+        ),
+      ),
+    );
     if (start.source === 'autosave') autosaver.markSaved(start.config);
     else autosaver.schedule(start.config);
     cleanups.push(

@@ -5,7 +5,7 @@
  */
 import { applyVariant, parseExperiment, type Experiment } from '../config/experiment';
 import type { Preset } from '../config/presets';
-import { presetBudget, presetSweep } from '../config/presetExperiments';
+import { presetBudget, presetExperimentInput, presetSweep } from '../config/presetExperiments';
 import type { Config } from '../config/schema';
 import { assembleBudget, budgetJobs } from '../rl/lab/budget';
 import { assembleComparison, comparisonJobs } from '../rl/lab/compare';
@@ -65,8 +65,9 @@ export function experimentOf(
   p: Preset,
   seeds: number,
 ): { ok: true; exp: Experiment } | { ok: false; error: string } {
-  if (!p.variants) return { ok: false, error: 'This preset has no variants to compare.' };
-  const r = parseExperiment({ version: 1, title: p.title, base: p.config, variants: p.variants, seeds });
+  const input = presetExperimentInput(p, seeds);
+  if (!input) return { ok: false, error: 'This preset has no variants to compare.' };
+  const r = parseExperiment(input);
   return r.ok ? { ok: true, exp: r.value } : { ok: false, error: r.errors.join('; ') };
 }
 

@@ -43,7 +43,7 @@ function startWorker(fail: (e: Error) => void): PoolWorker<LabTask, LabOutcome> 
   try {
     w = factory();
   } catch (e) {
-    throw new Error(`could not start a worker (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`could not start a worker (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
   let pending: { resolve(o: LabOutcome): void; reject(e: Error): void } | null = null;
   w.onmessage = (e) => {

@@ -1,7 +1,8 @@
 /**
  * Every colour of the app, for the light and dark colour schemes, in one place: the page's CSS custom
- * properties (--bg, --accent, --cell-wall, ...), the grid canvas's palette (grid/overlay/palette.ts) and
- * the training charts' colours (charts/chartTheme.ts) all come from here, so a swatch in the tools, a
+ * properties (--bg, --accent, --cell-wall, ...), the grid canvas's palette (grid/overlay/palette.ts, the
+ * search overlay's teal too), the training charts' colours (charts/chartTheme.ts) and the Lab's variant
+ * colours and chart styling (lab/labColors.ts) all come from here, so a swatch in the tools, a
  * cell on the canvas and a line in a chart never drift apart.
  *
  * `installTheme()` (called once at start-up, before the first render) gives the page its custom
@@ -66,6 +67,16 @@ export interface GridColors {
   /** "What changed" on the history timeline: the outline of a changed cell, over a halo. */
   changed: string;
   changedHalo: string;
+  /** A search's discs (fill and rim) and its chosen line on a halo (drawSearch.ts): teal, apart from the
+   *  trail (violet), the greedy path (orange), the agent (yellow) and the value colours (red to blue). */
+  searchDisc: string;
+  searchRim: string;
+  searchLine: string;
+  searchHalo: string;
+  /** The search stepper's panel (thinking.css): its tint (--search-soft) and rule (--search-rule), the
+   *  same in both schemes; the chosen move's text is --search (searchLine). */
+  searchSoft: string;
+  searchRule: string;
   /** Diverging stops from most negative to most positive (odd count, middle = zero). */
   divergingStops: readonly string[];
   sequentialStops: readonly string[];
@@ -84,10 +95,23 @@ export interface ChartColors {
   epsilon: string;
 }
 
+/** The Lab's colours: one per variant (Okabe-Ito, distinguishable with colour-vision deficiencies,
+ *  repeating after the last) and its charts' styling. */
+export interface LabColors {
+  variants: readonly string[];
+  text: string;
+  muted: string;
+  grid: string;
+  /** The "no signal yet" stretch shaded behind the variant in focus. */
+  shade: string;
+  tooltipBg: string;
+}
+
 export interface ThemeColors {
   ui: UiColors;
   grid: GridColors;
   chart: ChartColors;
+  lab: LabColors;
 }
 
 // Diverging: red = negative, blue = positive (ColorBrewer RdBu in light mode; a dark-centred variant
@@ -170,6 +194,12 @@ const LIGHT: ThemeColors = {
     visitTrack: 'rgba(0,0,0,0.14)',
     changed: '#facc15',
     changedHalo: 'rgba(0,0,0,0.55)',
+    searchDisc: 'rgba(13, 148, 136, 0.42)',
+    searchRim: 'rgba(17, 94, 89, 0.85)',
+    searchLine: '#0f766e',
+    searchHalo: 'rgba(255, 255, 255, 0.9)',
+    searchSoft: 'rgb(13 148 136 / 8%)',
+    searchRule: '#0f766e',
     divergingStops: LIGHT_DIVERGING,
     sequentialStops: LIGHT_SEQUENTIAL,
   },
@@ -183,6 +213,14 @@ const LIGHT: ThemeColors = {
     steps: '#7c3aed',
     success: '#15803d',
     epsilon: '#b45309',
+  },
+  lab: {
+    variants: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C564B', '#555555'],
+    text: '#17191c',
+    muted: '#4b5260',
+    grid: '#e2e5ea',
+    shade: '#6b7280',
+    tooltipBg: '#ffffff',
   },
 };
 
@@ -236,6 +274,12 @@ const DARK: ThemeColors = {
     visitTrack: 'rgba(255,255,255,0.16)',
     changed: '#fde047',
     changedHalo: 'rgba(0,0,0,0.7)',
+    searchDisc: 'rgba(45, 212, 191, 0.4)',
+    searchRim: 'rgba(204, 251, 241, 0.85)',
+    searchLine: '#5eead4',
+    searchHalo: 'rgba(0, 0, 0, 0.75)',
+    searchSoft: 'rgb(13 148 136 / 8%)',
+    searchRule: '#0f766e',
     divergingStops: DARK_DIVERGING,
     sequentialStops: DARK_SEQUENTIAL,
   },
@@ -249,6 +293,14 @@ const DARK: ThemeColors = {
     steps: '#c4b5fd',
     success: '#4ade80',
     epsilon: '#fbbf24',
+  },
+  lab: {
+    variants: ['#56B4E9', '#FF8C42', '#2FD1A0', '#E89AC7', '#F5C242', '#9ED8FF', '#C49A7A', '#BBBBBB'],
+    text: '#eceef1',
+    muted: '#a0a7b2',
+    grid: '#33373d',
+    shade: '#9ca3af',
+    tooltipBg: '#1b1d21',
   },
 };
 
@@ -334,6 +386,9 @@ export function cssVariables(theme: Theme): Record<string, string> {
     '--cell-cliff-hatch': grid.cliffHatch,
     '--cell-bonus': grid.coin,
     '--greedy': grid.greedy,
+    '--search': grid.searchLine,
+    '--search-soft': grid.searchSoft,
+    '--search-rule': grid.searchRule,
   });
   return vars;
 }

@@ -161,8 +161,10 @@ export type FromWorker =
   | { type: 'snapshot'; runId: number; index: number; moment: Moment | null; frame: Frame | null }
   /** The answer to `ping` (consumed by the client): the current run and the `seq` of the last progress
    *  message sent for it (-1: none yet), so the page can tell it missed one; and the longest the worker
-   *  has gone without reading its messages (ms: one slice, one command), which the heartbeat allows. */
-  | { type: 'pong'; runId?: number; seq?: number; slowestMs?: number }
+   *  has gone without reading its messages (ms: one slice, one command), which the heartbeat allows.
+   *  Also sent unasked as a run is built, with `allowMs` (RunInfo.longestCallMs, before the first
+   *  long call). */
+  | { type: 'pong'; runId?: number; seq?: number; slowestMs?: number; allowMs?: number }
   /** The answer to `search-step`: the last search after k simulations (null: no search standing). */
   | { type: 'search'; runId: number; step: SearchView | null }
   /** The answer to `export-agent`: the run's state (null, with `error`, when it cannot be saved). */

@@ -69,6 +69,11 @@ class EpisodeCapture {
 /** The greedy policy drawn for a learning agent (src/rl/greedy.ts greedyArrows). */
 export { greedyArrows };
 
+/** How long (ms) one synchronous call of this run's agent may take on a slow machine (0: short). */
+export function runAllowanceMs(t: Trainer): number {
+  return isNeuralType(t.config.agent.type) ? longestCallMs(t.config.agent as NeuralConfig, t.grid) : 0;
+}
+
 export class TrainingSession {
   target: number;
   running = false;
@@ -127,9 +132,7 @@ export class TrainingSession {
       isPlanner: this.trainer.agent.planner !== null,
       nStates: this.trainer.grid.nStates,
       backend: this.trainer.agent.diagnostics?.().backend ?? null,
-      longestCallMs: isNeuralType(this.trainer.config.agent.type)
-        ? longestCallMs(this.trainer.config.agent as NeuralConfig, this.trainer.grid)
-        : 0,
+      longestCallMs: runAllowanceMs(this.trainer),
     };
   }
 
@@ -405,16 +408,27 @@ export class TrainingSession {
   }
 
   /** Value and Q tables: every message for cheap agents; for slow ones at most ~5% of the time
-   *  (`force`: now). */
+   *  (`force`: now, unless the last read is of the run as it is). */
   private tables(now: number, force = false): { values: Float64Array; q: Float64Array } {
-    const due = force || now - this.tablesAt >= this.tablesCost * 20;
-    if (!due && this.lastValues && this.lastQ)
-      return { values: this.lastValues.slice(), q: this.lastQ.slice() };
+    const cached = this.lastValues && this.lastQ;
+    if (
+      this.tablesExpensive &&
+      cached &&
+      (this.tablesCurrent || (!force && now - this.tablesAt < this.tablesCost * 20))
+    )
+      return { values: this.lastValues!.slice(), q: this.lastQ!.slice() };
     const { values, q } = this.readTables();
     this.tablesAt = now;
-    this.lastValues = values.slice();
-    this.lastQ = q.slice();
     return { values, q };
+  }
+
+  /** The steps and planning steps when the tables were last read. */
+  private readAt = -1;
+  private readAtPlans = -1;
+
+  /** The last tables read are those of the run as it is now (no step or planning step since). */
+  get tablesCurrent(): boolean {
+    return this.readAt === this.trainer.totalSteps && this.readAtPlans === this.plans();
   }
 
   /** The agent's value and Q tables, freshly read (and what that took, in tablesCost). */
@@ -428,6 +442,14 @@ export class TrainingSession {
     this.costs.push(performance.now() - start);
     if (this.costs.length > 3) this.costs.shift();
     this.tablesCost = Math.min(...this.costs);
+    if (this.tablesExpensive) {
+      // Kept, so the next message of an unchanged run does not read them again.
+      this.lastValues = values.slice();
+      this.lastQ = q.slice();
+      this.readAt = this.trainer.totalSteps;
+      this.readAtPlans = this.plans();
+      this.tablesAt = start;
+    }
     return { values, q };
   }
 

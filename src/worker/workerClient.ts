@@ -135,6 +135,7 @@ export class TrainingClient {
       const m = e.data;
       if (m.type === 'pong') {
         this.measuredMs = Math.max(this.measuredMs, m.slowestMs ?? 0);
+        if (m.allowMs !== undefined) this.expectedMs = m.allowMs;
         if (m.runId !== undefined && m.seq !== undefined) this.listener.onPong?.(m.runId, m.seq);
         return;
       }

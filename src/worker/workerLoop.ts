@@ -19,7 +19,7 @@ import {
   type FromWorker,
   type ToWorker,
 } from './protocol';
-import { TrainingSession } from './trainingSession';
+import { runAllowanceMs, TrainingSession } from './trainingSession';
 import { checkTrainedRun } from '../rl/trainedRunCheck';
 
 /** Longest stretch of steps between two looks at the page's commands (ms), at every speed. */
@@ -83,7 +83,7 @@ export class WorkerLoop {
   private postStopped(): void {
     const s = this.session;
     if (!s) return;
-    if (!s.tablesExpensive) {
+    if (!s.tablesExpensive || s.tablesCurrent) {
       this.postProgress(true);
       return;
     }
@@ -141,6 +141,15 @@ export class WorkerLoop {
         trainer.agent.dispose();
         return;
       }
+      // Building the session reads the tables (a big network's take seconds): say first how long the
+      // longest call may take, so the page's heartbeat allows it.
+      this.send({
+        type: 'pong',
+        runId: id,
+        seq: -1,
+        slowestMs: this.slowestMs,
+        allowMs: runAllowanceMs(trainer),
+      });
       this.session = new TrainingSession(trainer);
       this.send({ type: 'ready', runId: id, info: this.session.info });
       this.postProgress();

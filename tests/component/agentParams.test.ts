@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isPlanningType, PLANNING_TYPES } from '../../src/config/agentKinds';
 import { DEFAULT_CONFIG, defaultAgent } from '../../src/config/defaults';
 import { agentSchema, envSchema, parseConfig, trainSchema, type AgentType } from '../../src/config/schema';
 import { AGENTS, agentParams } from '../../src/ui/agent/agentParams';
@@ -41,6 +42,12 @@ function checkSpecs(section: FieldSection, specs: readonly ParamSpec[]) {
 }
 
 describe('settings read from the schema', () => {
+  it("answers 'is it a planner?' once: the picker's Planning group is exactly PLANNING_TYPES", () => {
+    const planning = AGENTS.filter((a) => a.group === 'Planning').map((a) => a.type);
+    expect([...planning].sort()).toEqual([...PLANNING_TYPES].sort());
+    for (const a of AGENTS) expect(isPlanningType(a.type)).toBe(a.group === 'Planning');
+  });
+
   it('lists every agent type of the union, once, with its name, group and tooltip from .meta()', () => {
     expect(AGENTS.map((a) => a.type)).toEqual(schemaTypes);
     for (const o of agentSchema.options) {

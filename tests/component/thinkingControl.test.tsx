@@ -15,6 +15,9 @@ import type { SearchView } from '../../src/worker/protocol';
 import { fakeFactory, type FakeWorker } from './fakeWorker';
 import { recordingContext } from './overlayCanvasStub';
 
+/** The thinking controls are a lazy chunk: its first import can take seconds on a busy machine. */
+const LAZY = { timeout: 15_000 };
+
 vi.mock('../../src/ui/grid/overlay/GridOverlay', async () => (await import('./mocks')).overlayMock);
 vi.mock('../../src/ui/charts/TrainingCharts', async () => (await import('./mocks')).chartsMock);
 vi.mock('../../src/ui/lab/LabView', () => ({ LabView: () => <p>the lab view</p> }));
@@ -64,7 +67,7 @@ describe('the thinking budget beside Play', () => {
   it('sets MCTS simulations per move through the config (a fresh run with the new budget)', async () => {
     pick('mcts');
     worker.ready();
-    const group = await screen.findByTestId('thinking-budget');
+    const group = await screen.findByTestId('thinking-budget', {}, LAZY);
     const box = within(group).getByRole('spinbutton', { name: 'Simulations' });
     expect(box).toHaveValue(200);
     const slider = within(group).getByRole('slider', { name: 'Simulations slider' });
@@ -84,7 +87,7 @@ describe('the thinking budget beside Play', () => {
   it('sets Dyna-Q planning steps, 0 included, and explains what thinking buys behind "?"', async () => {
     pick('dyna-q');
     worker.ready();
-    const group = await screen.findByTestId('thinking-budget');
+    const group = await screen.findByTestId('thinking-budget', {}, LAZY);
     const box = within(group).getByRole('spinbutton', { name: 'Planning' });
     fireEvent.change(box, { target: { value: '0' } });
     expect(useConfigStore.getState().config.agent).toMatchObject({ type: 'dyna-q', planningSteps: 0 });
@@ -107,7 +110,7 @@ describe('thinking status and the search stepper', () => {
   it('shows the budget and the time per move from the worker', async () => {
     pick('dyna-q');
     worker.ready({ thinking: { unit: 'planning steps', perMove: 10, msPerMove: null } });
-    const status = await screen.findByTestId('thinking-status');
+    const status = await screen.findByTestId('thinking-status', {}, LAZY);
     expect(status).toHaveTextContent('10 planning steps per move');
     expect(screen.getByTestId('ms-per-move')).toHaveTextContent('–');
     worker.progress({ thinking: { unit: 'planning steps', perMove: 10, msPerMove: 0.0421 } });
@@ -120,7 +123,9 @@ describe('thinking status and the search stepper', () => {
     worker.ready({ thinking: { unit: 'simulations', perMove: 200, msPerMove: 3.14 } });
     const init = worker.lastInit();
     const n = init.config.env.grid.length * init.config.env.grid[0].length;
-    expect(await screen.findByTestId('thinking-status')).toHaveTextContent('200 simulations per move');
+    expect(await screen.findByTestId('thinking-status', {}, LAZY)).toHaveTextContent(
+      '200 simulations per move',
+    );
     expect(screen.getByTestId('ms-per-move')).toHaveTextContent('3.1 ms');
     expect(useUiStore.getState().show.search).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Step through the search' }));

@@ -344,14 +344,21 @@ describe('npm run sim checks every input and output before it writes anything', 
     const exited = new Promise<NodeJS.Signals | null>((res) =>
       child.on('exit', (_code, signal) => res(signal)),
     );
-    // wait until the temporary CSV has rows (a state, not a time)
-    for (;;) {
-      const tmp = readdirSync(d).find((n) => n.endsWith('.tmp'));
-      if (tmp && statSync(join(d, tmp)).size > 100_000) break;
-      await new Promise((r) => setTimeout(r, 50));
+    const giveUp = Date.now() + 50_000; // a guard so a broken run never leaves the child behind
+    try {
+      // wait until the temporary CSV has rows (a state, not a time)
+      for (;;) {
+        if (Date.now() > giveUp) throw new Error('no temporary CSV with rows appeared');
+        const tmp = readdirSync(d).find((n) => n.endsWith('.tmp'));
+        if (tmp && statSync(join(d, tmp)).size > 100_000) break;
+        if (child.exitCode !== null) throw new Error('sim ended before it wrote a temporary CSV');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      child.kill('SIGINT');
+      expect(await exited).toBe('SIGINT');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }
-    child.kill('SIGINT');
-    expect(await exited).toBe('SIGINT');
     const rows = readFileSync(csv, 'utf8').split('\n');
     expect(rows[0]).toBe('seed,episode,return,steps,success');
     expect(rows.at(-1)).toBe('');

@@ -1,11 +1,16 @@
 /**
  * The state every tabular TD agent keeps (Q table, epsilon schedule, optional traces, the last state and
- * action), how an episode starts (epsilon-greedy) and the views over it. Each agent file adds only its
- * own `step` update rule.
+ * action), how an episode starts (epsilon-greedy) and the views over it. Each agent file adds its own
+ * update rule twice over: `step` (one transition, the worker's and the UI's path) and `runEpisode` (the
+ * same steps in one monomorphic loop for the trainer's whole-episode path, the CLI's and the lab's: the
+ * same arithmetic and the same random draws in the same order, so both give the same run for a seed;
+ * tests/unit/tabularRecorded.test.ts holds them to runs recorded before the loop existed).
  */
 import type { Agent } from '../agent';
 import { readerFor, writerFor, type AgentState, type StateReader, type StateWriter } from '../agentState';
 import type { Rng } from '../rng';
+import type { GridWorld } from '../env';
+import type { RewardShaper } from '../shaping';
 import { greedyAction } from '../greedy';
 import { epsilonGreedy, EpsilonSchedule, maxQ, Traces, type EpsilonParams } from './tabular';
 
@@ -13,6 +18,19 @@ export interface TdParams extends EpsilonParams {
   alpha: number;
   qInit: number;
   lambda?: number;
+}
+
+/** What the trainer's whole-episode loop lends a tabular agent (the Trainer itself): the world, the
+ *  reward shaper and the per-step bookkeeping the agent's loop keeps up as Trainer.step would. */
+export interface EpisodeHost {
+  readonly env: GridWorld;
+  readonly shaper: RewardShaper | null;
+  readonly visits: Uint32Array;
+  readonly episodeVisits: Uint32Array;
+  readonly trail: Int32Array;
+  trailLength: number;
+  totalSteps: number;
+  episodeReturn: number;
 }
 
 export abstract class TabularAgent implements Agent {
@@ -50,6 +68,11 @@ export abstract class TabularAgent implements Agent {
   }
 
   abstract step(r: number, s2: number, terminal: boolean): number;
+
+  /** Runs the episode begun by start() to its end (terminated or truncated) in the host's world, each
+   *  step exactly as Trainer.step followed by this.step would, the host's counters and trail kept up.
+   *  endEpisode is the caller's. */
+  abstract runEpisode(h: EpisodeHost): void;
 
   endEpisode(): void {
     this.traces?.clear();

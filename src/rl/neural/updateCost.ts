@@ -70,9 +70,10 @@ export function longestCallMacs(cfg: NeuralConfig, grid: Grid): number {
   return Math.max(updateCost(cfg, grid).macs, grid.nStates * fwd, grid.maxSteps * fwd);
 }
 
-/** A slow machine's rate (multiply-adds a second): measured 4.0e9 in 1.6 s (p90 2.1 s) per update on a
- *  shared 2-core machine with six other jobs, tables of 2,500 cells in 6.3 s; 10x below the idle rate. */
-const SLOW_MACS_PER_SECOND = 5e8;
+/** A slow machine's rate (multiply-adds a second), 25x below the idle one: on a shared 2-core machine
+ *  with six other jobs the largest DQN's update (4.0e9) took 1.6 s (p90 2.1 s) in one measurement and
+ *  6.7 s in another, its 2,500-cell tables (5.2e9, one forward pass per cell) 6.3 s and 35 s. */
+const SLOW_MACS_PER_SECOND = 2e8;
 
 /** How long (ms) the page should allow this network's longest call on a slow machine. */
 export function longestCallMs(cfg: NeuralConfig, grid: Grid): number {

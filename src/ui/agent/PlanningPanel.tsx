@@ -3,7 +3,22 @@ import { useConfigStore } from '../../store/configStore';
 import { training } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 import { formatNumber } from '../common/paramSpec';
-import { isPlanningType } from './agentParams';
+import { isPlanningType } from '../../config/agentKinds';
+
+/** The planning steps, as buttons. */
+const STEPS = [
+  {
+    step: 'sweep',
+    label: 'Sweep',
+    title: "One evaluation sweep: every cell's value is backed up once from its neighbours",
+  },
+  {
+    step: 'improve',
+    label: 'Improve',
+    title: 'One improvement step: make the policy greedy in the current values',
+  },
+  { step: 'solve', label: 'Solve', title: 'Sweep and improve until nothing changes any more' },
+] as const;
 
 export function PlanningPanel() {
   const type = useConfigStore((s) => s.config.agent.type);
@@ -15,41 +30,22 @@ export function PlanningPanel() {
   return (
     <section className="planning" aria-label="Planning steps">
       <div className="button-row">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => training.plan('sweep')}
-          title="One evaluation sweep: every cell's value is backed up once from its neighbours"
-        >
-          Sweep
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => training.plan('improve')}
-          title="One improvement step: make the policy greedy in the current values"
-        >
-          Improve
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => training.plan('solve')}
-          title="Sweep and improve until nothing changes any more"
-        >
-          Solve
-        </button>
+        {STEPS.map(({ step, label, title }) => (
+          <button key={step} type="button" disabled={busy} onClick={() => training.plan(step)} title={title}>
+            {label}
+          </button>
+        ))}
       </div>
       <p className="planning-stats" aria-live="polite">
-        <span title="Evaluation sweeps so far">
-          Sweeps <b>{planner?.sweeps ?? 0}</b>
-        </span>
-        <span title="Policy improvement steps so far">
-          Improvements <b>{planner?.improvements ?? 0}</b>
-        </span>
-        <span title="Largest value change in the last sweep">
-          Last Δ <b>{delta}</b>
-        </span>
+        {[
+          ['Evaluation sweeps so far', 'Sweeps', planner?.sweeps ?? 0],
+          ['Policy improvement steps so far', 'Improvements', planner?.improvements ?? 0],
+          ['Largest value change in the last sweep', 'Last Δ', delta],
+        ].map(([title, label, value]) => (
+          <span key={label} title={String(title)}>
+            {label} <b>{value}</b>
+          </span>
+        ))}
         {planner?.converged && <span className="badge ok">converged</span>}
       </p>
     </section>

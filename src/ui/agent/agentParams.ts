@@ -26,10 +26,6 @@ export function agentInfo(type: string): AgentInfo | undefined {
   return AGENTS.find((a) => a.type === type);
 }
 
-export function isPlanningType(type: string): boolean {
-  return agentInfo(type)?.group === 'Planning';
-}
-
 /** The form fields of an agent type, in the schema's order. */
 export function agentParams(type: AgentType): readonly ParamSpec[] {
   return sectionSpecs({ agent: type });

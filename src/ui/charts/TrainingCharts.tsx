@@ -44,6 +44,14 @@ const SYNC_ID = 'training-charts';
 const STAGGER_MS = 60;
 const TWO_COLUMNS_FROM = 560;
 
+/** One chart: its MiniChart props but the shared ones, and the (staggered) data it shows. */
+type ChartSpec = Omit<
+  MiniChartProps,
+  'rows' | 'count' | 'width' | 'height' | 'theme' | 'cursor' | 'syncId'
+> & {
+  data: { rows: MiniChartProps['rows']; count: number };
+};
+
 export function TrainingCharts({
   series,
   height = 360,
@@ -97,6 +105,54 @@ export function TrainingCharts({
     [single, w, data.successWindow],
   );
   const { retTips, stepTips, successTips, epsTips } = tips;
+  // The four charts, each taking its data a stagger later than the one before (useStaggered).
+  const charts: ChartSpec[] = [
+    {
+      title: 'Return per episode',
+      keyText: `bold: avg of ${w}`,
+      yLabel: 'Return',
+      data,
+      color: t.returns,
+      band: 'retBand',
+      raw: 'ret',
+      main: 'retAvg',
+      tooltip: retTips,
+      firstGoal: markFirstGoal && data.count > 0 ? data.firstSuccess : undefined,
+      beforeGoalLabel: data.rewardBeforeGoal ? 'no goal yet' : 'no signal yet',
+    },
+    {
+      title: 'Steps per episode',
+      keyText: `bold: avg of ${w}`,
+      yLabel: 'Steps',
+      data: d1,
+      color: t.steps,
+      band: 'stepsBand',
+      raw: 'steps',
+      main: 'stepsAvg',
+      yDomain: FROM_ZERO,
+      tooltip: stepTips,
+    },
+    {
+      title: 'Success rate (%)',
+      keyText: `% of last ${data.successWindow} reaching a goal`,
+      yLabel: 'Success',
+      data: d2,
+      color: t.success,
+      main: 'success',
+      yDomain: PERCENT,
+      tooltip: successTips,
+    },
+    {
+      title: 'Exploration ε',
+      keyText: single ? undefined : 'mean per point',
+      yLabel: 'ε',
+      data: d3,
+      color: t.epsilon,
+      main: 'eps',
+      yDomain: FROM_ZERO,
+      tooltip: epsTips,
+    },
+  ];
 
   return (
     <div
@@ -138,67 +194,11 @@ export function TrainingCharts({
           </span>
         </div>
       )}
-      {
-        <div style={{ display: 'grid', gridTemplateColumns: `repeat(${cols}, ${chartW}px)`, gap: GAP }}>
-          <MiniChart
-            title="Return per episode"
-            keyText={`bold: avg of ${w}`}
-            yLabel="Return"
-            rows={data.rows}
-            count={data.count}
-            {...size}
-            color={t.returns}
-            band="retBand"
-            raw="ret"
-            main="retAvg"
-            syncId={SYNC_ID}
-            tooltip={retTips}
-            firstGoal={markFirstGoal && data.count > 0 ? data.firstSuccess : undefined}
-            beforeGoalLabel={data.rewardBeforeGoal ? 'no goal yet' : 'no signal yet'}
-          />
-          <MiniChart
-            title="Steps per episode"
-            keyText={`bold: avg of ${w}`}
-            yLabel="Steps"
-            rows={d1.rows}
-            count={d1.count}
-            {...size}
-            color={t.steps}
-            band="stepsBand"
-            raw="steps"
-            main="stepsAvg"
-            yDomain={FROM_ZERO}
-            syncId={SYNC_ID}
-            tooltip={stepTips}
-          />
-          <MiniChart
-            title="Success rate (%)"
-            keyText={`% of last ${data.successWindow} reaching a goal`}
-            yLabel="Success"
-            rows={d2.rows}
-            count={d2.count}
-            {...size}
-            color={t.success}
-            main="success"
-            yDomain={PERCENT}
-            syncId={SYNC_ID}
-            tooltip={successTips}
-          />
-          <MiniChart
-            title="Exploration ε"
-            keyText={single ? undefined : 'mean per point'}
-            yLabel="ε"
-            rows={d3.rows}
-            count={d3.count}
-            {...size}
-            color={t.epsilon}
-            main="eps"
-            yDomain={FROM_ZERO}
-            syncId={SYNC_ID}
-            tooltip={epsTips}
-          />
-        </div>
-      }
+      <div style={{ display: 'grid', gridTemplateColumns: `repeat(${cols}, ${chartW}px)`, gap: GAP }}>
+        {charts.map(({ data: d, ...chart }) => (
+          <MiniChart key={chart.title} {...chart} rows={d.rows} count={d.count} {...size} syncId={SYNC_ID} />
+        ))}
+      </div>
     </div>
   );
 }

@@ -20,24 +20,21 @@ export function GridEditor() {
     <div className="editor-bar">
       <Palette />
       <div className="editor-actions" role="toolbar" aria-label="Edit">
-        <button
-          type="button"
-          onClick={undo}
-          disabled={!canUndo}
-          title="Undo (Ctrl+Z)"
-          aria-keyshortcuts="Control+Z"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          onClick={redo}
-          disabled={!canRedo}
-          title="Redo (Ctrl+Shift+Z)"
-          aria-keyshortcuts="Control+Shift+Z"
-        >
-          Redo
-        </button>
+        {[
+          { label: 'Undo', run: undo, can: canUndo, keys: 'Ctrl+Z', aria: 'Control+Z' },
+          { label: 'Redo', run: redo, can: canRedo, keys: 'Ctrl+Shift+Z', aria: 'Control+Shift+Z' },
+        ].map((b) => (
+          <button
+            key={b.label}
+            type="button"
+            onClick={b.run}
+            disabled={!b.can}
+            title={`${b.label} (${b.keys})`}
+            aria-keyshortcuts={b.aria}
+          >
+            {b.label}
+          </button>
+        ))}
         <button type="button" onClick={clear} title="Empty every cell except the start">
           Clear
         </button>

@@ -28,6 +28,17 @@ const size = (bytes: number) =>
     ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
+/** A row with one button (data-autofocus: the dialog focuses it when it appears). */
+function OneButton({ label, onClick, autoFocus }: { label: string; onClick(): void; autoFocus?: boolean }) {
+  return (
+    <div className="share-buttons">
+      <button type="button" data-autofocus={autoFocus || undefined} onClick={onClick}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
 const NAMES: Record<ExportFormat, string> = { gif: 'animated GIF', webm: 'video' };
 
 export function ExportDialog({ onClose }: { onClose(): void }) {
@@ -116,11 +127,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
               </span>
               <progress value={phase.done} max={phase.total} aria-label="Export progress" />
             </label>
-            <div className="share-buttons">
-              <button type="button" data-autofocus onClick={cancel}>
-                Cancel
-              </button>
-            </div>
+            <OneButton label="Cancel" autoFocus onClick={cancel} />
           </>
         )}
         {phase.kind === 'done' && (
@@ -132,11 +139,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
             >
               Saved <b>{phase.result.fileName}</b> ({phase.result.frames} frames, {size(phase.result.bytes)}).
             </p>
-            <div className="share-buttons">
-              <button type="button" data-autofocus onClick={onClose}>
-                Done
-              </button>
-            </div>
+            <OneButton label="Done" autoFocus onClick={onClose} />
           </>
         )}
         {phase.kind === 'error' && (

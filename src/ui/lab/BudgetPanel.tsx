@@ -5,7 +5,6 @@
  * rate and the compute of a run (one chart per unit when variants count different ones), the table,
  * and what thinking buys and where it stops.
  */
-import { MAX_LAB_SEEDS } from '../../config/experiment';
 import type { Preset } from '../../config/presets';
 import type { ComputeUnit } from '../../rl/lab/budget';
 import type { Theme } from '../grid/overlay/palette';
@@ -17,6 +16,7 @@ import { budgetSeeds, cancelBudget, startBudget } from '../../store/labActions';
 import { poolSize } from '../../store/labPool';
 import { useLabStore } from '../../store/labStore';
 import { RunBar } from './RunBar';
+import { SeedsField } from './SeedsField';
 
 /** Runs the budget asks for: every (variant, value) on every seed. */
 function runCount(p: Preset, seeds: number): number {
@@ -45,19 +45,11 @@ export function BudgetPanel(props: { preset: Preset; theme: Theme; big: boolean 
     <section className="lab-panel" aria-label="Thinking budget">
       <div className="lab-controls">
         <h2>Thinking budget</h2>
-        <label title="Independent runs per variant and knob value; every point gets the same seeds">
-          Seeds{' '}
-          <input
-            type="number"
-            min={1}
-            max={MAX_LAB_SEEDS}
-            value={seeds}
-            onChange={(e) => {
-              const n = Math.round(Number(e.target.value));
-              if (n >= 1 && n <= MAX_LAB_SEEDS) useLabStore.setState({ budgetSeeds: n });
-            }}
-          />
-        </label>
+        <SeedsField
+          title="Independent runs per variant and knob value; every point gets the same seeds"
+          value={seeds}
+          onChange={(n) => useLabStore.setState({ budgetSeeds: n })}
+        />
         <RunBar
           label="Run thinking budget"
           what="Thinking budget"

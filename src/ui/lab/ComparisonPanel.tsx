@@ -1,6 +1,5 @@
 /** Compare runs: seeds and band controls, the run button with progress, the charts and the table. */
 import type { Preset } from '../../config/presets';
-import { MAX_LAB_SEEDS } from '../../config/experiment';
 import type { Theme } from '../grid/overlay/palette';
 import { FirstSuccessChart } from './FirstSuccessChart';
 import { cancelComparison, openInPlayground, startComparison } from '../../store/labActions';
@@ -11,6 +10,7 @@ import { RunBar } from './RunBar';
 import { StatsTable } from './StatsTable';
 import { SuccessChart } from './SuccessChart';
 import { VariantLegend } from './VariantLegend';
+import { SeedsField } from './SeedsField';
 
 export function ComparisonPanel(props: { preset: Preset; theme: Theme; big: boolean }) {
   const { preset, theme } = props;
@@ -26,19 +26,11 @@ export function ComparisonPanel(props: { preset: Preset; theme: Theme; big: bool
     <section className="lab-panel" aria-label="Compare runs">
       <div className="lab-controls">
         <h2>Compare runs</h2>
-        <label title="Independent runs per variant; every variant gets the same seeds">
-          Seeds{' '}
-          <input
-            type="number"
-            min={1}
-            max={MAX_LAB_SEEDS}
-            value={seeds}
-            onChange={(e) => {
-              const n = Math.round(Number(e.target.value));
-              if (n >= 1 && n <= MAX_LAB_SEEDS) useLabStore.setState({ seeds: n });
-            }}
-          />
-        </label>
+        <SeedsField
+          title="Independent runs per variant; every variant gets the same seeds"
+          value={seeds}
+          onChange={(n) => useLabStore.setState({ seeds: n })}
+        />
         <label title="What the shaded band around each mean curve shows">
           Band{' '}
           <select

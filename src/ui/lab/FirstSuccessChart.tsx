@@ -8,11 +8,18 @@
 import { memo, useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ComparisonResult } from '../../rl/lab/compare';
-import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
-import { gridProps, tooltipProps, xAxisLabel, yAxisLabel, yAxisStyle } from './chartParts';
+import {
+  gridProps,
+  tooltipProps,
+  xAxisLabel,
+  yAxisLabel,
+  yAxisStyle,
+  useLabChart,
+  type LabChartProps,
+} from './chartParts';
 import { firstSuccessHistogram } from './chartRows';
-import { labChartStyle, TICK, variantColor } from './labColors';
+import { TICK, variantColor } from './labColors';
 
 const MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 const Y_WIDTH = 44;
@@ -60,14 +67,8 @@ function seedTicks(max: number): { domain: [number, number]; ticks: number[] } {
   return { domain: [0, end], ticks: Array.from({ length: end / step + 1 }, (_, k) => k * step) };
 }
 
-export const FirstSuccessChart = memo(function FirstSuccessChart(props: {
-  result: ComparisonResult;
-  theme: Theme;
-  height: number;
-}) {
-  const { result, theme } = props;
-  const st = labChartStyle(theme);
-  const rows = useMemo(() => firstSuccessHistogram(result), [result]);
+export const FirstSuccessChart = memo(function FirstSuccessChart(props: LabChartProps<ComparisonResult>) {
+  const { result, st, rows } = useLabChart(props, firstSuccessHistogram);
   const y = useMemo(
     () => seedTicks(Math.max(...rows.flatMap((r) => result.variants.map((_, i) => Number(r[`v${i}`]) || 0)))),
     [rows, result.variants],
@@ -121,7 +122,7 @@ export const FirstSuccessChart = memo(function FirstSuccessChart(props: {
                 key={i}
                 name={v.name}
                 dataKey={`v${i}`}
-                fill={variantColor(i, theme)}
+                fill={variantColor(i, props.theme)}
                 isAnimationActive={false}
               />
             ))}

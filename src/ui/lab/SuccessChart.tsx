@@ -1,8 +1,7 @@
 /** Share of seeds reaching the goal per episode (smoothed), one line per variant. */
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ComparisonResult } from '../../rl/lab/compare';
-import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
 import {
   CHART_MARGIN,
@@ -11,21 +10,18 @@ import {
   gridProps,
   Y_AXIS_WIDTH,
   yAxisStyle,
+  useLabChart,
+  type LabChartProps,
 } from './chartParts';
 import { successRows } from './chartRows';
-import { labChartStyle, variantColor } from './labColors';
+import { variantColor } from './labColors';
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export const SuccessChart = memo(function SuccessChart(props: {
-  result: ComparisonResult;
-  focus: number;
-  theme: Theme;
-  height: number;
-}) {
-  const { result, theme } = props;
-  const st = labChartStyle(theme);
-  const rows = useMemo(() => successRows(result), [result]);
+export const SuccessChart = memo(function SuccessChart(
+  props: LabChartProps<ComparisonResult> & { focus: number },
+) {
+  const { result, st, rows } = useLabChart(props, successRows);
   return (
     <ChartFrame title="Success rate" note="share of seeds reaching the goal, smoothed" height={props.height}>
       {(width) => (
@@ -45,7 +41,7 @@ export const SuccessChart = memo(function SuccessChart(props: {
               name={v.name}
               dataKey={`s${i}`}
               isAnimationActive={false}
-              stroke={variantColor(i, theme)}
+              stroke={variantColor(i, props.theme)}
               strokeWidth={i === props.focus ? 3.5 : 2.5}
               dot={false}
             />

@@ -3,7 +3,7 @@
  * fastest to the slowest seed that succeeded) for the random walk and the chosen agent. Where more
  * than half the seeds never succeeded, the point sits on the budget line as a hollow marker.
  */
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import {
   Area,
   CartesianGrid,
@@ -16,7 +16,6 @@ import {
   YAxis,
 } from 'recharts';
 import type { SweepResult } from '../../rl/lab/sweep';
-import type { Theme } from '../grid/overlay/palette';
 import { ChartFrame } from './ChartFrame';
 import {
   axisStyle,
@@ -26,23 +25,19 @@ import {
   xAxisLabel,
   Y_AXIS_WIDTH,
   yAxisStyle,
+  useLabChart,
+  type LabChartProps,
 } from './chartParts';
 import { sweepRows } from './chartRows';
-import { labChartStyle, TICK } from './labColors';
+import { TICK } from './labColors';
 
 const compact = (x: number) =>
   x >= 1e6 ? `${+(x / 1e6).toFixed(1)}M` : x >= 1e3 ? `${+(x / 1e3).toFixed(1)}k` : String(Math.round(x));
 
-export const SweepChart = memo(function SweepChart(props: {
-  result: SweepResult;
-  agentLabel: string;
-  agentColor: string;
-  theme: Theme;
-  height: number;
-}) {
-  const { result, theme } = props;
-  const st = labChartStyle(theme);
-  const rows = useMemo(() => sweepRows(result), [result]);
+export const SweepChart = memo(function SweepChart(
+  props: LabChartProps<SweepResult> & { agentLabel: string; agentColor: string },
+) {
+  const { result, st, rows } = useLabChart(props, sweepRows);
   const walkers = [
     { key: 'random', label: 'Random walk', color: st.muted },
     ...(result.agent === 'random'

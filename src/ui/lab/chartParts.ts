@@ -3,8 +3,27 @@
  * and the tooltip box. Plain props objects, spread onto the chart's own <CartesianGrid>, <XAxis>, <YAxis>
  * and <Tooltip>: recharts 3 needs those as direct children of the chart, so no wrapper components.
  */
+import { useMemo } from 'react';
 import { episodeTicks } from '../charts/niceTicks';
-import { TICK, type LabChartStyle } from './labColors';
+import type { Theme } from '../theme';
+import { labChartStyle, TICK, type LabChartStyle } from './labColors';
+
+/** What every lab chart is given: the result it draws, the colour scheme and its height. */
+export interface LabChartProps<R> {
+  result: R;
+  theme: Theme;
+  height: number;
+}
+
+/** A lab chart's styling and its rows (`rowsOf` a module-level function, recomputed per result). */
+export function useLabChart<R, Row>(
+  props: LabChartProps<R>,
+  rowsOf: (result: R) => Row,
+): { result: R; st: LabChartStyle; rows: Row } {
+  const { result, theme } = props;
+  const rows = useMemo(() => rowsOf(result), [result, rowsOf]);
+  return { result, st: labChartStyle(theme), rows };
+}
 
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 22, left: 8 };
 

@@ -21,6 +21,21 @@ import {
 import { copyText } from '../../export/clipboard';
 import { Dialog } from '../shell/Dialog';
 
+/** "Delete? [Delete] [Keep]" in place of an entry's buttons. */
+function ConfirmDelete({ what, onDelete, onKeep }: { what: string; onDelete(): void; onKeep(): void }) {
+  return (
+    <div className="share-buttons" role="group" aria-label={`Confirm deleting ${what}`}>
+      <span>Delete?</span>
+      <button type="button" className="danger" onClick={onDelete}>
+        Delete
+      </button>
+      <button type="button" onClick={onKeep}>
+        Keep
+      </button>
+    </div>
+  );
+}
+
 export interface SavedConfigsDialogProps {
   saved: SavedConfigs;
   /** Loads a saved config, or restores a replaced world (given as an entry named after it). */
@@ -194,15 +209,11 @@ function RecentlyReplaced({
                 )}
               </div>
               {deleting === e.key ? (
-                <div className="share-buttons" role="group" aria-label={`Confirm deleting the ${label}`}>
-                  <span>Delete?</span>
-                  <button type="button" className="danger" onClick={() => remove(e.key)}>
-                    Delete
-                  </button>
-                  <button type="button" onClick={() => setDeleting(null)}>
-                    Keep
-                  </button>
-                </div>
+                <ConfirmDelete
+                  what={`the ${label}`}
+                  onDelete={() => remove(e.key)}
+                  onKeep={() => setDeleting(null)}
+                />
               ) : (
                 <div className="share-buttons">
                   {e.config ? (
@@ -324,15 +335,11 @@ export function SavedConfigsDialog({ saved, onLoad, onClose, replaced, saveAgent
                 </div>
               )}
               {deleting === e.name ? (
-                <div className="share-buttons" role="group" aria-label={`Confirm deleting ${e.name}`}>
-                  <span>Delete?</span>
-                  <button type="button" className="danger" onClick={() => remove(e.name)}>
-                    Delete
-                  </button>
-                  <button type="button" onClick={() => setDeleting(null)}>
-                    Keep
-                  </button>
-                </div>
+                <ConfirmDelete
+                  what={e.name}
+                  onDelete={() => remove(e.name)}
+                  onKeep={() => setDeleting(null)}
+                />
               ) : (
                 renaming?.from !== e.name && (
                   <div className="share-buttons">

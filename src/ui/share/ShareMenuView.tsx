@@ -2,7 +2,7 @@
  * The Share menu: Copy link, Copy embed code, Save as..., Saved configs..., Export / Import JSON,
  * Export CSV, Export charts / grid PNG, Save trained agent / Open trained agent. Works from props only (ShareMenu.tsx connects it to the stores).
  */
-import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { TrainedState } from '../../config/packedArray';
 import type { Config } from '../../config/schema';
 import type { MetricsSummary } from '../../rl/metrics';
@@ -69,6 +69,25 @@ function preloadDialogs(): void {
 function suggestName(config: Config): string {
   const { grid } = config.env;
   return `${grid[0].length}×${grid.length} ${config.agent.type}, seed ${config.train.seed}`;
+}
+
+/** A hidden file picker (opened by a menu item's click()). */
+function FileInput(p: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  accept: string;
+  testId: string;
+  onFile(file: File | undefined): Promise<void>;
+}) {
+  return (
+    <input
+      ref={p.inputRef}
+      type="file"
+      accept={p.accept}
+      hidden
+      data-testid={p.testId}
+      onChange={(e) => void p.onFile(e.target.files?.[0])}
+    />
+  );
 }
 
 export function ShareMenuView(props: ShareMenuProps) {
@@ -222,21 +241,17 @@ export function ShareMenuView(props: ShareMenuProps) {
           )}
         </div>
       )}
-      <input
-        ref={fileRef}
-        type="file"
+      <FileInput
+        inputRef={fileRef}
         accept=".json,application/json,text/plain"
-        hidden
-        data-testid="import-json-input"
-        onChange={(e) => void onFile(e.target.files?.[0])}
+        testId="import-json-input"
+        onFile={onFile}
       />
-      <input
-        ref={agentRef}
-        type="file"
+      <FileInput
+        inputRef={agentRef}
         accept=".json,application/json"
-        hidden
-        data-testid="open-agent-input"
-        onChange={(e) => void onAgentFile(e.target.files?.[0])}
+        testId="open-agent-input"
+        onFile={onAgentFile}
       />
       <span
         className={`share-status share-status-${status?.kind ?? 'none'}`}

@@ -35,24 +35,21 @@ export function Controls() {
           </span>
           {playLabel}
         </button>
-        <button
-          type="button"
-          onClick={training.step}
-          disabled={blocked}
-          title="Take one step (S)"
-          aria-keyshortcuts="S"
-        >
-          Step
-        </button>
-        <button
-          type="button"
-          onClick={training.episode}
-          disabled={blocked}
-          title="Run one whole episode (E)"
-          aria-keyshortcuts="E"
-        >
-          Episode
-        </button>
+        {[
+          { label: 'Step', run: training.step, title: 'Take one step (S)', key: 'S' },
+          { label: 'Episode', run: training.episode, title: 'Run one whole episode (E)', key: 'E' },
+        ].map((b) => (
+          <button
+            key={b.label}
+            type="button"
+            onClick={b.run}
+            disabled={blocked}
+            title={b.title}
+            aria-keyshortcuts={b.key}
+          >
+            {b.label}
+          </button>
+        ))}
         <button
           type="button"
           onClick={training.reset}

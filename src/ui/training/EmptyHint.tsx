@@ -5,7 +5,7 @@
  * `HintSpace` reserves the room of the longest hint in the slot above the grid, so that the hint
  * coming and going never moves the grid.
  */
-import { isPlanningType } from '../agent/agentParams';
+import { isPlanningType } from '../../config/agentKinds';
 import { useConfigStore } from '../../store/configStore';
 import { useTrainingStore } from '../../store/trainingStore';
 import { useUiStore } from '../../store/uiStore';

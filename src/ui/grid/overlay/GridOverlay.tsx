@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { Scratch } from './scratch';
-import { drawOverlay, type DrawStats, type OverlayData } from './drawOverlay';
+import { drawOverlay, type DrawStats, type OverlayData, type OverlayShow } from './drawOverlay';
 import { getPalette, type Theme } from './palette';
 import { useColorScheme } from './useColorScheme';
 
@@ -47,108 +47,73 @@ export function backingScale(devicePixelRatio: number, cssPixels: number, maxPix
   return Math.max(1, Math.floor(Math.sqrt(maxPixels / cssPixels) * 8) / 8);
 }
 
+/** The props that are drawn (OverlayData without `show`, whose switches are compared one by one). */
+const DATA_KEYS = [
+  'width',
+  'height',
+  'cells',
+  'cellSize',
+  'cellRewards',
+  'values',
+  'q',
+  'shaped',
+  'policy',
+  'visits',
+  'episodeVisits',
+  'trail',
+  'trailLength',
+  'agent',
+  'hoverCell',
+  'valueScale',
+  'greedyPath',
+  'changed',
+  'search',
+] as const satisfies readonly Exclude<keyof OverlayData, 'show'>[];
+
+/** The overlay switches as drawn (shaped and search off unless given). */
+function shownOf(show: OverlayShow): Required<OverlayShow> {
+  const { values, policy, q, visits, trail, shaped = false, search = false } = show;
+  return { values, policy, q, visits, trail, shaped, search };
+}
+
 export function GridOverlay(props: GridOverlayProps) {
-  const { width, height, cellSize, className, style } = props;
+  const {
+    width,
+    height,
+    cellSize,
+    className,
+    style,
+    version,
+    maxPixels = DEFAULT_MAX_PIXELS,
+    onPaint,
+  } = props;
   const theme = useColorScheme(props.theme);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const latest = useRef<PaintInput | null>(null);
   const frame = useRef(0);
   const scratch = useRef<Scratch | null>(null);
 
-  const {
-    cells,
-    cellRewards,
-    values,
-    q,
-    shaped,
-    policy,
-    visits,
-    episodeVisits,
-    trail,
-    trailLength,
-    agent,
-    show,
-    hoverCell,
-    valueScale,
-    greedyPath,
-    changed,
-    search,
-    version,
-    maxPixels = DEFAULT_MAX_PIXELS,
-    onPaint,
-  } = props;
-  const { values: sv, policy: sp, q: sq, visits: svis, trail: st, shaped: ssh = false } = show;
-  const sse = show.search ?? false;
+  const show = shownOf(props.show);
+  const drawn = DATA_KEYS.map((k) => props[k]);
 
-  useEffect(() => {
-    latest.current = {
-      data: {
-        width,
-        height,
-        cells,
-        cellSize,
-        cellRewards,
-        values,
-        q,
-        shaped,
-        policy,
-        visits,
-        episodeVisits,
-        trail,
-        trailLength,
-        agent,
-        show: { values: sv, policy: sp, q: sq, visits: svis, trail: st, shaped: ssh, search: sse },
-        hoverCell,
-        valueScale,
-        greedyPath,
-        changed,
-        search,
-      },
-      theme,
-      maxPixels,
-      onPaint,
-    };
-    if (frame.current) return;
-    frame.current = requestAnimationFrame(() => {
-      frame.current = 0;
-      const canvas = canvasRef.current;
-      const input = latest.current;
-      if (!canvas || !input) return;
-      scratch.current ??= new Scratch();
-      paint(canvas, input.data, input.theme, input.maxPixels, scratch.current, input.onPaint);
-    });
-  }, [
-    width,
-    height,
-    cells,
-    cellSize,
-    cellRewards,
-    values,
-    q,
-    shaped,
-    policy,
-    visits,
-    episodeVisits,
-    trail,
-    trailLength,
-    agent,
-    sv,
-    sp,
-    sq,
-    svis,
-    st,
-    ssh,
-    sse,
-    hoverCell,
-    valueScale,
-    greedyPath,
-    changed,
-    search,
-    version,
-    theme,
-    maxPixels,
-    onPaint,
-  ]);
+  // Repaint (once per animation frame) when any drawn prop, switch, the theme or `version` changes.
+  useEffect(
+    () => {
+      const data = Object.fromEntries(DATA_KEYS.map((k) => [k, props[k]])) as Omit<OverlayData, 'show'>;
+      latest.current = { data: { ...data, show }, theme, maxPixels, onPaint };
+      if (frame.current) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        const canvas = canvasRef.current;
+        const input = latest.current;
+        if (!canvas || !input) return;
+        scratch.current ??= new Scratch();
+        paint(canvas, input.data, input.theme, input.maxPixels, scratch.current, input.onPaint);
+      });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- every drawn prop (DATA_KEYS) and switch
+    [...drawn, ...Object.values(show), version, theme, maxPixels, onPaint],
+  );
 
   useEffect(
     () => () => {

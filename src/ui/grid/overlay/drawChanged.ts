@@ -5,6 +5,7 @@
  */
 import type { GridGeom } from './geom';
 import type { Palette } from './palette';
+import { haloStroke } from './stroke';
 
 /** Outlines the cells s where changed[s] is non-zero; returns how many. */
 export function drawChanged(
@@ -28,11 +29,6 @@ export function drawChanged(
   }
   if (count === 0) return 0;
   ctx.lineJoin = 'miter';
-  ctx.strokeStyle = p.changedHalo;
-  ctx.lineWidth = w + 2;
-  ctx.stroke();
-  ctx.strokeStyle = p.changed;
-  ctx.lineWidth = w;
-  ctx.stroke();
+  haloStroke(ctx, p.changedHalo, p.changed, w, 2);
   return count;
 }

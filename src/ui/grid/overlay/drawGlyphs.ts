@@ -5,6 +5,7 @@
 import { Cell } from '../../../rl/grid';
 import type { GridGeom } from './geom';
 import type { Palette } from './palette';
+import { haloStroke } from './stroke';
 
 const TAU = Math.PI * 2;
 
@@ -19,6 +20,15 @@ function each(g: GridGeom, code: number, fn: (x0: number, y0: number, size: numb
     count++;
   }
   return count;
+}
+
+/** Fills the current path and strokes its rim. */
+function fillRimmed(ctx: CanvasRenderingContext2D, fill: string, rim: string, lineWidth: number): void {
+  ctx.fillStyle = fill;
+  ctx.fill();
+  ctx.strokeStyle = rim;
+  ctx.lineWidth = lineWidth;
+  ctx.stroke();
 }
 
 export function drawGlyphs(ctx: CanvasRenderingContext2D, g: GridGeom, p: Palette): void {
@@ -61,11 +71,7 @@ export function drawGlyphs(ctx: CanvasRenderingContext2D, g: GridGeom, p: Palett
     ctx.ellipse(x + s / 2, y + s / 2, s * 0.36, s * 0.27, 0, 0, TAU);
   };
   if (each(g, Cell.Pit, hole)) {
-    ctx.fillStyle = p.pitHole;
-    ctx.fill();
-    ctx.strokeStyle = p.pitRim;
-    ctx.lineWidth = Math.max(1, sz * 0.06);
-    ctx.stroke();
+    fillRimmed(ctx, p.pitHole, p.pitRim, Math.max(1, sz * 0.06));
   }
 
   // Goal: a white flag on a dark pole.
@@ -96,11 +102,7 @@ export function drawGlyphs(ctx: CanvasRenderingContext2D, g: GridGeom, p: Palett
     ctx.arc(x + s / 2, y + s / 2, s * 0.3, 0, TAU);
   };
   if (each(g, Cell.Bonus, coin)) {
-    ctx.fillStyle = p.coin;
-    ctx.fill();
-    ctx.strokeStyle = p.coinEdge;
-    ctx.lineWidth = Math.max(1, sz * 0.05);
-    ctx.stroke();
+    fillRimmed(ctx, p.coin, p.coinEdge, Math.max(1, sz * 0.05));
     if (sz >= 14) {
       setFont(ctx, sz * 0.36, true);
       ctx.fillStyle = p.coinEdge;
@@ -116,12 +118,7 @@ export function drawGlyphs(ctx: CanvasRenderingContext2D, g: GridGeom, p: Palett
   };
   if (each(g, Cell.Start, ring)) {
     const w = Math.max(2, sz * 0.08);
-    ctx.strokeStyle = p.textHalo;
-    ctx.lineWidth = w + 2;
-    ctx.stroke();
-    ctx.strokeStyle = p.startRing;
-    ctx.lineWidth = w;
-    ctx.stroke();
+    haloStroke(ctx, p.textHalo, p.startRing, w, 2);
     if (sz >= 14) {
       setFont(ctx, sz * 0.36, true);
       ctx.fillStyle = p.startRing;

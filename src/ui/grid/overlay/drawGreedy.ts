@@ -4,6 +4,7 @@
  */
 import type { GridGeom } from './geom';
 import type { Palette } from './palette';
+import { strokeOnHalo } from './stroke';
 
 export interface GreedyPathDraw {
   /** Cells in order, from the start. */
@@ -47,16 +48,7 @@ export function drawGreedyPath(
     ctx.lineTo(cx(g, loop), cy(g, loop));
     segs++;
   }
-  ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
-  ctx.setLineDash([]);
-  ctx.strokeStyle = p.greedyHalo;
-  ctx.lineWidth = w + 3;
-  ctx.stroke();
-  ctx.setLineDash([w * 2.2, w * 1.6]);
-  ctx.strokeStyle = p.greedy;
-  ctx.lineWidth = w;
-  ctx.stroke();
+  strokeOnHalo(ctx, p.greedyHalo, p.greedy, w, [w * 2.2, w * 1.6]);
   ctx.setLineDash([]);
   if (loop >= 0) drawLoopMarker(ctx, g, p, loop, w);
   return segs;

@@ -6,7 +6,9 @@
  * Vector strokes on top of the raster layers: one fill for the discs, two strokes and a head for the line.
  */
 import { logScale01 } from './colorScale';
+import { themeColors, type GridColors } from '../../theme';
 import type { GridGeom } from './geom';
+import { strokeOnHalo } from './stroke';
 
 export interface SearchDraw {
   /** Per cell: how often the search visited it. */
@@ -15,22 +17,7 @@ export interface SearchDraw {
   line: ArrayLike<number>;
 }
 
-// Teal: apart from the trail (violet), the greedy path (orange), the agent (yellow) and the value
-// colours (red to blue), in both themes.
-const COLORS = {
-  light: {
-    disc: 'rgba(13, 148, 136, 0.42)',
-    rim: 'rgba(17, 94, 89, 0.85)',
-    line: '#0f766e',
-    halo: 'rgba(255, 255, 255, 0.9)',
-  },
-  dark: {
-    disc: 'rgba(45, 212, 191, 0.4)',
-    rim: 'rgba(204, 251, 241, 0.85)',
-    line: '#5eead4',
-    halo: 'rgba(0, 0, 0, 0.75)',
-  },
-} as const;
+type SearchColors = Pick<GridColors, 'searchDisc' | 'searchRim' | 'searchLine' | 'searchHalo'>;
 
 function centre(g: GridGeom, s: number): [number, number] {
   const x = s % g.width;
@@ -44,7 +31,7 @@ export function drawSearch(
   search: SearchDraw,
   theme: string,
 ): number {
-  const c = theme === 'dark' ? COLORS.dark : COLORS.light;
+  const c: SearchColors = themeColors(theme === 'dark' ? 'dark' : 'light').grid;
   const n = Math.min(g.cells.length, search.visits.length);
   let max = 0;
   for (let s = 0; s < n; s++) if (search.visits[s] > max) max = search.visits[s];
@@ -63,9 +50,9 @@ export function drawSearch(
       ctx.arc(x, y, r, 0, Math.PI * 2);
       discs++;
     }
-    ctx.fillStyle = c.disc;
+    ctx.fillStyle = c.searchDisc;
     ctx.fill();
-    ctx.strokeStyle = c.rim;
+    ctx.strokeStyle = c.searchRim;
     ctx.lineWidth = Math.max(1, g.cs * 0.025);
     ctx.stroke();
   }
@@ -77,7 +64,7 @@ function drawLine(
   ctx: CanvasRenderingContext2D,
   g: GridGeom,
   line: ArrayLike<number>,
-  c: (typeof COLORS)[keyof typeof COLORS],
+  c: SearchColors,
 ): void {
   const n = g.cells.length;
   const pts: [number, number][] = [];
@@ -92,15 +79,7 @@ function drawLine(
   const w = Math.max(2, g.cs * 0.1);
   ctx.beginPath();
   pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
-  ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
-  ctx.setLineDash([]);
-  ctx.strokeStyle = c.halo;
-  ctx.lineWidth = w + 3;
-  ctx.stroke();
-  ctx.strokeStyle = c.line;
-  ctx.lineWidth = w;
-  ctx.stroke();
+  strokeOnHalo(ctx, c.searchHalo, c.searchLine, w);
   // The head: a triangle at the last cell, pointing along the last segment.
   const [x1, y1] = pts[pts.length - 1];
   const [x0, y0] = pts[pts.length - 2];
@@ -111,8 +90,8 @@ function drawLine(
   ctx.lineTo(x1 + Math.cos(a + 2.5) * h, y1 + Math.sin(a + 2.5) * h);
   ctx.lineTo(x1 + Math.cos(a - 2.5) * h, y1 + Math.sin(a - 2.5) * h);
   ctx.closePath();
-  ctx.fillStyle = c.line;
-  ctx.strokeStyle = c.halo;
+  ctx.fillStyle = c.searchLine;
+  ctx.strokeStyle = c.searchHalo;
   ctx.lineWidth = 1.5;
   ctx.stroke();
   ctx.fill();

@@ -4,6 +4,7 @@
  */
 import type { GridGeom } from './geom';
 import type { Palette } from './palette';
+import { haloStroke } from './stroke';
 
 /** Alpha steps of the fade (one stroke per step). */
 export const TRAIL_STEPS = 8;
@@ -62,12 +63,7 @@ export function drawTrail(
       drawn++;
     }
     ctx.globalAlpha = trailAlpha(k);
-    ctx.strokeStyle = p.trailHalo;
-    ctx.lineWidth = w + 2.5;
-    ctx.stroke();
-    ctx.strokeStyle = p.trail;
-    ctx.lineWidth = w;
-    ctx.stroke();
+    haloStroke(ctx, p.trailHalo, p.trail, w, 2.5);
   }
   ctx.globalAlpha = 1;
   return drawn;
