@@ -110,7 +110,7 @@ const SPECS: PresetSpec[] = [
     title: 'Deep needle: DQN in a sparse room',
     caption: [
       'DQN (64-64 network on one-hot cells, epsilon from 1 to 0.05 over the first 1,000 steps) in an empty 12 x 12 room: one +1 goal 22 steps from the start, no other reward, 50 steps per episode, gamma 0.95, 150 episodes.',
-      'Once epsilon has decayed, plain DQN follows its own untrained guesses and stops exploring: 7 of 8 seeds never reach the goal (the 8th in episode 68). Potential shaping (scale 0.2) finds it by episode 7 to 17 (median 12) and keeps it (98% success at the end); a count bonus (beta 0.3) by 8 to 42 (median 18); curiosity (RND, beta 0.1) on every seed too, but later (median 60, 19 to 113): its novelty is learned rather than counted, and it keeps the agent wandering (30% success at the end).',
+      'Once epsilon has decayed, plain DQN follows its own untrained guesses and stops exploring: 7 of 8 seeds never reach the goal (the 8th in episode 68). Potential shaping (scale 0.2) finds it by episode 7 to 17 (median 12) and keeps it (98% success at the end); a count bonus (beta 0.3) by 8 to 42 (median 18); curiosity (RND, beta 0.1) on every seed too, but later (median 60, 19 to 113): its novelty is learned rather than counted, and it keeps the agent wandering (37% success at the end).',
     ],
     config: {
       version: 1,
