@@ -137,6 +137,7 @@ describe('item 1: presentation mode keeps the thinking budget in the rail', () =
       expect(await cut(page, rail, '.thinking-status')).toEqual([]);
       expect(await outside(page, rail, '.thinking-status :is(span, button)')).toEqual([]);
       expect(await cut(page, rail, '.stat-label')).toEqual([]);
+      expect(await cut(page, rail, '[data-testid="thinking-budget"] label')).toEqual([]);
       // The slider is usable: moving it changes the simulations.
       const slider = page.getByRole('slider', { name: 'Simulations slider' });
       await slider.focus();
@@ -159,6 +160,11 @@ describe('item 8: 1024x768 cuts nothing off', () => {
         // The timeline's Live button and its label ("Live · episode 0") are whole.
         expect(await outside(page, '.timeline', 'button, label, select')).toEqual([]);
         expect(await cut(page, '.timeline', '.timeline-label')).toEqual([]);
+        const t = await page.evaluate(() => {
+          const e = document.querySelector('.timeline')!;
+          return { scroll: e.scrollHeight, client: e.clientHeight };
+        });
+        expect(t.scroll, 'the timeline is not squeezed').toBeLessThanOrEqual(t.client + 1);
         // The run bar's and rail's labels and the thinking status are whole.
         expect(await cut(page, '.playground', '.stat-label')).toEqual([]);
         expect(await cut(page, '.playground', '.thinking-status')).toEqual([]);
