@@ -165,6 +165,12 @@ describe('item 8: 1024x768 cuts nothing off', () => {
           return { scroll: e.scrollHeight, client: e.clientHeight };
         });
         expect(t.scroll, 'the timeline is not squeezed').toBeLessThanOrEqual(t.client + 1);
+        const [tl, below] = [await box(page, '.timeline'), await box(page, '.below-grid')];
+        expect(tl.y + tl.height, 'the timeline does not run into the overlay switches').toBeLessThanOrEqual(below.y + 0.5);
+        const last = await page.evaluate(() =>
+          Math.max(...[...document.querySelectorAll('.timeline > *')].map((e) => e.getBoundingClientRect().bottom)),
+        );
+        expect(last, 'every timeline control is inside it').toBeLessThanOrEqual(tl.y + tl.height + 0.5);
         // The run bar's and rail's labels and the thinking status are whole.
         expect(await cut(page, '.playground', '.stat-label')).toEqual([]);
         expect(await cut(page, '.playground', '.thinking-status')).toEqual([]);
