@@ -182,3 +182,29 @@ describe('item 8: 1024x768 cuts nothing off', () => {
         await page.context().close();
       });
 });
+
+describe('item 7: the search overlay is in the legend', () => {
+  it('the Legend names the teal discs and line, each with a drawn swatch', async () => {
+    const { page, errors } = await open(1280, 800, { lesson: 'search-wall' });
+    await page.getByRole('button', { name: 'Legend' }).click();
+    const list = page.getByRole('list', { name: 'Grid legend' });
+    await list.waitFor();
+    for (const name of ['Search discs', 'Search line']) {
+      const item = list.locator('li', { hasText: name });
+      expect(await item.count(), `${name} in ${await list.textContent()}`).toBe(1);
+      // The swatch shows something teal (the search's own colours, not a blank cell).
+      const teal = await item.locator('canvas').evaluateAll((cs) =>
+        cs.some((c) => {
+          const cv = c as HTMLCanvasElement;
+          const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+          for (let i = 0; i < d.length; i += 4) if (d[i + 1] > d[i] + 40 && d[i + 2] > d[i] + 20) return true;
+          return false;
+        }),
+      );
+      expect(teal, name).toBe(true);
+    }
+    expect(await serious(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
