@@ -208,3 +208,23 @@ describe('item 7: the search overlay is in the legend', () => {
     await page.context().close();
   });
 });
+
+describe('item 7: the search stepper labels its counts', () => {
+  it('"visits per first move", each count named by its move', async () => {
+    const { page, errors } = await open(1280, 800);
+    await page.locator('#agent-type').selectOption('mcts');
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect.poll(() => page.getByTestId('step-count').textContent()).toBe('1');
+    await page.getByRole('button', { name: 'Step through the search' }).click();
+    await page.getByRole('slider', { name: "Simulations of this move's search" }).fill('30');
+    const group = page.getByRole('group', { name: 'Visits per first move' });
+    await group.waitFor();
+    expect(await group.textContent()).toMatch(/^visits per first move↑\d+→\d+↓\d+←\d+$/);
+    for (const move of ['up', 'right', 'down', 'left'])
+      expect(await group.getByLabel(new RegExp(`^${move}: \\d+`)).count(), move).toBe(1);
+    expect(await serious(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
