@@ -195,8 +195,8 @@ describe('presets', () => {
     const p = getPreset('deep-needle')!;
     expect(p.config.agent.type).toBe('dqn');
     expect(presetExperiment(p)!.seeds).toBe(8);
-    // Seeds 1-2 of the caption's 8 (the whole comparison is `npm run lab -- compare deep-needle`; the
-    // e2e test runs 3 seeds in the app's workers).
+    // Seeds 1-2 of the caption's 8 (the whole comparison is `npm run lab -- compare deep-needle`;
+    // deepNeedle.e2e.ts runs the same seeds in the app's workers).
     const r = await runComparison(presetExperiment(p, 2)!);
     const plain = byName(r.variants, 'Plain DQN');
     const shaped = byName(r.variants, 'Potential shaping');
