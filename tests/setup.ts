@@ -1,3 +1,4 @@
+// The dom project's setup only (vite.config.ts): the unit tests run in plain Node without it.
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
