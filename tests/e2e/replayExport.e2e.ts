@@ -8,8 +8,7 @@
  * - the lab's Open for a variant of a finished comparison replays its median seed in the playground: it
  *   trains to the lab's episode count and the timeline shows its first-reward mark, the lab's episode.
  */
-import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGifInfo } from '../../src/export/gif';
 import { launchBrowser, openApp } from './browser';
@@ -25,6 +24,13 @@ afterAll(async () => {
 });
 
 const text = (page: Page, id: string) => page.getByTestId(id).textContent();
+
+/** A download's bytes, read through Playwright (the shared browser is remote: download.path() throws). */
+async function downloadBytes(download: Download): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
 
 /** Starts recording the page's long tasks (durations in ms) into window.__longTasks. */
 function watchLongTasks(page: Page): Promise<void> {
@@ -101,7 +107,7 @@ describe('export the replay', () => {
     expect(download.suggestedFilename()).toMatch(
       /^gridworld-q-learning-14x14-seed\d+-history-\d{8}-\d{4}\.gif$/,
     );
-    const bytes = new Uint8Array(await readFile((await download.path())!));
+    const bytes = await downloadBytes(download);
     expect(String.fromCharCode(...bytes.subarray(0, 6))).toBe('GIF89a');
     const info = readGifInfo(bytes);
     expect(info).not.toBeNull();
@@ -181,7 +187,7 @@ describe('export the replay', () => {
     await video.click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/-history-\d{8}-\d{4}\.webm$/);
-    const bytes = new Uint8Array(await readFile((await download.path())!));
+    const bytes = await downloadBytes(download);
     // A WebM file is an EBML document.
     expect([...bytes.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
     expect(bytes.length).toBeGreaterThan(1000);
