@@ -2,7 +2,7 @@
  * The one way the e2e tests and the benches start Debian's Chromium (chromiumPath(), never a downloaded
  * browser, with the flags this closed network needs) and serve the built app (dist/) on loopback.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { chromiumPath } from './ensure-chromium';
 
@@ -20,6 +20,15 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+/** The same browser as a server that several clients connect to (chromium.connect(wsEndpoint())). */
+export function launchChromiumServer(extraArgs: string[] = []): Promise<BrowserServer> {
+  return chromium.launchServer({
     executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_ARGS, ...extraArgs],

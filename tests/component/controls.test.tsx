@@ -35,7 +35,7 @@ const lastSent = () => worker.sent.at(-1);
 
 describe('training controls', () => {
   it('waits for the worker, then plays and pauses', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     expect(play()).toBeDisabled();
     expect(screen.getByTestId('run-status')).toHaveTextContent('Preparing');
     worker.ready();
@@ -72,7 +72,7 @@ describe('training controls', () => {
   });
 
   it('steps, runs an episode and resets from the buttons', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     worker.ready();
     await user.click(screen.getByRole('button', { name: 'Step' }));
     expect(lastSent()).toEqual({ type: 'step' });
@@ -139,7 +139,7 @@ describe('training controls', () => {
 
 describe('agent panel', () => {
   it('offers every agent and rebuilds the run with the picked one', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const select = screen.getByRole('combobox', { name: 'Algorithm' });
     const types = Array.from(select.querySelectorAll('option')).map((o) => o.value);
     expect(types).toEqual([
@@ -162,7 +162,7 @@ describe('agent panel', () => {
   });
 
   it('shows the worker error for a neural agent that fails to start', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Algorithm' }), 'dqn');
     expect(screen.getByRole('textbox', { name: 'Hidden layers' })).toHaveValue('64,64');
     expect(screen.getByRole('checkbox', { name: 'Double DQN' })).toBeChecked();
@@ -180,7 +180,7 @@ describe('agent panel', () => {
   });
 
   it('edits hyperparameters and refuses invalid values with a message', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const alpha = screen.getByRole('spinbutton', { name: 'Learning rate α' });
     await user.clear(alpha);
     await user.type(alpha, '0.25');
@@ -196,7 +196,7 @@ describe('agent panel', () => {
   });
 
   it('edits a neural list field and refuses a bad one', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Algorithm' }), 'actor-critic');
     const hidden = screen.getByRole('textbox', { name: 'Hidden layers' });
     await user.clear(hidden);
@@ -208,7 +208,7 @@ describe('agent panel', () => {
   });
 
   it('drives a planning agent one sweep at a time', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Algorithm' }), 'value-iteration');
     worker.ready({ planner: { sweeps: 0, improvements: 0, lastDelta: Infinity, converged: false } });
     await user.click(screen.getByRole('button', { name: 'Sweep' }));
@@ -226,7 +226,7 @@ describe('agent panel', () => {
   });
 
   it('edits the training settings', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.selectOptions(screen.getByRole('combobox', { name: 'Reward shaping' }), 'potential');
     expect(useConfigStore.getState().config.train.shaping).toBe('potential');
     const seed = screen.getByRole('spinbutton', { name: 'Seed' });
@@ -239,7 +239,7 @@ describe('agent panel', () => {
 
 describe('header', () => {
   it('switches to the Lab view (pausing training) and back', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     worker.ready();
     worker.progress({ running: true, totalSteps: 10 });
     await user.click(screen.getByRole('button', { name: 'Lab' }));

@@ -57,7 +57,7 @@ describe('grid editor', () => {
   });
 
   it('paints a wall with a click, then a goal with the Goal tool', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(cell(2, 4));
     expect(grid()[1][3]).toBe('#');
     expect(cell(2, 4)).toHaveAccessibleName('row 2, column 4: wall');
@@ -162,7 +162,7 @@ describe('grid editor', () => {
   });
 
   it('refuses to erase the start with a message, and keeps the world', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Eraser' }));
     act(() => cell(1, 1).focus());
     fireEvent.keyDown(cell(1, 1), { key: 'Enter' });
@@ -177,7 +177,7 @@ describe('grid editor', () => {
   });
 
   it('resizes the grid from the size boxes', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const cols = screen.getByRole('spinbutton', { name: 'Columns' });
     await user.clear(cols);
     await user.type(cols, '5{Enter}');
@@ -191,7 +191,7 @@ describe('grid editor', () => {
   });
 
   it('clears the grid and undoes it with the Undo button', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Clear' }));
     expect(screen.queryAllByRole('button', { name: /: (wall|goal|pit)$/ })).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Undo' }));
@@ -200,7 +200,7 @@ describe('grid editor', () => {
   });
 
   it("sets a goal's own reward in the inspector", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.click(screen.getByRole('button', { name: 'Inspect' }));
     await user.click(cell(8, 8));
     expect(grid()[7][7]).toBe('G');
@@ -217,7 +217,7 @@ describe('grid editor', () => {
   });
 
   it('refuses an out-of-range environment setting with a message next to it', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const slip = screen.getByRole('spinbutton', { name: 'Slip' });
     await user.clear(slip);
     await user.type(slip, '2');

@@ -48,7 +48,7 @@ describe('preset picker and story banner', () => {
   });
 
   it("loads a preset's config as one undoable edit and shows its caption until undone", async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const before = useConfigStore.getState().config;
     await user.selectOptions(picker(), 'needle');
     expect(useConfigStore.getState().config.env.grid).toEqual(needle.config.env.grid);
@@ -67,7 +67,7 @@ describe('preset picker and story banner', () => {
   });
 
   it('keeps the story for agent tweaks but drops it when the world is edited', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.selectOptions(picker(), 'needle');
     act(() => void useConfigStore.getState().edit((d) => void (d.train.countBonus = 0.1)));
     expect(banner()).not.toBeNull();
@@ -78,7 +78,7 @@ describe('preset picker and story banner', () => {
   });
 
   it('replaces the story when another preset is chosen, and can be dismissed', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     await user.selectOptions(picker(), 'needle');
     await user.selectOptions(picker(), 'cliff-walk');
     expect(banner()).toHaveTextContent('Cliff walk');
@@ -129,7 +129,7 @@ describe('greedy path text', () => {
   const text = () => screen.queryByTestId('greedy-path');
 
   it('is off until its toggle is on, then describes where the greedy policy leads', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     act(() => void useConfigStore.getState().edit((d) => void (d.env.grid = ['S.G', '...'])));
     worker.ready();
     expect(text()).toBeNull();

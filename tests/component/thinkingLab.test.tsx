@@ -88,7 +88,7 @@ describe('the lab thinking budget', () => {
     const table = await within(panel).findByRole(
       'table',
       { name: 'Thinking budget statistics' },
-      { timeout: 20_000 },
+      { timeout: 50_000 },
     );
     expect(posted.every((m) => m.task.kind === 'budget')).toBe(true);
     expect(posted).toHaveLength(6);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser } from './browser';
+import { baseUrl, launchBrowser, newContext } from './browser';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -33,7 +33,7 @@ afterAll(async () => {
 async function open(
   opts: { width?: number; height?: number; hash?: string; colorScheme?: 'light' | 'dark' } = {},
 ) {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
     colorScheme: opts.colorScheme ?? 'light',
     bypassCSP: true,
@@ -45,8 +45,8 @@ async function open(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(baseUrl() + (opts.hash ? `#${opts.hash}` : ''));
-  await page.getByRole('button', { name: /^row 1, column 1: / }).waitFor({ timeout: 20_000 });
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 }).toBe('Ready');
+  await page.getByRole('button', { name: /^row 1, column 1: / }).waitFor();
+  await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
   return { page, errors };
 }
 
@@ -81,7 +81,7 @@ describe('accessibility (axe-core)', () => {
     expect(await serious(page), 'cold').toEqual([]);
     await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => episodes(page), { timeout: 60_000 }).toBeGreaterThan(5);
+    await expect.poll(() => episodes(page)).toBeGreaterThan(5);
     expect(await serious(page), 'training').toEqual([]);
     await page.getByRole('button', { name: /Present/ }).click();
     expect(await page.locator('html.presentation').count()).toBe(1);
@@ -123,7 +123,7 @@ describe('accessibility (axe-core)', () => {
     await page.getByRole('button', { name: 'Lab', exact: true }).click();
     await page.getByRole('radio', { name: /Needle in a haystack/ }).check();
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 90_000 });
+    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor();
     expect(await serious(page), 'lab').toEqual([]);
     await page.keyboard.press('p');
     expect(await page.locator('html.presentation').count()).toBe(1);

@@ -1,14 +1,47 @@
-/** Launches Debian's Chromium (or CHROMIUM_PATH's) through playwright-core (never a downloaded browser). */
-import type { Browser, Page } from 'playwright-core';
+/**
+ * The e2e tests' browser: one Debian Chromium (or CHROMIUM_PATH's, through playwright-core, never a
+ * downloaded browser) that globalSetup starts once for the whole run; each test file connects to it and
+ * works in contexts of its own (closing the connection closes them, not the browser).
+ *
+ * Waits: every test waits on a state the app announces (a status text, a data attribute, an element),
+ * never on a time. WAIT is how long such a wait may take before it fails: generous, so that a slow or
+ * loaded machine only makes a test slower. It is the default for expect.poll (vitest.e2e.config.ts) and
+ * for every Playwright action and wait in a context made here.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../scripts/browserApp';
 
-export function launchBrowser(): Promise<Browser> {
-  return launchChromium();
+export const WAIT = 120_000;
+
+/** The shared browser (a connection of this file's own); with extra flags, a browser of its own. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  const endpoint = inject('browserWsEndpoint');
+  if (extraArgs.length || !endpoint) return launchChromium(extraArgs);
+  return chromium.connect(endpoint, { timeout: WAIT });
 }
 
 export function baseUrl(): string {
   return inject('baseUrl');
+}
+
+/** A new context whose actions and waits time out after WAIT (not Playwright's 30 s). */
+export async function newContext(
+  browser: Browser,
+  opts: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(opts);
+  context.setDefaultTimeout(WAIT);
+  context.setDefaultNavigationTimeout(WAIT);
+  return context;
+}
+
+/** Two animation frames: whatever the page had scheduled to draw has been drawn. */
+export function nextFrames(page: Page): Promise<void> {
+  return page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }
 
 /** A new page at the app's URL (plus an optional fragment), collecting console errors and page errors. */
@@ -16,7 +49,7 @@ export async function openApp(
   browser: Browser,
   opts: { hash?: string; width?: number; height?: number } = {},
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
   });
   const page = await context.newPage();

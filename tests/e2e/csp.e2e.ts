@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { serveDist } from '../../scripts/browserApp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, newContext } from './browser';
 
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/;
 
@@ -42,7 +42,10 @@ const LISTEN = `(() => {
 const CSP_TEXT = /content security policy|refused to/i;
 
 async function open(): Promise<{ page: Page; errors: string[]; cspConsole: string[]; workers: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const context = await newContext(browser, {
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
   await context.addInitScript(LISTEN);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -70,17 +73,17 @@ const status = (page: Page) => page.getByTestId('run-status').textContent();
 
 /** Plays at full speed until more than `episodes` episodes, then pauses (unless the batch is done). */
 async function train(page: Page, episodes: number): Promise<void> {
-  await expect.poll(() => status(page), { timeout: 60_000 }).toBe('Ready');
+  await expect.poll(() => status(page)).toBe('Ready');
   await page.getByRole('slider', { name: 'Speed' }).fill('6');
   await page.click('button.play');
-  await expect.poll(() => count(page, 'episode-count'), { timeout: 90_000 }).toBeGreaterThan(episodes);
+  await expect.poll(() => count(page, 'episode-count')).toBeGreaterThan(episodes);
   // A short batch may be done already (clicking then would start another).
   if ((await status(page)) === 'Training') await page.click('button.play');
   await expect.poll(() => status(page)).toMatch(/^(Paused|Done)$/);
 }
 
 async function exportPng(page: Page, item: RegExp): Promise<Buffer> {
-  const download = page.waitForEvent('download', { timeout: 30_000 });
+  const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /share & save/i }).click();
   await page.getByRole('menuitem', { name: item }).click();
   const chunks: Buffer[] = [];
@@ -113,11 +116,11 @@ describe('Content-Security-Policy', () => {
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toBe(
       policy,
     );
-    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor();
 
     // A tabular agent (the default Q-learning) in the training worker, with its live charts.
     await train(page, 20);
-    await page.locator('[data-testid="charts"] svg').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="charts"] svg').first().waitFor();
 
     // PNG exports: the grid canvas, and the charts drawn through <img> of blob: SVGs.
     for (const item of [/export grid png/i, /export charts png/i]) {
@@ -128,7 +131,7 @@ describe('Content-Security-Policy', () => {
 
     // DQN: tfjs loads in the worker and compiles its wasm from our build.
     await page.getByRole('combobox', { name: 'Algorithm' }).selectOption('dqn');
-    await expect.poll(() => page.getByTestId('backend').textContent(), { timeout: 60_000 }).toBe('wasm');
+    await expect.poll(() => page.getByTestId('backend').textContent()).toBe('wasm');
     await train(page, 3);
     await expect.poll(() => page.getByTestId('loss').textContent()).not.toBe('–');
 
@@ -136,7 +139,7 @@ describe('Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Lab', exact: true }).click();
     await page.getByRole('radio', { name: /Needle in a haystack/ }).check();
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 90_000 });
+    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor();
     expect(await page.locator('.lab-chart svg.recharts-surface').count()).toBeGreaterThanOrEqual(3);
 
     expect(workers.some((w) => /trainingWorker/.test(w))).toBe(true);
@@ -149,7 +152,7 @@ describe('Content-Security-Policy', () => {
 
   it('the policy is enforced (the listeners would see a violation)', async () => {
     const { page, cspConsole } = await open();
-    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor();
     // An inline script added by the test must be refused, reported as an event and in the console.
     await page.evaluate(`(() => {
       const s = document.createElement('script');

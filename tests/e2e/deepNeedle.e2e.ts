@@ -19,19 +19,19 @@ async function cell(page: Page, variant: string, attr: string): Promise<string |
 const episode = (v: string | null) => (v === null || v === 'never' ? Infinity : Number(v));
 
 describe('deep needle lab', () => {
-  it('compares plain DQN with its fixes on 3 seeds: shaping finds the goal, plain DQN does not', async () => {
+  it('compares plain DQN with its fixes on 2 seeds: shaping finds the goal, plain DQN does not', async () => {
     const { page, errors } = await openApp(browser);
     await page.getByRole('button', { name: 'Lab', exact: true }).click();
     await page.getByRole('radio', { name: /Deep needle/ }).check();
     await expect(page.getByRole('heading', { name: /Deep needle/ }).count()).resolves.toBe(1);
-    await page.getByRole('spinbutton', { name: /Seeds/ }).fill('3');
+    await page.getByRole('spinbutton', { name: /Seeds/ }).fill('2');
     await page.getByRole('button', { name: 'Run comparison' }).click();
 
     // While it runs: the count of runs and the time left.
     const panel = page.getByRole('region', { name: 'Compare runs' });
     const status = panel.getByRole('status');
-    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/\/ 12 runs/);
-    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/about .* left/);
+    await expect.poll(() => status.textContent()).toMatch(/\/ 8 runs/);
+    await expect.poll(() => status.textContent()).toMatch(/about .* left/);
 
     const table = page.getByRole('table', { name: 'Statistics per variant' });
     await table.waitFor({ timeout: 180_000 });
@@ -40,7 +40,7 @@ describe('deep needle lab', () => {
     expect(shaped).toBeLessThan(20);
     expect(shaped).toBeLessThan(plain);
     expect(Number(await cell(page, 'Potential shaping', 'data-never'))).toBe(0);
-    expect(Number(await cell(page, 'Plain DQN', 'data-never'))).toBeGreaterThanOrEqual(2);
+    expect(Number(await cell(page, 'Plain DQN', 'data-never'))).toBe(2);
     expect(Number(await cell(page, 'Potential shaping', 'data-final-success'))).toBeGreaterThan(
       Number(await cell(page, 'Plain DQN', 'data-final-success')),
     );

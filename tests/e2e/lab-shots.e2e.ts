@@ -26,12 +26,12 @@ describe.skipIf(!SHOTS)('lab screenshots', () => {
     await page.getByRole('combobox', { name: /Agent/ }).selectOption({ label: 'Count bonus' });
     await page.getByRole('button', { name: 'Run sweep' }).click();
     const sweep = page.getByRole('table', { name: 'Sweep statistics' });
-    await sweep.waitFor({ timeout: 60_000 });
+    await sweep.waitFor();
     await page.getByRole('region', { name: 'Sparsity sweep' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/lab-sweep-far-goal-1920x1080.png` });
     await page.getByRole('radio', { name: /Reward hacking/ }).check();
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/lab-reward-hacking-1920x1080.png` });
     expect(errors).toEqual([]);
     await page.context().close();
@@ -48,7 +48,7 @@ describe.skipIf(!SHOTS)('chart screenshots', () => {
       await page.getByRole('button', { name: 'Lab', exact: true }).click();
       await page.getByRole('radio', { name: /Needle in a haystack/ }).check();
       await page.getByRole('button', { name: 'Run comparison' }).click();
-      await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 60_000 });
+      await page.getByRole('table', { name: 'Statistics per variant' }).waitFor();
       await page.mouse.move(width - 5, 5); // no tooltip under the pointer
       await page.screenshot({ path: `${SHOTS}/shots-lab-compare-${width}x${height}.png` });
       await page.getByRole('figure', { name: /First success/ }).scrollIntoViewIfNeeded();
@@ -60,13 +60,11 @@ describe.skipIf(!SHOTS)('chart screenshots', () => {
 
   it('the embed view at 800x500, training', async () => {
     const { page, errors } = await openApp(browser, { hash: 'embed=1', width: 800, height: 500 });
-    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor();
     await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.click('button.play');
     await expect
-      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')), {
-        timeout: 60_000,
-      })
+      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')))
       .toBeGreaterThan(200);
     await page.click('button.play');
     await page.screenshot({ path: `${SHOTS}/shots-lab-embed-800x500.png` });

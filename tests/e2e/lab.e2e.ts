@@ -92,7 +92,7 @@ describe('sparse-reward lab', () => {
       await expect(page.getByRole('heading', { name: 'Needle in a haystack' }).count()).resolves.toBe(1);
       await page.getByRole('button', { name: 'Run comparison' }).click();
       const table = page.getByRole('table', { name: 'Statistics per variant' });
-      await table.waitFor({ timeout: 60_000 });
+      await table.waitFor();
       const plain = await firstMedian(page, 'Plain Q-learning');
       const shaped = await firstMedian(page, 'Potential shaping');
       expect(shaped).toBeLessThan(plain);
@@ -107,7 +107,7 @@ describe('sparse-reward lab', () => {
 
       await page.getByRole('button', { name: 'Run sweep' }).click();
       const sweep = page.getByRole('table', { name: 'Sweep statistics' });
-      await sweep.waitFor({ timeout: 60_000 });
+      await sweep.waitFor();
       const rows = sweep.locator('tbody tr');
       expect(await rows.count()).toBe(7);
       const near = Number(await rows.first().getAttribute('data-random-median'));
@@ -125,15 +125,13 @@ describe('sparse-reward lab', () => {
 
   it('the embed view at 800x500 shows whole axis titles, and every chart can be scrolled to', async () => {
     const { page, errors } = await openApp(browser, { hash: 'embed=1', width: 800, height: 500 });
-    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor();
     await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.click('button.play');
     const column = page.getByRole('complementary', { name: 'Learning curves' });
-    await expect.poll(() => column.locator('svg.recharts-surface').count(), { timeout: 30_000 }).toBe(4);
+    await expect.poll(() => column.locator('svg.recharts-surface').count()).toBe(4);
     await expect
-      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')), {
-        timeout: 60_000,
-      })
+      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')))
       .toBeGreaterThan(5);
     expect(await clippedTitles(column)).toEqual([]);
     // The grid keeps the room of its column (a square as high as the column, less its outline).
@@ -158,7 +156,7 @@ describe('sparse-reward lab', () => {
     await page.getByRole('spinbutton', { name: 'Seeds' }).fill('64');
     await page.getByRole('button', { name: 'Run comparison' }).click();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByText(/Cancelled after \d+ of 192 runs/).waitFor({ timeout: 10_000 });
+    await page.getByText(/Cancelled after \d+ of 192 runs/).waitFor();
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -15,7 +15,7 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser } from './browser';
+import { baseUrl, launchBrowser, newContext } from './browser';
 
 const SHOTS = process.env.LAYOUT_SHOTS ?? '/tmp';
 
@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 async function open(size: Size, present = false): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
+  const context = await newContext(browser, {
     viewport: { width: size.width, height: size.height },
     hasTouch: size.touch ?? false,
   });
@@ -52,11 +52,11 @@ async function open(size: Size, present = false): Promise<{ page: Page; errors: 
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(baseUrl() + (present ? '#present=1' : ''));
-  await page.getByRole('button', { name: /^row 1, column 1: / }).waitFor({ timeout: 20_000 });
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 }).toBe('Ready');
+  await page.getByRole('button', { name: /^row 1, column 1: / }).waitFor();
+  await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
   // The charts' code loads at the first key or pointer press (ChartsPanel): press a key that does nothing.
   await page.keyboard.press('Shift');
-  await returnChart(page).waitFor({ timeout: 20_000 });
+  await returnChart(page).waitFor();
   return { page, errors };
 }
 
@@ -194,9 +194,7 @@ describe('layout at every size', () => {
     const grid = await box(board(page));
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect
-      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')), {
-        timeout: 60_000,
-      })
+      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')))
       .toBeGreaterThan(3);
     expect((await box(row)).height).toBe(before.height);
     expect(await box(board(page))).toEqual(grid);
@@ -216,9 +214,7 @@ describe('presentation mode a teacher can drive (1024x768)', () => {
     await c.speed.fill('6');
     await c.play.click();
     await expect
-      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')), {
-        timeout: 60_000,
-      })
+      .poll(async () => Number(await page.getByTestId('charts').getAttribute('data-episodes')))
       .toBeGreaterThan(3);
     await page.screenshot({ path: `${SHOTS}/shots-layout-1024x768-present-training.png` });
     await expectFits(page, PROJECTOR);
@@ -245,7 +241,7 @@ describe('presentation mode a teacher can drive (1024x768)', () => {
     // The Lab's charts too are readable from the back of the room.
     await page.getByRole('radio', { name: /Needle in a haystack/ }).check();
     await page.getByRole('button', { name: 'Run comparison' }).click();
-    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor({ timeout: 90_000 });
+    await page.getByRole('table', { name: 'Statistics per variant' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/shots-layout-1024x768-present-lab.png` });
     const labSizes = await page
       .locator('.lab svg text')
@@ -270,11 +266,9 @@ describe('touch on a phone', () => {
     await expect.poll(() => target.getAttribute('aria-label')).toBe('row 2, column 3: wall');
     expect((await scroll(page)).y).toBe(before.y);
     expect(await box(target)).toEqual(b);
-    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 }).toBe('Ready');
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
     await page.getByRole('button', { name: 'Play', exact: true }).tap();
-    await expect
-      .poll(() => page.getByTestId('run-status').textContent(), { timeout: 20_000 })
-      .toBe('Training');
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Training');
     const s = await scroll(page);
     expect(s.scrollWidth).toBeLessThanOrEqual(s.innerWidth);
     expect(errors).toEqual([]);

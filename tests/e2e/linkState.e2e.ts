@@ -22,7 +22,7 @@ const viewButton = (page: Page, name: 'Playground' | 'Lab') =>
   page.getByRole('navigation', { name: 'View' }).getByRole('button', { name, exact: true });
 
 async function ready(page: Page): Promise<void> {
-  await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 15_000 }).toBe('Ready');
+  await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
 }
 
 /** The overlays as the toggles under the grid show them. */
@@ -53,7 +53,7 @@ describe('the link is the state', () => {
     const shown = await overlays(page);
     expect(shown).toMatchObject({ values: false, q: true, greedy: true, visits: 'all' });
     // The address follows (debounced): the lesson and the overlays beside the world.
-    await expect.poll(() => params(page).get('show'), { timeout: 5000 }).toMatch(/visits-all/);
+    await expect.poll(() => params(page).get('show')).toMatch(/visits-all/);
     expect(params(page).get('lesson')).toBe('needle');
     expect(params(page).get('c')).toBeTruthy();
 
@@ -63,7 +63,7 @@ describe('the link is the state', () => {
     expect(params(page).get('view')).toBe('lab');
 
     await page.goBack();
-    await banner(page).waitFor({ timeout: 10_000 });
+    await banner(page).waitFor();
     expect(await viewButton(page, 'Playground').getAttribute('aria-pressed')).toBe('true');
     expect(page.url()).toBe(before);
     expect(await overlays(page)).toEqual(shown);
@@ -72,7 +72,7 @@ describe('the link is the state', () => {
     const url = page.url();
     const second = await openApp(browser, { hash: url.slice(url.indexOf('#') + 1) });
     await ready(second.page);
-    await banner(second.page).waitFor({ timeout: 10_000 });
+    await banner(second.page).waitFor();
     expect(await banner(second.page).textContent()).toContain('Plain Q-learning wanders blindly');
     expect(await viewButton(second.page, 'Playground').getAttribute('aria-pressed')).toBe('true');
     expect(await second.page.getByRole('button', { name: /^row \d+, column \d+: / }).count()).toBe(14 * 14);
@@ -83,7 +83,7 @@ describe('the link is the state', () => {
 
     // Forward goes to the Lab again.
     await page.goForward();
-    await page.getByRole('main', { name: 'Lab' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('main', { name: 'Lab' }).waitFor();
     expect(second.errors).toEqual([]);
     expect(errors).toEqual([]);
     await second.page.context().close();
@@ -95,7 +95,7 @@ describe('the link is the state', () => {
     await ready(page);
     await page.getByRole('combobox', { name: 'Lesson' }).selectOption({ label: 'Cliff walk' });
     await banner(page).waitFor();
-    await expect.poll(() => params(page).get('lesson'), { timeout: 5000 }).toBe('cliff-walk');
+    await expect.poll(() => params(page).get('lesson')).toBe('cliff-walk');
     const cliff = page.url();
 
     const other = await openApp(browser);
@@ -103,7 +103,7 @@ describe('the link is the state', () => {
     await other.page
       .getByRole('combobox', { name: 'Lesson' })
       .selectOption({ label: 'Needle in a haystack' });
-    await expect.poll(() => params(other.page).get('lesson'), { timeout: 5000 }).toBe('needle');
+    await expect.poll(() => params(other.page).get('lesson')).toBe('needle');
     const needle = other.page.url();
     await other.page.context().close();
 
@@ -117,7 +117,7 @@ describe('the link is the state', () => {
     expect(page.url()).toBe(needle);
 
     await page.goBack();
-    await expect.poll(() => page.url(), { timeout: 10_000 }).toBe(cliff);
+    await expect.poll(() => page.url()).toBe(cliff);
     await expect.poll(() => banner(page).textContent()).toContain('Cliff walk');
     await expect
       .poll(() => page.locator('.notice').textContent())

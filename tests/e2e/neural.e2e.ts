@@ -16,17 +16,15 @@ describe('neural agents', () => {
     const { page, errors } = await openApp(browser);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor();
     expect(requests.some((u) => /tfjs|createNeuralAgent/.test(u))).toBe(false); // not on first load
     await page.getByRole('combobox', { name: 'Algorithm' }).selectOption('dqn');
-    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 30_000 }).toBe('Ready');
-    await expect.poll(() => page.getByTestId('backend').textContent(), { timeout: 30_000 }).toBe('wasm');
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
+    await expect.poll(() => page.getByTestId('backend').textContent()).toBe('wasm');
     await page.getByRole('slider', { name: 'Speed' }).fill('6');
     await page.click('button.play');
     await expect
-      .poll(async () => Number((await page.getByTestId('episode-count').textContent())?.replace(/,/g, '')), {
-        timeout: 60_000,
-      })
+      .poll(async () => Number((await page.getByTestId('episode-count').textContent())?.replace(/,/g, '')))
       .toBeGreaterThan(20);
     await expect.poll(() => page.getByTestId('loss').textContent()).not.toBe('–');
     const base = new URL(page.url()).origin;

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser, newContext } from './browser';
 
 /** Where the app is served: a sub-folder, as on a school's web space. */
 const FOLDER = '/class/gridworld/';
@@ -97,20 +97,19 @@ const status = (page: Page) => page.getByTestId('run-status').textContent();
 
 /** Plays at full speed until more than `episodes` episodes, then pauses (unless the batch is done). */
 async function train(page: Page, episodes: number): Promise<void> {
-  await expect.poll(() => status(page), { timeout: 60_000 }).toBe('Ready');
+  await expect.poll(() => status(page)).toBe('Ready');
   await page.getByRole('slider', { name: 'Speed' }).fill('6');
   await page.click('button.play');
-  await expect.poll(() => count(page, 'episode-count'), { timeout: 90_000 }).toBeGreaterThan(episodes);
+  await expect.poll(() => count(page, 'episode-count')).toBeGreaterThan(episodes);
   if ((await status(page)) === 'Training') await page.click('button.play');
   await expect.poll(() => status(page)).toMatch(/^(Paused|Done)$/);
 }
 
-const ready = (page: Page) =>
-  page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor({ timeout: 30_000 });
+const ready = (page: Page) => page.getByRole('button', { name: /^row 1, column 1: start/ }).waitFor();
 
 /** A fresh profile's first visit: the app starts, and its service worker installs and takes the page. */
 async function firstVisit(url: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
   await context.addInitScript(LISTEN);
   const page = await context.newPage();
   const errors: string[] = [];
@@ -121,7 +120,7 @@ async function firstVisit(url: string): Promise<{ context: BrowserContext; page:
   await page.goto(url);
   await ready(page);
   await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null), { timeout: 30_000 })
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? null))
     .toBe('activated');
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(url);
@@ -182,7 +181,7 @@ describe('offline use', () => {
 
       // DQN: tfjs's chunk and its .wasm come from the precache too.
       await page.getByRole('combobox', { name: 'Algorithm' }).selectOption('dqn');
-      await expect.poll(() => page.getByTestId('backend').textContent(), { timeout: 60_000 }).toBe('wasm');
+      await expect.poll(() => page.getByTestId('backend').textContent()).toBe('wasm');
       await train(page, (await count(page, 'episode-count')) + 3);
 
       expect(dist.served.length).toBe(before);
@@ -207,7 +206,7 @@ describe('offline use', () => {
         await (await navigator.serviceWorker.getRegistration())?.update();
       });
       const notice = page.getByTestId('update-notice');
-      await notice.waitFor({ timeout: 30_000 });
+      await notice.waitFor();
       expect(await notice.textContent()).toMatch(/A new version is available/);
       // It waits: the running page is the same document, still under the old worker.
       expect(await page.evaluate('window.__sameDocument')).toBe(true);
@@ -217,18 +216,14 @@ describe('offline use', () => {
 
       // Reload: the new worker activates and the page reloads under it.
       await page.getByRole('button', { name: 'Reload' }).click();
-      await expect
-        .poll(() => page.evaluate('window.__sameDocument ?? false'), { timeout: 30_000 })
-        .toBe(false);
+      await expect.poll(() => page.evaluate('window.__sameDocument ?? false')).toBe(false);
       await ready(page);
       await expect
-        .poll(
-          () =>
-            page.evaluate(async () => {
-              const r = await navigator.serviceWorker.getRegistration();
-              return { waiting: !!r?.waiting, controlled: navigator.serviceWorker.controller?.state ?? null };
-            }),
-          { timeout: 30_000 },
+        .poll(() =>
+          page.evaluate(async () => {
+            const r = await navigator.serviceWorker.getRegistration();
+            return { waiting: !!r?.waiting, controlled: navigator.serviceWorker.controller?.state ?? null };
+          }),
         )
         .toEqual({ waiting: false, controlled: 'activated' });
       expect(await page.getByTestId('update-notice').count()).toBe(0);

@@ -78,26 +78,30 @@ async function throttle(page: Page): Promise<void> {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
 }
 
+/** How long a normal click holds the button. The gesture's own length (the input under test), not a
+ *  wait for the page: what the page did with it is then waited for on its announced state (settled). */
+const CLICK_HOLD_MS = 150;
+
 /** A normal click: press, hold 150 ms, release. */
 async function hold(page: Page, row: number, col: number): Promise<void> {
   const p = await cellCentre(page, row, col);
   await page.mouse.move(p.x, p.y);
   await page.mouse.down();
-  await page.waitForTimeout(150);
+  await page.waitForTimeout(CLICK_HOLD_MS);
   await page.mouse.up();
 }
 
 /** The edit has gone through and the restarted run has settled. */
 async function settled(page: Page, row: number, col: number, kind: string): Promise<void> {
   await expect
-    .poll(() => cell(page, row, col).getAttribute('aria-label'), { timeout: 20_000 })
+    .poll(() => cell(page, row, col).getAttribute('aria-label'))
     .toBe(`row ${row}, column ${col}: ${kind}`);
-  await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Ready');
+  await expect.poll(() => status(page)).toBe('Ready');
 }
 
 async function ready(page: Page): Promise<void> {
-  await cell(page, 1, 1).waitFor({ timeout: 20_000 });
-  await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Ready');
+  await cell(page, 1, 1).waitFor();
+  await expect.poll(() => status(page)).toBe('Ready');
 }
 
 describe('painting on a slow machine', () => {
@@ -127,8 +131,8 @@ describe('painting on a slow machine', () => {
 
     // Training makes the hint go and the status tiles change: the grid still does not move.
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Training');
-    await expect.poll(() => page.getByTestId('empty-hint').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => status(page)).toBe('Training');
+    await expect.poll(() => page.getByTestId('empty-hint').count()).toBe(0);
     expect(await boardBox(page)).toEqual(before);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -140,7 +144,7 @@ describe('painting on a slow machine', () => {
     await page.getByRole('combobox', { name: 'Lesson' }).selectOption('needle');
     const banner = page.getByRole('region', { name: 'What to watch' });
     await banner.waitFor();
-    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Ready');
+    await expect.poll(() => status(page)).toBe('Ready');
     await throttle(page);
     const lesson = await readGrid(page);
     expect(lesson).toHaveLength(14);
@@ -162,13 +166,14 @@ describe('painting on a slow machine', () => {
     const from = await cellCentre(page, 2, 2);
     const to = await cellCentre(page, 2, 6);
     await page.mouse.move(from.x, from.y);
+    // The gesture at a hand's pace (its timing is the input; the result is waited for by settled()).
     await page.mouse.down();
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(CLICK_HOLD_MS);
     for (let i = 1; i <= 8; i++) {
       await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y);
       await page.waitForTimeout(40);
     }
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(CLICK_HOLD_MS);
     await page.mouse.up();
     await settled(page, 2, 6, 'wall');
     expect(await readGrid(page)).toEqual(['S.......', '.#####..', ...DEFAULT_GRID.slice(2)]);
@@ -204,9 +209,7 @@ describe('painting on a slow machine', () => {
     const before = await boardBox(page);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect
-      .poll(async () => Number((await page.getByTestId('episode-count').textContent())?.replace(/,/g, '')), {
-        timeout: 20_000,
-      })
+      .poll(async () => Number((await page.getByTestId('episode-count').textContent())?.replace(/,/g, '')))
       .toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect.poll(() => status(page)).toBe('Paused');
@@ -246,7 +249,7 @@ describe('painting on a slow machine', () => {
     await page.screenshot({ path: `${SHOTS}/shots-painting-cold.png` });
     await page.getByRole('combobox', { name: 'Lesson' }).selectOption('needle');
     await page.getByRole('region', { name: 'What to watch' }).waitFor();
-    await expect.poll(() => status(page), { timeout: 20_000 }).toBe('Ready');
+    await expect.poll(() => status(page)).toBe('Ready');
     await page.screenshot({ path: `${SHOTS}/shots-painting-needle.png` });
     // After an edit the story goes; a "run was reset" notice may show: take that too.
     await hold(page, 3, 3);

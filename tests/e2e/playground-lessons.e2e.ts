@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp } from './browser';
+import { launchBrowser, nextFrames, openApp } from './browser';
 
 const SHOTS = process.env.LESSON_SHOTS;
 
@@ -27,13 +27,13 @@ async function shot(page: Page, name: string): Promise<void> {
   const notice = page.locator('.notice button');
   if (await notice.count()) await notice.first().click();
   await page.mouse.move(2, 600);
-  await page.waitForTimeout(1200);
+  await nextFrames(page);
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 async function lesson(width: number, height: number): Promise<void> {
   const { page, errors } = await openApp(browser, { width, height });
-  await expect.poll(() => text(page, 'run-status'), { timeout: 15_000 }).toBe('Ready');
+  await expect.poll(() => text(page, 'run-status')).toBe('Ready');
 
   await page.getByRole('combobox', { name: 'Lesson' }).selectOption({ label: 'Needle in a haystack' });
   const banner = page.getByRole('region', { name: 'What to watch' });
@@ -48,16 +48,14 @@ async function lesson(width: number, height: number): Promise<void> {
   // Plain Q-learning, 300 episodes: with seed 1 it never finds the goal.
   await page.getByRole('slider', { name: 'Speed' }).fill('5');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(() => episodes(page), { timeout: 30_000 }).toBeGreaterThan(20);
+  await expect.poll(() => episodes(page)).toBeGreaterThan(20);
   expect(await text(page, 'first-reward')).toBe('not yet');
   expect(
     await page.getByTestId('first-reward').locator('xpath=ancestor::div[@title][1]').getAttribute('title'),
   ).toBe('The agent has never reached a goal, so every value is still 0 and it has nothing to learn from');
   expect(await text(page, 'greedy-path')).toBe('Greedy path: no preference yet');
   await expect
-    .poll(() => page.locator('[data-testid="charts"] text', { hasText: 'no signal yet' }).count(), {
-      timeout: 15_000,
-    })
+    .poll(() => page.locator('[data-testid="charts"] text', { hasText: 'no signal yet' }).count())
     .toBe(1);
 
   if (SHOTS) await shot(page, `lessons-nosignal-${width}x${height}`);
@@ -67,17 +65,13 @@ async function lesson(width: number, height: number): Promise<void> {
   await expect.poll(() => text(page, 'run-status')).toBe('Ready');
   expect(await banner.isVisible()).toBe(true);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(() => text(page, 'first-reward'), { timeout: 30_000 }).toMatch(/^ep\. \d+$/);
+  await expect.poll(() => text(page, 'first-reward')).toMatch(/^ep\. \d+$/);
   // 300 episodes at full speed: the run finishes within seconds.
-  await expect.poll(() => text(page, 'run-status'), { timeout: 60_000 }).toBe('Done');
+  await expect.poll(() => text(page, 'run-status')).toBe('Done');
   expect(await episodes(page)).toBe(300);
+  await expect.poll(() => text(page, 'greedy-path')).toMatch(/^Greedy path: reaches the goal in \d+ steps$/);
   await expect
-    .poll(() => text(page, 'greedy-path'), { timeout: 10_000 })
-    .toMatch(/^Greedy path: reaches the goal in \d+ steps$/);
-  await expect
-    .poll(() => page.locator('[data-testid="charts"] text', { hasText: 'first goal' }).count(), {
-      timeout: 15_000,
-    })
+    .poll(() => page.locator('[data-testid="charts"] text', { hasText: 'first goal' }).count())
     .toBe(1);
   if (SHOTS) await shot(page, `lessons-${width}x${height}`);
   // The main controls stay in view (no scrolling needed).
@@ -102,7 +96,7 @@ describe('playground lessons', () => {
     await page.getByRole('radio', { name: /Cliff walk/ }).check();
     await page.getByRole('button', { name: 'Open in playground' }).click();
     const banner = page.getByRole('region', { name: 'What to watch' });
-    await banner.waitFor({ timeout: 15_000 });
+    await banner.waitFor();
     expect(await banner.textContent()).toContain('Cliff walk');
     expect(await page.getByRole('combobox', { name: 'Lesson' }).inputValue()).toBe('cliff-walk');
     await page.getByRole('button', { name: "Dismiss the preset's story" }).click();

@@ -25,7 +25,7 @@ const gridPixels = (page: Page) =>
 describe('replay the learning', () => {
   it('scrubs to before and after the first reward while training goes on', async () => {
     const { page, errors } = await openApp(browser);
-    await expect.poll(() => text(page, 'run-status'), { timeout: 15_000 }).toBe('Ready');
+    await expect.poll(() => text(page, 'run-status')).toBe('Ready');
     await page.getByRole('combobox', { name: 'Lesson' }).selectOption({ label: 'Needle, with shaping' });
     await page.getByRole('region', { name: 'What to watch' }).waitFor();
     const timeline = page.getByRole('region', { name: 'History' });
@@ -37,10 +37,10 @@ describe('replay the learning', () => {
     // 300 steps a second: the first reward comes within seconds, the 300 episodes take much longer.
     await page.getByRole('slider', { name: 'Speed' }).fill('3');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(() => text(page, 'first-reward'), { timeout: 60_000 }).toMatch(/^ep\. \d+$/);
+    await expect.poll(() => text(page, 'first-reward')).toMatch(/^ep\. \d+$/);
     const first = Number((await text(page, 'first-reward'))!.replace(/\D/g, ''));
     const mark = timeline.getByRole('button', { name: `first reward: episode ${first}` });
-    await mark.waitFor({ timeout: 15_000 });
+    await mark.waitFor();
 
     const live = await gridPixels(page);
     await mark.click();
@@ -57,7 +57,7 @@ describe('replay the learning', () => {
     await expect.poll(() => gridPixels(page)).not.toBe(after);
     const beforeReward = await gridPixels(page);
     // The grid holds still on the snapshot while the run goes on underneath.
-    await expect.poll(() => episodes(page), { timeout: 30_000 }).toBeGreaterThan(running);
+    await expect.poll(() => episodes(page)).toBeGreaterThan(running);
     expect(await text(page, 'run-status')).toBe('Training');
     expect(await gridPixels(page)).toBe(beforeReward);
 
@@ -69,12 +69,12 @@ describe('replay the learning', () => {
     // The four charts draw a cursor at the episode on show beside the return chart's 'first goal' line,
     // gone when live; the timeline stayed put.
     const lines = () => page.locator('[data-testid="charts"] .recharts-reference-line').count();
-    await expect.poll(lines, { timeout: 15_000 }).toBe(5);
+    await expect.poll(lines).toBe(5);
     expect(await timeline.boundingBox()).toEqual(before);
 
     await timeline.getByRole('button', { name: 'Live' }).click();
     await expect.poll(() => label.textContent()).toMatch(/^Live · episode \d+/);
-    await expect.poll(lines, { timeout: 15_000 }).toBe(1);
+    await expect.poll(lines).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });

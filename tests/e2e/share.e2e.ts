@@ -5,6 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTOSAVE_KEY } from '../../src/storage/autosave';
 import { baseUrl, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
@@ -19,7 +20,7 @@ const cell = (page: Page, row: number, col: number, type: string) =>
   page.getByRole('button', { name: new RegExp(`^row ${row}, column ${col}: ${type}`) });
 
 async function ready(page: Page): Promise<void> {
-  await cell(page, 1, 1, 'start').waitFor({ timeout: 15_000 });
+  await cell(page, 1, 1, 'start').waitFor();
 }
 
 async function openMenuItem(page: Page, name: RegExp): Promise<void> {
@@ -31,7 +32,7 @@ async function openMenuItem(page: Page, name: RegExp): Promise<void> {
 async function paintWalls(page: Page, cells: Array<[number, number]>): Promise<void> {
   for (const [r, c] of cells) {
     await cell(page, r, c, 'empty').click();
-    await cell(page, r, c, 'wall').waitFor({ timeout: 5000 });
+    await cell(page, r, c, 'wall').waitFor();
   }
 }
 
@@ -46,7 +47,7 @@ describe('share links', () => {
       [7, 5],
     ]);
     await openMenuItem(page, /copy link/i);
-    await page.getByText(/link copied/i).waitFor({ timeout: 5000 });
+    await page.getByText(/link copied/i).waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link.startsWith(`${baseUrl()}#c=`)).toBe(true);
     expect(link.length).toBeLessThan(2000);
@@ -78,7 +79,7 @@ describe('share links', () => {
     const { page, errors } = await openApp(browser, { hash });
     await ready(page);
     const alert = page.getByRole('alert').filter({ hasText: /this link could not be opened/i });
-    await alert.waitFor({ timeout: 5000 });
+    await alert.waitFor();
     expect(await alert.textContent()).toMatch(/showing the default world instead/i);
     expect(await page.getByRole('button', { name: /, column \d+: /i }).count()).toBe(64);
     expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
@@ -98,7 +99,17 @@ describe('saving', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await paintWalls(page, [[7, 3]]);
-    await page.waitForTimeout(800); // let the autosave run
+    // The autosave has run: the stored world has the new wall.
+    await expect
+      .poll(() =>
+        page.evaluate((key) => {
+          const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as {
+            config?: { env?: { grid?: string[] } };
+          } | null;
+          return saved?.config?.env?.grid?.[6]?.[2] ?? null;
+        }, AUTOSAVE_KEY),
+      )
+      .toBe('#');
 
     await page.reload();
     await ready(page);
@@ -106,7 +117,7 @@ describe('saving', () => {
     await openMenuItem(page, /saved configs/i);
     const saved = page.getByRole('dialog', { name: /saved configs/i });
     await saved.getByRole('button', { name: 'Load E2E world' }).click();
-    await cell(page, 7, 3, 'empty').waitFor({ timeout: 5000 });
+    await cell(page, 7, 3, 'empty').waitFor();
     expect(await cell(page, 2, 5, 'wall').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -116,7 +127,7 @@ describe('saving', () => {
     const { page, errors } = await openApp(browser);
     await ready(page);
     for (let i = 0; i < 5; i++) await page.keyboard.press('e'); // five episodes
-    await page.locator('[data-testid="charts"] svg').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="charts"] svg').first().waitFor();
     for (const [item, suffix] of [
       [/export grid png/i, '-grid-'],
       [/export charts png/i, '-charts-'],
@@ -144,7 +155,7 @@ describe('classroom', () => {
     await paintWalls(page, [[5, 5]]);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
     await openMenuItem(page, /copy embed code/i);
-    await page.getByText(/embed code copied/i).waitFor({ timeout: 5000 });
+    await page.getByText(/embed code copied/i).waitFor();
     const code = await page.evaluate(() => navigator.clipboard.readText());
     const src = /src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&');
     await page.context().close();
@@ -166,7 +177,7 @@ describe('classroom', () => {
     await ready(page);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    await help.waitFor({ timeout: 5000 });
+    await help.waitFor();
     expect(await help.textContent()).toMatch(/play \/ pause/i);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'detached' });

@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp } from './browser';
+import { launchBrowser, nextFrames, openApp } from './browser';
 
 const SHOTS = process.env.THINK_SHOTS;
 
@@ -21,6 +21,17 @@ afterAll(async () => {
 const canvasPixels = (page: Page) =>
   page.evaluate(() => (document.querySelector('.grid-board canvas') as HTMLCanvasElement).toDataURL());
 
+/** The grid's canvas once it has stopped changing (two reads a couple of animation frames apart agree). */
+async function settledPixels(page: Page): Promise<string> {
+  let last = await canvasPixels(page);
+  for (;;) {
+    await nextFrames(page);
+    const now = await canvasPixels(page);
+    if (now === last) return now;
+    last = now;
+  }
+}
+
 describe('thinking budget', () => {
   it('runs the search-wall budget in the Lab and shows its results', async () => {
     const { page, errors } = await openApp(browser);
@@ -30,7 +41,7 @@ describe('thinking budget', () => {
     await panel.getByRole('spinbutton', { name: /Seeds/ }).fill('1');
     await panel.getByRole('button', { name: 'Run thinking budget' }).click();
     const table = panel.getByRole('table', { name: 'Thinking budget statistics' });
-    await table.waitFor({ timeout: 90_000 });
+    await table.waitFor();
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(20);
     const row = (variant: string, value: number) =>
@@ -70,7 +81,7 @@ describe('thinking budget', () => {
 
   it('MCTS in the playground: simulations per move, the search overlay, one search step by step', async () => {
     const { page, errors } = await openApp(browser);
-    await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 15_000 }).toBe('Ready');
+    await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
     await page.locator('#agent-type').selectOption('mcts');
     await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('Ready');
     await expect
@@ -86,16 +97,15 @@ describe('thinking budget', () => {
     // The overlay: the canvas with the search drawn differs from the one without.
     const search = page.getByRole('checkbox', { name: 'Search', exact: true });
     expect(await search.isChecked()).toBe(false);
-    await page.waitForTimeout(300);
-    const off = await canvasPixels(page);
+    const off = await settledPixels(page);
     await search.check();
-    await expect.poll(() => canvasPixels(page), { timeout: 10_000 }).not.toBe(off);
+    await expect.poll(() => canvasPixels(page)).not.toBe(off);
     const on = await canvasPixels(page);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/shots-think-playground.png` });
     await search.uncheck();
-    await expect.poll(() => canvasPixels(page), { timeout: 10_000 }).toBe(off);
+    await expect.poll(() => canvasPixels(page)).toBe(off);
     await search.check();
-    await expect.poll(() => canvasPixels(page), { timeout: 10_000 }).toBe(on);
+    await expect.poll(() => canvasPixels(page)).toBe(on);
 
     // The stepper: after one simulation, then a few more, then the whole search.
     await page.getByRole('button', { name: 'Step through the search' }).click();

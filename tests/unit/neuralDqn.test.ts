@@ -75,7 +75,7 @@ describe('DQN', () => {
       const run = async (seed: number) => {
         const t = await createTrainer(sparse5({ backend, learningStarts: 50, batchSize: 16 }, seed));
         expect((t.agent as NeuralAgent).backend).toBe(backend);
-        t.runSteps(600);
+        t.runSteps(300);
         const q = new Float64Array(t.grid.nStates * 4);
         t.agent.qValues(q);
         const out = { metrics: metrics(t), q: Array.from(q), loss: (t.agent as NeuralAgent).loss };

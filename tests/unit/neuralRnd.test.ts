@@ -72,7 +72,7 @@ describe('RND curiosity bonus', () => {
       const grid = compileGrid(cfg.env);
       const agent = await createNeuralAgent(cfg.agent, grid, seed);
       const t = new Trainer(cfg, agent);
-      t.runSteps(600);
+      t.runSteps(300);
       const q = new Float64Array(grid.nStates * 4);
       agent.qValues(q);
       const metrics: number[] = [];
@@ -92,7 +92,7 @@ describe('RND curiosity bonus', () => {
 });
 
 describe.each(['dqn', 'actor-critic', 'reinforce'] as const)('%s with curiosity', (type) => {
-  it('keeps the tensor count flat over thousands of steps and back at the baseline after dispose()', async () => {
+  it('keeps the tensor count flat over a thousand steps and back at the baseline after dispose()', async () => {
     const config = room({ type, curiosity: 0.2, ...(type === 'dqn' ? { learningStarts: 100 } : {}) });
     const grid = compileGrid(config.env);
     const baseline = tf.memory().numTensors;
@@ -100,7 +100,7 @@ describe.each(['dqn', 'actor-critic', 'reinforce'] as const)('%s with curiosity'
     const t = new Trainer(config, agent);
     const counts: number[] = [];
     for (let i = 0; i < 4; i++) {
-      t.runSteps(500);
+      t.runSteps(250);
       counts.push(tf.memory().numTensors);
     }
     expect(agent.updates).toBeGreaterThan(10);
