@@ -42,7 +42,12 @@ describe('agents on different backends in one process', () => {
     const make = async (backend: string) =>
       new Trainer(
         config,
-        await createNeuralAgent(agentConfig('dqn', { backend, learningStarts: 50 }), grid, 7),
+        // 128-128: an update that runs tfjs kernels (the default 64-64 takes cellPass.ts, all plain JS).
+        await createNeuralAgent(
+          agentConfig('dqn', { backend, learningStarts: 50, hidden: [128, 128] }),
+          grid,
+          7,
+        ),
       );
     const solo = await make('cpu');
     solo.runSteps(200);
