@@ -118,7 +118,8 @@ describe('ShareMenu', () => {
     await choose(/save as/i);
     const dialog = await screen.findByRole('dialog', { name: /save as/i });
     const name = within(dialog).getByRole('textbox', { name: /name/i });
-    expect(name).toHaveFocus();
+    // The dialog moves focus in its effect, which React may run after the dialog is on screen.
+    await waitFor(() => expect(name).toHaveFocus());
     await user.clear(name);
     await user.type(name, 'Lesson 1{Enter}');
     expect(screen.queryByRole('dialog')).toBeNull();
