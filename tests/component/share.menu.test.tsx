@@ -102,7 +102,7 @@ describe('ShareMenu', () => {
     await open();
     const items = screen.getAllByRole('menuitem').filter((b) => !(b as HTMLButtonElement).disabled);
     expect(items).toHaveLength(6);
-    expect(items[0]).toHaveFocus();
+    await waitFor(() => expect(items[0]).toHaveFocus());
     await user.keyboard('{ArrowDown}');
     expect(items[1]).toHaveFocus();
     await user.keyboard('{ArrowUp}{ArrowUp}');
