@@ -22,7 +22,8 @@ import {
 import { greedyArrows } from '../rl/greedy';
 import { potentials, unshape } from '../rl/shaping';
 import { ThinkingMeter } from './thinking';
-import { isNeuralType, type NeuralConfig } from '../config/neuralAgents';
+import type { NeuralConfig } from '../config/neuralAgents';
+import { isNeuralType } from '../config/neuralTypes';
 import { longestCallMs } from '../rl/neural/updateCost';
 
 /** Steps between two looks at the clock while running time-boxed: adapts to the agent's speed
