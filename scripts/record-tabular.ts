@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConfig, type Config } from '../src/config/schema';
+import { CONFIG_VERSION, parseConfig, type Config } from '../src/config/schema';
 import { Trainer } from '../src/rl/trainer';
 
 export const EPISODES = 200;
@@ -93,7 +93,7 @@ export interface RecordedRun {
 export function configFor(world: string, agent: string, seed: number): Config {
   const a = AGENTS[agent];
   const r = parseConfig({
-    version: 1,
+    version: CONFIG_VERSION,
     env: WORLDS[world],
     agent: a.agent,
     train: { seed, episodes: EPISODES, ...a.train },

@@ -12,14 +12,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseConfig, type Config } from '../../src/config/schema';
+import { CONFIG_VERSION, parseConfig, type Config } from '../../src/config/schema';
 import { createTrainer } from '../../src/rl/trainer';
 import { spread } from './_stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const OPEN_8X8 = {
-  version: 1,
+  version: CONFIG_VERSION,
   env: {
     grid: Array.from({ length: 8 }, (_, y) => (y === 0 ? 'S.......' : y === 7 ? '.......G' : '........')),
     stepReward: -0.01,

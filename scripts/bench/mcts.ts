@@ -4,7 +4,7 @@
  * Goal: at least 5M simulated steps per second. Timed in this process's CPU time (process.cpuUsage), so
  * what others run on a shared machine does not count; wall-clock rates are printed next to it.
  */
-import { parseConfig, type Config } from '../../src/config/schema';
+import { CONFIG_VERSION, parseConfig, type Config } from '../../src/config/schema';
 import { MctsAgent } from '../../src/rl/agents/mcts';
 import { Trainer } from '../../src/rl/trainer';
 import { median, spread } from './_stats';
@@ -32,7 +32,7 @@ const CASES: { name: string; env?: object; agent?: object; train?: object }[] = 
 
 function config(c: (typeof CASES)[number], seed: number): Config {
   const r = parseConfig({
-    version: 1,
+    version: CONFIG_VERSION,
     env: { grid: open20(), maxSteps: 200, ...c.env },
     agent: { type: 'mcts', ...c.agent },
     train: { seed, ...c.train },

@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseConfig, type Config } from '../../src/config/schema';
+import { CONFIG_VERSION, parseConfig, type Config } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
 import { createNeuralAgent, type NeuralAgent } from '../../src/rl/neural/createNeuralAgent';
 import { Rng } from '../../src/rl/rng';
@@ -137,7 +137,7 @@ async function referenceMs(type: Case, backend: BackendName, b: number): Promise
 /** REINFORCE's milliseconds per update (one 200-step episode each) in the goal-less room. */
 async function reinforceMs(backend: BackendName): Promise<Measured> {
   const r = parseConfig({
-    version: 1,
+    version: CONFIG_VERSION,
     env: { grid: Array.from({ length: 8 }, (_, y) => (y === 0 ? 'S' : '.') + '.......'), maxSteps: 200 },
     agent: { type: 'reinforce', backend },
   });
@@ -165,7 +165,7 @@ async function reinforceMs(backend: BackendName): Promise<Measured> {
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OPEN_8X8 = {
-  version: 1,
+  version: CONFIG_VERSION,
   env: {
     grid: Array.from({ length: 8 }, (_, y) => (y === 0 ? 'S.......' : y === 7 ? '.......G' : '........')),
     stepReward: -0.01,

@@ -8,7 +8,7 @@
  *    (checked every round).
  * 2. Environment steps per second of every tabular agent on a sparse 20 x 20 grid (learning on).
  */
-import { parseConfig, type Config } from '../../src/config/schema';
+import { CONFIG_VERSION, parseConfig, type Config } from '../../src/config/schema';
 import { compileGrid } from '../../src/rl/grid';
 import { Rng } from '../../src/rl/rng';
 import { agentSeed, Trainer } from '../../src/rl/trainer';
@@ -27,7 +27,7 @@ function sparse(n: number): string[] {
 }
 
 function config(grid: string[], maxSteps: number, agent: object, episodes = 500, seed = 1): Config {
-  const r = parseConfig({ version: 1, env: { grid, maxSteps }, agent, train: { seed, episodes } });
+  const r = parseConfig({ version: CONFIG_VERSION, env: { grid, maxSteps }, agent, train: { seed, episodes } });
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.config;
 }

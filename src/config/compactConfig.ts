@@ -1,6 +1,6 @@
 /**
  * The compact form of a config used in share links: every field equal to its schema default is dropped
- * (the schema restores it on decode, so the round trip is exact). The result is still a valid version-1
+ * (the schema restores it on decode, so the round trip is exact). The result is still a valid current-version
  * input, so links made before compaction decode the same way.
  */
 import { agentSchema, envSchema, trainSchema, type Config } from './schema';
@@ -33,7 +33,7 @@ export function dropDefaults(value: Obj, defaults: Obj): Obj {
   return out;
 }
 
-/** The smallest version-1 input that parses back to exactly `config`. */
+/** The smallest current-version input that parses back to exactly `config`. */
 export function compactConfig(config: Config): Obj {
   const envDefaults = envSchema.safeParse({ grid: config.env.grid });
   const agentDefaults = agentSchema.safeParse({ type: config.agent.type });

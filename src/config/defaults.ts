@@ -1,4 +1,4 @@
-import { parseConfig, type AgentConfig, type AgentType, type Config } from './schema';
+import { CONFIG_VERSION, parseConfig, type AgentConfig, type AgentType, type Config } from './schema';
 
 /**
  * The default world's discount. The schema's default gamma is 0.99 (a config that leaves gamma out gets
@@ -12,7 +12,7 @@ export const DEFAULT_WORLD_GAMMA = 0.95;
  *  Only the grid, the agent type and the discount are given: every other field is the schema's default
  *  (src/config/schema.ts is the one place defaults are written). */
 export const DEFAULT_CONFIG_INPUT = {
-  version: 1,
+  version: CONFIG_VERSION,
   env: {
     grid: ['S.......', '........', '..####..', '.....#..', '..X..#..', '.....#..', '........', '.......G'],
     gamma: DEFAULT_WORLD_GAMMA,

@@ -1,10 +1,10 @@
 /**
  * Version-driven migration of stored or shared configs, run before `parseConfig`.
  *
- * `MIGRATIONS[v]` turns a version-v object into a version-(v+1) object. To add version 2: bump
- * CONFIG_VERSION in schema.ts and append the 1 -> 2 step here. A step must fill in explicitly any
- * default that version 2 changes, because share links omit fields equal to the defaults of their own
- * version (see compactConfig.ts). Steps get a fresh copy and never throw on odd input: they move what
+ * `MIGRATIONS[v]` turns a version-v object into a version-(v+1) object. To add version 3: bump
+ * CONFIG_VERSION in schema.ts and append the 2 -> 3 step here (v1ToV2 below is the smallest example).
+ * A step must fill in explicitly any default that version 3 changes, because share links omit fields
+ * equal to the defaults of their own version (see compactConfig.ts). Steps get a fresh copy and never throw on odd input: they move what
  * they recognise and leave the rest for the schema to report.
  *
  * Version 0 is the pre-release flat shape, kept to prove the path: no `version` field (or `version: 0`),
@@ -45,8 +45,16 @@ function v0ToV1(old: Obj): Obj {
   };
 }
 
+/** Version 2 added `demonstrations` (the person's own episodes, src/config/demonstrations.ts). A version-1
+ *  config has none; nothing else changed, so the step only says which version the object now is, and the
+ *  schema fills in the empty list. An older app reading a version-2 link says it was made by a newer
+ *  app, instead of calling `demonstrations` an unknown key. */
+function v1ToV2(old: Obj): Obj {
+  return { ...old, version: 2 };
+}
+
 /** MIGRATIONS[v] migrates version v to v + 1; its length is always CONFIG_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 export type MigrateResult =
   { ok: true; value: unknown; fromVersion: number } | { ok: false; errors: string[] };

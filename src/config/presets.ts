@@ -5,7 +5,7 @@
  * config is validated when this module loads.
  */
 import type { BudgetKnob, BudgetVariantSpec, VariantSpec } from './experiment';
-import { agentSchema, parseConfig, trainSchema, type Config, type ConfigInput } from './schema';
+import { agentSchema, CONFIG_VERSION, parseConfig, trainSchema, type Config, type ConfigInput } from './schema';
 
 export interface PresetSpec {
   id: string;
@@ -96,7 +96,7 @@ const SPECS: PresetSpec[] = [
       'One +1 goal 26 steps from the start of an empty 14 x 14 room, no other reward, 100 steps per episode.',
       'Plain Q-learning wanders blindly until it stumbles on the goal; shaping, a count bonus or optimism find it far sooner.',
     ],
-    config: { version: 1, env: needleEnv, agent: Q, train: train(300) },
+    config: { version: CONFIG_VERSION, env: needleEnv, agent: Q, train: train(300) },
     variants: [
       { name: 'Plain Q-learning' },
       { name: 'Potential shaping', train: { shaping: 'potential' } },
@@ -113,7 +113,7 @@ const SPECS: PresetSpec[] = [
       'Once epsilon has decayed, plain DQN follows its own untrained guesses and stops exploring: 7 of 8 seeds never reach the goal (the 8th in episode 68). Potential shaping (scale 0.2) finds it by episode 7 to 17 (median 12) and keeps it (98% success at the end); a count bonus (beta 0.3) by 8 to 42 (median 18); curiosity (RND, beta 0.1) on every seed too, but later (median 60, 19 to 113): its novelty is learned rather than counted, and it keeps the agent wandering (37% success at the end).',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: { grid: room(12, 12), stepReward: 0, slip: 0, maxSteps: 50, gamma: 0.95 },
       agent: DEEP_NEEDLE_DQN,
       train: train(150),
@@ -134,7 +134,7 @@ const SPECS: PresetSpec[] = [
       'An empty 24 x 24 field, 100 steps per episode; the sparsity sweep moves the goal from 4 to 46 steps away.',
       'Blind search (a random walk, or plain Q-learning before its first reward) hits an exponential wall; a count bonus does not.',
     ],
-    config: { version: 1, env: { ...needleEnv, grid: room(24, 24) }, agent: Q, train: train(300) },
+    config: { version: CONFIG_VERSION, env: { ...needleEnv, grid: room(24, 24) }, agent: Q, train: train(300) },
     variants: [
       { name: 'Plain Q-learning' },
       { name: 'Potential shaping', train: { shaping: 'potential' } },
@@ -150,7 +150,7 @@ const SPECS: PresetSpec[] = [
       "The same needle, now with distance-based shaping: potential-based (gamma*phi(s') - phi(s)) or naive (+1 for any step closer).",
       'Potential shaping finds and keeps the goal; naive shaping pays for stepping away and back, so the agent farms that loop.',
     ],
-    config: { version: 1, env: needleEnv, agent: Q, train: { ...train(300), shaping: 'potential' } },
+    config: { version: CONFIG_VERSION, env: needleEnv, agent: Q, train: { ...train(300), shaping: 'potential' } },
     variants: [
       { name: 'No shaping', train: { shaping: 'none' } },
       { name: 'Potential shaping', train: { shaping: 'potential' } },
@@ -165,7 +165,7 @@ const SPECS: PresetSpec[] = [
       'Every step of a dense reward teaches something; the sparse one teaches nothing until the goal is found once.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: { ...needleEnv, grid: room(10, 10), maxSteps: 60 },
       agent: Q,
       train: train(200),
@@ -184,7 +184,7 @@ const SPECS: PresetSpec[] = [
       'Q-learning learns the edge path but keeps falling while it explores; SARSA learns the safer path and earns more online.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: {
         grid: ['............', '............', '............', 'SCCCCCCCCCCG'],
         rewards: { G: -1, X: -1, C: -100, $: 0 },
@@ -206,7 +206,7 @@ const SPECS: PresetSpec[] = [
       'Stepping on and off the $ forever is worth more than finishing: the return climbs while the success rate stays at zero.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: {
         grid: ['S$........', '..........', '..........', '.........G'],
         rewards: { G: 1, X: -1, C: -100, $: 0.5 },
@@ -228,7 +228,7 @@ const SPECS: PresetSpec[] = [
       'The more slippery, the lower the success rate any policy can reach, and the wider the detour around the holes.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: {
         grid: ['S...', '.X.X', '...X', 'X..G'],
         rewards: { G: 1, X: 0, C: -100, $: 0 },
@@ -254,7 +254,7 @@ const SPECS: PresetSpec[] = [
       'Thinking turns the same experience into a solution far sooner: n = 50 walks the 14-step path (give or take exploration) by episode 3, n = 0 takes ~25 episodes. But episode 1 is the same blind walk for every n, a uniform random walk of 868.7 steps on average: no amount of thinking finds a reward never seen.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: {
         grid: DYNA_MAZE,
         rewards: { G: 1, X: -1, C: -100, $: 0 },
@@ -285,7 +285,7 @@ const SPECS: PresetSpec[] = [
       'More thinking pushes the wall back, but only so far: 1,000 simulations a move reach a goal 26 steps away on 10/10 seeds, one 38 away on 2/10, since a 50-step random rollout almost never stumbles on a goal that far. With shaping every imagined step carries a signal: 100 simulations reach 38 away on 8/10.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: { ...needleEnv, grid: field(24, 26) },
       agent: {
         type: 'mcts',
@@ -318,7 +318,7 @@ const SPECS: PresetSpec[] = [
       'Here thinking beats size: DQN solved the room (greedy path to the goal) after a median of 29, 70 and 29 episodes at 16, 64 and 256 units, one 64-unit seed never, for 0.7 to 8.6 billion multiply-adds a run; Dyna-Q by episode 9 to 11 with 12 to 170 thousand table updates; MCTS in episode 1 at every budget (4 to 28 million simulated steps). Learned leaf values simulate 7 to 10 times fewer steps than rollouts and still reach the goal in 78-98% of episodes, but the learned table alone leads there only after 35 to 43 episodes.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: { grid: room(8, 8), stepReward: 0, slip: 0, maxSteps: 100, gamma: 0.99 },
       agent: {
         type: 'dyna-q',
@@ -359,7 +359,7 @@ const SPECS: PresetSpec[] = [
       'Watch the values settle to -14, -20, -22 and the greedy arrows point to the nearest corner.',
     ],
     config: {
-      version: 1,
+      version: CONFIG_VERSION,
       env: {
         grid: ['GS..', '....', '....', '...G'],
         rewards: { G: -1, X: -1, C: -100, $: 0 },

@@ -1,5 +1,5 @@
 /**
- * The config, version 1: one schema for the share link, saved configs, JSON export and the CLI.
+ * The config, version 2: one schema for the share link, saved configs, JSON export and the CLI.
  * `parseConfig` never throws; it returns the valid config or path-pointing messages.
  */
 import { z } from './zod';
@@ -7,8 +7,9 @@ import { CELL_CHARS, LIMITS, REWARD_CHARS } from './limits';
 import { oneLine } from './safeJson';
 import { actorCriticSchema, dqnSchema, reinforceSchema } from './neuralAgents';
 import { mctsSchema } from './searchAgents';
+import { demonstrationsSchema } from './demonstrations';
 
-export const CONFIG_VERSION = 1;
+export const CONFIG_VERSION = 2;
 
 /** A number field's slider, where the schema's own range does not suit one: a sensible range inside it
  *  (the number box still takes any value the schema allows), a step, a logarithmic scale. */
@@ -351,6 +352,8 @@ export const configSchema = z.strictObject({
   agent: agentSchema,
   // the fields' own defaults, so each default is written once, on its field
   train: trainSchema.default(() => trainSchema.parse({})),
+  /** The person's own episodes in this world ("Play it yourself"), one move string each (version 2). */
+  demonstrations: demonstrationsSchema.default([]),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -154,7 +154,7 @@ describe('resolveStartupConfig', () => {
 describe('resolveStartupConfig with hostile input never throws', () => {
   const hostileAutosaves: Array<[string, string]> = [
     ['a bare config with an empty grid', '{"version":1,"env":{"grid":[]}}'],
-    ['an autosave whose config has an empty grid', autosaveText({ version: 1, env: { grid: [] } })],
+    ['an autosave whose config has an empty grid', autosaveText({ version: 2, env: { grid: [] } })],
     ['garbage', '\u0000\uFFFF{{{{ not json'],
     ['an array', '[[[[[]]]]]'],
     ['a polluted object', '{"config":{"__proto__":{"x":1}}}'],

@@ -33,7 +33,7 @@ describe('config store', () => {
     const before = cfg();
     const r = useConfigStore
       .getState()
-      .setConfig({ version: 1, env: { grid: ['..'] }, agent: { type: 'random' } });
+      .setConfig({ version: 2, env: { grid: ['..'] }, agent: { type: 'random' } });
     expect(r.ok).toBe(false);
     expect(cfg()).toBe(before);
     expect(useUiStore.getState().notice?.text).toMatch(/needs a start/i);
@@ -42,7 +42,7 @@ describe('config store', () => {
   it('fills schema defaults in a partial config (setConfig parses)', () => {
     const r = useConfigStore
       .getState()
-      .setConfig({ version: 1, env: { grid: ['S.G'] }, agent: { type: 'sarsa' } });
+      .setConfig({ version: 2, env: { grid: ['S.G'] }, agent: { type: 'sarsa' } });
     expect(r.ok).toBe(true);
     expect(cfg().agent).toMatchObject({ type: 'sarsa', alpha: 0.5 });
     expect(cfg().train.episodes).toBe(500);

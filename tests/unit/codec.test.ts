@@ -48,7 +48,7 @@ describe('share link round trip', () => {
     const c = defaultConfig();
     const compact = compactConfig(c);
     expect(compact).toEqual({
-      version: 1,
+      version: 2,
       env: { grid: c.env.grid, gamma: 0.95 },
       agent: { type: 'q-learning' },
       train: {},

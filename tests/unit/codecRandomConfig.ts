@@ -118,7 +118,7 @@ export function randomConfig(rng: Rng, maxSide?: number): Config {
   env.cellRewards = randomCellRewards(rng, grid);
   const agentOption = pick(rng, agentSchema.options) as unknown as SchemaLike;
   const input = {
-    version: 1,
+    version: 2,
     env,
     agent: randomValue(rng, agentOption),
     train: randomValue(rng, trainSchema as unknown as SchemaLike),

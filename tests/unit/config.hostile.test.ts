@@ -12,7 +12,7 @@ import { parseVersionedConfig } from '../../src/config/migrate';
 import { parseConfig } from '../../src/config/schema';
 
 type Obj = Record<string, unknown>;
-const withEnv = (env: Obj): Obj => ({ version: 1, env, agent: { type: 'q-learning' } });
+const withEnv = (env: Obj): Obj => ({ version: 2, env, agent: { type: 'q-learning' } });
 const link = (doc: unknown) =>
   `https://example.org/#c=${LZString.compressToEncodedURIComponent(JSON.stringify(doc))}`;
 

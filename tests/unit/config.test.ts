@@ -9,7 +9,7 @@ const base = () => structuredClone(DEFAULT_CONFIG) as unknown as Loose;
 describe('config validation', () => {
   it('accepts the default config and fills defaults into a minimal one', () => {
     expect(parseConfig(DEFAULT_CONFIG).ok).toBe(true);
-    const r = parseConfig({ version: 1, env: { grid: ['S.G'] }, agent: { type: 'sarsa' } });
+    const r = parseConfig({ version: 2, env: { grid: ['S.G'] }, agent: { type: 'sarsa' } });
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.config.env.gamma).toBe(0.99);
@@ -27,7 +27,7 @@ describe('config validation', () => {
 
   const broken: [string, (c: Loose) => unknown, RegExp][] = [
     ['not an object', () => 'hello', /\(config\)/],
-    ['wrong version', (c) => ({ ...c, version: 2 }), /^version: must be 1/],
+    ['wrong version', (c) => ({ ...c, version: 3 }), /^version: must be 2/],
     ['missing env', (c) => ({ ...c, env: undefined }), /^env: /],
     ['ragged rows', (c) => ((c.env.grid = ['S..', '..']), c), /^env\.grid\[1\]: row has 2 cells, expected 3/],
     ['unknown cell', (c) => ((c.env.grid = ['S.?', '..G']), c), /^env\.grid\[0\]: unknown cell '\?' at x=2/],

@@ -98,7 +98,7 @@ describe('the ./core package', () => {
 
   it("prints what the source's simulate gives for the same config and seed", async () => {
     const parsed = parseCore({
-      version: 1,
+      version: 2,
       env: { grid: ['S...', '.#..', '...G'], stepReward: -1, rewards: { G: 10 } },
       agent: { type: 'q-learning', epsilon: 0.2 },
     });

@@ -31,7 +31,7 @@ describe('CellPass', () => {
   ])('gives MlpPass gradients and outputs on $kind, hidden $hidden', async ({ kind, hidden }) => {
     await setupBackend('wasm');
     const r = parseConfig({
-      version: 1,
+      version: 2,
       env: { grid: ['S..#..', '.X....', '..#..$', '....#.', '.C...G'] },
       agent: { type: 'random' },
     });

@@ -19,7 +19,7 @@ const DOWN = 2;
 const LEFT = 3;
 
 function world(rows: string[], env: Partial<EnvConfig> = {}) {
-  const r = parseConfig({ version: 1, env: { grid: rows, ...env }, agent: { type: 'random' } });
+  const r = parseConfig({ version: 2, env: { grid: rows, ...env }, agent: { type: 'random' } });
   if (!r.ok) throw new Error(r.errors.join('; '));
   return { grid: compileGrid(r.config.env) };
 }

@@ -9,7 +9,7 @@ export function makeConfig(input: {
   train?: Record<string, unknown>;
 }): Config {
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid: input.grid, ...input.env },
     agent: input.agent ?? { type: 'q-learning' },
     train: input.train ?? {},

@@ -17,7 +17,7 @@ import { Trainer } from '../../src/rl/trainer';
 
 const room = ['S....', '.....', '..#..', '.....', '....G'];
 const base = {
-  version: 1 as const,
+  version: 2 as const,
   env: { grid: room, stepReward: 0, maxSteps: 60, gamma: 0.95 },
   agent: { type: 'dyna-q' as const, alpha: 0.5, epsilon: 0.1, planningSteps: 0 },
   train: { episodes: 20, seed: 3 },

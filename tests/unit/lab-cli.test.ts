@@ -93,7 +93,7 @@ describe('npm run lab', () => {
       JSON.stringify({
         version: 1,
         title: 'walled off',
-        base: { version: 1, env: { grid: ['S#G'], maxSteps: 5 }, agent: { type: 'dyna-q' } },
+        base: { version: 2, env: { grid: ['S#G'], maxSteps: 5 }, agent: { type: 'dyna-q' } },
         knob: 'planningSteps',
         values: [1, 10],
         variants: [{ name: 'Dyna' }],
@@ -136,7 +136,7 @@ describe('npm run lab', () => {
       f,
       JSON.stringify({
         version: 1,
-        base: { version: 1, env: { grid: ['S.G'] }, agent: { type: 'q-learning' } },
+        base: { version: 2, env: { grid: ['S.G'] }, agent: { type: 'q-learning' } },
         variants: [{ name: 'x', agent: { alpha: 7 } }],
       }),
     );
@@ -149,7 +149,7 @@ describe('npm run lab', () => {
       f,
       JSON.stringify({
         version: 1,
-        base: { version: 1, env: { grid: ['S.G'] }, agent: { type: 'q-learning' } },
+        base: { version: 2, env: { grid: ['S.G'] }, agent: { type: 'q-learning' } },
         knob: 'planningSteps',
         values: [5],
         variants: [{ name: 'x' }],
@@ -170,7 +170,7 @@ describe('npm run lab', () => {
     expect(r.err).toMatch(message);
     expect(r.code).toBe(2);
   };
-  const base = { version: 1, env: { grid: ['S..G'] }, agent: { type: 'q-learning' } };
+  const base = { version: 2, env: { grid: ['S..G'] }, agent: { type: 'q-learning' } };
   const write = (name: string, doc: unknown, prefix = '') => {
     const f = join(dir, name);
     writeFileSync(f, prefix + JSON.stringify(doc));

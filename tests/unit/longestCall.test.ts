@@ -17,7 +17,7 @@ describe('the longest call a network makes', () => {
     const row = (y: number) =>
       Array.from({ length: 50 }, (_, x) => (x + y === 0 ? 'S' : x === 49 && y === 49 ? 'G' : '.')).join('');
     const r = parseConfig({
-      version: 1,
+      version: 2,
       env: { grid: Array.from({ length: 50 }, (_, y) => row(y)), maxSteps: 5000 },
       agent: {
         type: 'dqn',

@@ -314,7 +314,7 @@ describe('mcts: config', () => {
       reuseTree: true,
     });
     const bad = parseConfig({
-      version: 1,
+      version: 2,
       env: { grid: ['S.G'] },
       agent: { type: 'mcts', simulations: 0, rolloutDepth: 1.5, leafValue: 'oracle' },
     });

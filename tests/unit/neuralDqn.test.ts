@@ -9,7 +9,7 @@ import type { NeuralAgent } from '../../src/rl/neural/createNeuralAgent';
 /** 5 x 5, start and goal in opposite corners, nothing paid but the goal: 8 steps at best. */
 function sparse5(agent: Record<string, unknown>, seed = 1): Config {
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid: ['S....', '.....', '..#..', '.....', '....G'], stepReward: 0, maxSteps: 50, gamma: 0.9 },
     agent: { type: 'dqn', epsilonDecaySteps: 1000, ...agent },
     train: { seed },

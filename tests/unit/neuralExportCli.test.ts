@@ -28,7 +28,7 @@ function config(agent: Record<string, unknown>): string {
   writeFileSync(
     file,
     JSON.stringify({
-      version: 1,
+      version: 2,
       env: { grid: ['S...', '.#..', '...G'], maxSteps: 30 },
       agent,
       train: { episodes: 15, seed: 3 },

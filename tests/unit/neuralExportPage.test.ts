@@ -17,7 +17,7 @@ vi.mock('../../src/export/download', () => ({
 
 function config(agent: Record<string, unknown>): Config {
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid: ['S...', '...G'], maxSteps: 20 },
     agent,
     train: { episodes: 10, seed: 2 },

@@ -21,7 +21,7 @@ const TOLERANCE = 1e-5;
 
 function grid(): Grid {
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid: ['S..#..', '.X....', '..#..$', '....#.', '.C...G'] },
     agent: { type: 'random' },
   });

@@ -21,7 +21,7 @@ const TOLERANCE = 1e-5;
 
 function config(agent: Record<string, unknown>): Config {
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid: ['S..#.', '.X...', '..#.G', '.....'], maxSteps: 40 },
     agent,
     train: { episodes: 30, seed: 5 },

@@ -5,7 +5,7 @@ import { compileGrid } from '../../src/rl/grid';
 import { createEncoder, LOCAL_VIEW_CLASSES } from '../../src/rl/neural/observations';
 
 function grid(rows: string[]) {
-  const r = parseConfig({ version: 1, env: { grid: rows }, agent: { type: 'random' } });
+  const r = parseConfig({ version: 2, env: { grid: rows }, agent: { type: 'random' } });
   if (!r.ok) throw new Error(r.errors.join('; '));
   return compileGrid(r.config.env);
 }

@@ -8,7 +8,7 @@ import type { NeuralAgent } from '../../src/rl/neural/createNeuralAgent';
 /** A corridor with the goal 5 steps right of the start and a pit one step left of it. */
 function corridor(agent: Record<string, unknown>, seed = 1): Config {
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid: ['XS....G'], rewards: { G: 1, X: -1 }, stepReward: 0, maxSteps: 30, gamma: 0.9 },
     agent,
     train: { seed },

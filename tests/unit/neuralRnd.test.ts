@@ -14,7 +14,7 @@ import { episodesOf } from './helpers';
 /** 6 x 6 open room, nothing paid but the far-corner goal. */
 function room(agent: Record<string, unknown>, seed = 1): Config {
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid: ['S.....', '......', '......', '......', '......', '.....G'], stepReward: 0, maxSteps: 40 },
     agent,
     train: { seed },

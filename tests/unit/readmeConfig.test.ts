@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_WORLD_GAMMA } from '../../src/config/defaults';
-import { parseConfig } from '../../src/config/schema';
+import { CONFIG_VERSION, parseConfig } from '../../src/config/schema';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -30,7 +30,7 @@ describe("the README's config example", () => {
     expect(parsed.ok && parsed.config).toEqual(doc);
     // and every value but the world itself is the schema's default
     const minimal = parseConfig({
-      version: 1,
+      version: CONFIG_VERSION,
       env: { grid: doc.env.grid, cellRewards: doc.env.cellRewards },
       agent: { type: doc.agent.type },
     });

@@ -8,7 +8,7 @@ function config(countBonusBeta: number, seed: number): Config {
   const grid = Array.from({ length: 12 }, (_, y) => (y === 0 ? 'S' + '.'.repeat(11) : '.'.repeat(12)));
   grid[11] = '.'.repeat(11) + 'G';
   const r = parseConfig({
-    version: 1,
+    version: 2,
     env: { grid, maxSteps: 60, gamma: 0.999 },
     agent: { type: 'q-learning', epsilon: 0.1, qInit: 0 },
     train: { episodes: 20, seed, countBonus: countBonusBeta },

@@ -7,7 +7,7 @@ import { buildShapedModel, checkPolicy, optimalActionSets, optimalQ } from '../.
 import { buildModel } from '../../src/rl/model';
 
 function env(grid: string[], extra: Partial<EnvConfig> = {}): EnvConfig {
-  const r = parseConfig({ version: 1, env: { grid, ...extra }, agent: { type: 'random' } });
+  const r = parseConfig({ version: 2, env: { grid, ...extra }, agent: { type: 'random' } });
   if (!r.ok) throw new Error(r.errors.join('; '));
   return r.config.env;
 }

@@ -50,7 +50,7 @@ describe('autosave', () => {
       reason: 'it was made by a newer version of this app',
       raw: future,
     });
-    const emptyGrid = JSON.stringify({ savedAt: 1, config: { version: 1, env: { grid: [] } } });
+    const emptyGrid = JSON.stringify({ savedAt: 1, config: { version: 2, env: { grid: [] } } });
     expect(readAutosave(memoryStore({ [AUTOSAVE_KEY]: emptyGrid }))).toMatchObject({
       status: 'problem',
       raw: emptyGrid,

@@ -90,7 +90,7 @@ describe('replaced worlds', () => {
       [`${REPLACED_PREFIX}000000000000004-000001`]: '[1]',
       [`${REPLACED_PREFIX}000000000000003-000001`]: JSON.stringify({
         reason: 'x',
-        config: { version: 1, env: { grid: [] } },
+        config: { version: 2, env: { grid: [] } },
       }),
       [`${REPLACED_PREFIX}000000000000002-000001`]: JSON.stringify({
         keptAside: true,

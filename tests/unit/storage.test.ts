@@ -99,7 +99,7 @@ describe('saved configs', () => {
       [`${SAVED_PREFIX}Good`]: good,
       [`${SAVED_PREFIX}Not JSON`]: '{"name":',
       [`${SAVED_PREFIX}Not an entry`]: '[1,2,3]',
-      [`${SAVED_PREFIX}Bad config`]: JSON.stringify({ config: { version: 1, env: { grid: ['..'] } } }),
+      [`${SAVED_PREFIX}Bad config`]: JSON.stringify({ config: { version: 2, env: { grid: ['..'] } } }),
       [`${SAVED_PREFIX}From the future`]: JSON.stringify({ config: { ...defaultConfig(), version: 9 } }),
       [`${SAVED_PREFIX}Polluted`]: '{"config":{"__proto__":{"x":1}}}',
       [`${SAVED_PREFIX}Legacy v0`]: JSON.stringify({ savedAt: 1, config: { grid: ['SG'], agent: 'sarsa' } }),
@@ -186,7 +186,7 @@ describe('hostile stored values', () => {
 
   it('an entry with an empty grid is a reported problem, not a crash', () => {
     const store = memoryStore({
-      [`${SAVED_PREFIX}Empty grid`]: entry({ version: 1, env: { grid: [] } }),
+      [`${SAVED_PREFIX}Empty grid`]: entry({ version: 2, env: { grid: [] } }),
       [`${SAVED_PREFIX}Good`]: entry(defaultConfig()),
     });
     const { entries, problems } = new SavedConfigs(store).list();
@@ -194,7 +194,7 @@ describe('hostile stored values', () => {
     expect(problems.map((p) => p.name)).toEqual(['Empty grid']);
     expect(new SavedConfigs(store).load('Empty grid')).toMatchObject({ ok: false });
     expect(
-      readAutosave(memoryStore({ [AUTOSAVE_KEY]: entry({ version: 1, env: { grid: [] } }) })),
+      readAutosave(memoryStore({ [AUTOSAVE_KEY]: entry({ version: 2, env: { grid: [] } }) })),
     ).toMatchObject({
       status: 'problem',
     });
