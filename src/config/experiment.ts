@@ -8,6 +8,7 @@
 import { z } from './zod';
 import { isLearningAgent } from './agentKinds';
 import { BUDGET_KNOBS, KNOB_AGENTS, type BudgetKnob } from './budgetKnobs';
+import { migrate } from './migrate';
 import { oneLine } from './safeJson';
 import {
   configSchema,
@@ -33,10 +34,17 @@ export const variantSchema = z.strictObject({
   train: overrides.optional(),
 });
 
+/** A lab document's base config: of any version the app reads (migrated first, like a link or a file),
+ *  so an experiment written for an older config version still runs. */
+const baseSchema = z.preprocess((v) => {
+  const m = migrate(v);
+  return m.ok ? m.value : v;
+}, configSchema);
+
 export const experimentSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1' }),
   title: z.string().max(80).optional(),
-  base: configSchema,
+  base: baseSchema,
   variants: z
     .array(variantSchema, { error: 'must be a list of variants' })
     .min(1, 'needs at least one variant')
@@ -48,7 +56,7 @@ export const experimentSchema = z.strictObject({
 
 export const sweepSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1' }),
-  base: configSchema,
+  base: baseSchema,
   /** Shortest-path distances from the start at which the goal is placed. */
   distances: z.array(int(1, 200)).min(1, 'needs at least one distance').max(24, 'at most 24 distances'),
   seeds: int(1, MAX_LAB_SEEDS).default(8),
@@ -75,7 +83,7 @@ export const budgetVariantSchema = variantSchema.extend({
 export const budgetSchema = z.strictObject({
   version: z.literal(1, { error: 'must be 1' }),
   title: z.string().max(80).optional(),
-  base: configSchema,
+  base: baseSchema,
   /** The knob and values of every variant that names none of its own. */
   knob: knobSchema.optional(),
   values: knobValues.optional(),
@@ -147,7 +155,7 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
   const agent: Obj = sameType ? { ...base.agent, ...v.agent } : { ...v.agent };
   const train: Obj = { ...base.train, ...v.train };
   if (episodes !== undefined) train.episodes = episodes;
-  const r = parseConfig({ version: base.version, env, agent, train });
+  const r = parseConfig({ version: base.version, env, agent, train, demonstrations: base.demonstrations });
   if (!r.ok) return { ok: false, errors: r.errors.map((e) => aboutVariant(v, e)) };
   return { ok: true, value: r.config };
 }

@@ -74,3 +74,24 @@ describe('demonstrations: one move string per episode', () => {
     expect(parseConfig({ ...v1, demonstrations: ['R'] }).ok).toBe(false);
   });
 });
+
+describe('a lab document written for config version 1', () => {
+  it('still runs: its base is migrated like a link, and its variants keep the base demonstrations', async () => {
+    const { parseExperiment } = await import('../../src/config/experiment');
+    const old = parseExperiment({
+      version: 1,
+      base: { version: 1, env: world, agent: { type: 'q-learning' } },
+      variants: [{ name: 'plain' }],
+    });
+    expect(old.ok).toBe(true);
+    const withDemo = parseExperiment({
+      version: 1,
+      base: { version: 2, env: world, agent: { type: 'q-learning' }, demonstrations: ['RRRDD'] },
+      variants: [{ name: 'plain' }, { name: 'sarsa', agent: { type: 'sarsa' } }],
+    });
+    expect(withDemo.ok && withDemo.value.variants.map((v) => v.config.demonstrations)).toEqual([
+      ['RRRDD'],
+      ['RRRDD'],
+    ]);
+  });
+});

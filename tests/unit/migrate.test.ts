@@ -28,11 +28,11 @@ describe('migrate', () => {
     expect(detectVersion({ version: 1.5 })).toBe('invalid');
   });
 
-  it('upgrades a version-0 config to the same world in version 1', () => {
+  it('upgrades a version-0 config to the same world in the current version', () => {
     const r = parseVersionedConfig(V0);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.config.version).toBe(1);
+    expect(r.config.version).toBe(CONFIG_VERSION);
     expect(r.config.env.grid).toEqual(V0.grid);
     expect(r.config.env.gamma).toBe(0.9);
     expect(r.config.env.stepReward).toBe(-0.1);
@@ -61,12 +61,12 @@ describe('migrate', () => {
 
   it('passes a current config through unchanged', () => {
     const c = defaultConfig();
-    expect(migrate(c)).toEqual({ ok: true, value: c, fromVersion: 1 });
+    expect(migrate(c)).toEqual({ ok: true, value: c, fromVersion: CONFIG_VERSION });
     expect(parseVersionedConfig(c)).toEqual({ ok: true, config: c });
   });
 
   it.each([
-    ['a newer version', { ...defaultConfig(), version: 2 }, /newer app \(version 2\)/],
+    ['a newer version', { ...defaultConfig(), version: CONFIG_VERSION + 1 }, /newer app \(version 3\)/],
     ['a negative version', { ...defaultConfig(), version: -1 }, /whole number/],
     ['a string version', { ...defaultConfig(), version: 'one' }, /whole number/],
     ['no version and no grid', { env: {} }, /version: missing/],
