@@ -15,7 +15,7 @@ describe('config JSON export and import', () => {
 
   it('round-trips through a readable file', () => {
     const text = configToJson(c);
-    expect(text).toContain('\n  "version": 1,');
+    expect(text).toContain('\n  "version": 2,');
     expect(text.endsWith('\n')).toBe(true);
     expect(parseConfigFile(text)).toEqual({ ok: true, config: c });
     expect(parseConfigFile('\uFEFF' + text)).toEqual({ ok: true, config: c });

@@ -176,7 +176,7 @@ describe('saved configs', () => {
     expect(opened.persistent).toBe(true);
     const saved = new SavedConfigs(opened.store);
     saved.save('In localStorage', defaultConfig());
-    expect(localStorage.getItem(`${SAVED_PREFIX}In localStorage`)).toContain('"version":1');
+    expect(localStorage.getItem(`${SAVED_PREFIX}In localStorage`)).toContain('"version":2');
     localStorage.clear();
   });
 });
