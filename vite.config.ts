@@ -227,6 +227,8 @@ export default defineConfig(({ mode }) => ({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           exclude: DOM_UNIT,
           environment: 'node',
+          // the CLI built once for the tests that spawn it (tests/cliBuild.ts, tests/unit/cliBin.ts)
+          globalSetup: ['tests/cliBuild.ts'],
         },
       },
       {

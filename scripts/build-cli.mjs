@@ -52,10 +52,10 @@ function isFresh(state) {
 }
 
 /** Builds into a folder of its own and moves it into place, so a run started meanwhile never sees a
- *  half-written build. */
-export async function buildCli(state = sourceState()) {
+ *  half-written build. `dir`: where (dist-cli/ unless told; the unit tests build a copy of their own). */
+export async function buildCli(state = sourceState(), dir = out) {
   const { build } = await import('esbuild');
-  const tmp = `${out}.${process.pid}.tmp`;
+  const tmp = `${dir}.${process.pid}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
@@ -74,9 +74,9 @@ export async function buildCli(state = sourceState()) {
     logLevel: 'warning',
   });
   writeFileSync(join(tmp, 'build-stamp.json'), JSON.stringify(state));
-  rmSync(out, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
   try {
-    renameSync(tmp, out);
+    renameSync(tmp, dir);
   } catch {
     // another run moved its build into place first: use that one
     rmSync(tmp, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cliBin';
 import {
   AGENT_FILE_MIGRATIONS,
   AGENT_FILE_VERSION,
@@ -232,7 +233,7 @@ describe('saved configs with a trained agent', () => {
 describe('npm run sim --save-agent / --load-agent', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sim-agent-'));
   const sim = (...args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+    const r = spawnSync(process.execPath, [...cli('sim'), ...args], {
       encoding: 'utf8',
     });
     return { code: r.status, out: r.stdout, err: r.stderr };

@@ -4,12 +4,13 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cliBin';
 import { encodeConfig } from '../../src/config/codec';
 import { makeConfig } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-'));
 function sim(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+  const r = spawnSync(process.execPath, [...cli('sim'), ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -327,9 +328,7 @@ describe('npm run sim checks every input and output before it writes anything', 
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'src/cli/sim.ts',
+        ...cli('sim'),
         tiny,
         '--episodes',
         '1000000',

@@ -3,12 +3,13 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cliBin';
 import { shareUrl } from '../../src/config/codec';
 import { typical20 } from './codecWorlds';
 
 const run = promisify(execFile);
 const sim = (...args: string[]) =>
-  run('node', ['--import', 'tsx', 'src/cli/sim.ts', ...args], { timeout: 60_000 }).then(
+  run('node', [...cli('sim'), ...args], { timeout: 60_000 }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({
       code: e.code,

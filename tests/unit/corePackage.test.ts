@@ -19,6 +19,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from './cliBin';
 import { parseConfig as parseCore, simulate } from '../../src/core/index';
 import { makeConfig } from './helpers';
 
@@ -139,7 +140,7 @@ describe('the ./core package', () => {
 describe('simulate() and the CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'core-sim-'));
   const sim = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+    spawnSync(process.execPath, [...cli('sim'), ...args], {
       cwd: root,
       encoding: 'utf8',
     });

@@ -4,10 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cliBin';
 
 const dir = mkdtempSync(join(tmpdir(), 'lab-'));
 function lab(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/lab.ts', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...cli('lab'), ...args], { encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -252,7 +253,7 @@ describe('npm run lab', () => {
       'sh',
       [
         '-c',
-        `"${process.execPath}" --import tsx src/cli/lab.ts compare needle --seeds 1 --episodes 5 > /dev/full`,
+        `"${process.execPath}" ${cli('lab').join(' ')} compare needle --seeds 1 --episodes 5 > /dev/full`,
       ],
       { encoding: 'utf8' },
     );

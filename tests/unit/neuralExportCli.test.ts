@@ -11,13 +11,14 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cliBin';
 import { parseAgentFile } from '../../src/config/agentFile';
 import { exportLayersModel } from '../../src/rl/neural/layersModel';
 
 const dir = mkdtempSync(join(tmpdir(), 'export-tfjs-'));
 
 function sim(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', ...args], {
+  return spawnSync(process.execPath, [...cli('sim'), ...args], {
     encoding: 'utf8',
     timeout: 120_000,
   });
