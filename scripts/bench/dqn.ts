@@ -71,6 +71,21 @@ function childrenCpu(): number {
 
 const REF = ''.padEnd(46);
 
+/** One `npm run lab -- compare deep-needle --seeds 8` (4 variants x 8 seeds, its process start
+ *  included): wall seconds and the CPU seconds it used (all its threads). */
+export function deepNeedleCli(): { wall: number; cpu: number } {
+  const c0 = childrenCpu();
+  const t0 = performance.now();
+  const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'compare', 'deep-needle', '--seeds', '8'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = childrenCpu() - c0;
+  if (r.status !== 0) throw new Error(`the CLI failed: ${(r.stderr || r.stdout).trim().slice(-400)}`);
+  return { wall, cpu };
+}
+
 export async function run(args: string[] = process.argv.slice(2)): Promise<void> {
   const seedsAt = args.indexOf('--seeds');
   const seeds = seedsAt >= 0 ? Number(args[seedsAt + 1]) : 3;
@@ -91,17 +106,11 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   const note = `[seeds 1-${seeds}; greedy steps ${steps.join(', ')}; shortest 14]`;
   console.log(line('dqn open 8 x 8, 300 episodes, s per seed', seconds, 2, ' s', note));
   console.log(line('  the same, CPU s per seed', cpu, 2, ' s', '[less sensitive to a loaded machine]'));
-  console.log(`${REF} reference: 1.9-2.6 s per seed; lean tfjs-wasm build 1.2 s; target < 1 s (median)`);
+  console.log(
+    `${REF} reference: 1.9-2.6 s per seed; REINFORCEjs median 14 s; lean tfjs-wasm build 1.2 s; target < 1 s (median)`,
+  );
   if (args.includes('--no-cli')) return;
-  const c0 = childrenCpu();
-  const t0 = performance.now();
-  const r = spawnSync('npm', ['run', '--silent', 'lab', '--', 'compare', 'deep-needle', '--seeds', '8'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  const wall = (performance.now() - t0) / 1000;
-  const used = childrenCpu() - c0;
-  if (r.status !== 0) throw new Error(`the CLI failed: ${(r.stderr || r.stdout).trim().slice(-400)}`);
+  const { wall, cpu: used } = deepNeedleCli();
   console.log(
     line(
       'cli lab compare deep-needle --seeds 8, wall s',

@@ -222,6 +222,16 @@ describe("'auto' backend choice", () => {
     expect(autoChoice(shape)).toBe(decided);
   });
 
+  it("the default DQN's update is plain JS (a CellPass): its probe shape says so, and 'auto' times nothing", async () => {
+    const dqn = { type: 'dqn' as const, hidden: [64, 64], batchSize: 32, doubleDqn: true };
+    const shape = probeShape(dqn, 100, 64);
+    expect(shape.plainJs).toBe(true);
+    expect(probeWorkload(shape).kernels).toBe(0);
+    expect(probeShape({ ...dqn, hidden: [256, 256] }, 100, 64).plainJs).toBeUndefined();
+    expect(await setupBackend('auto', shape)).toBe('wasm');
+    expect(autoChoice(shape)).toEqual({ choice: 'wasm', timings: [{ name: 'wasm', ms: null }] });
+  });
+
   it("'auto' times nothing for an update without tfjs kernels: wasm", async () => {
     const shape = { hidden: [128], outputs: [4], rows: 32, gradRows: 32 };
     expect(await setupBackend('auto', shape)).toBe('wasm');

@@ -54,10 +54,17 @@ export class Adam {
       const g = this.grads[i];
       const m = this.m[i];
       const v = this.v[i];
-      for (let k = 0; k < w.length; k++) {
+      const n = w.length;
+      for (let k = 0; k < n; k++) {
         const gk = g[k];
-        const mk = (m[k] = BETA1 * m[k] + (1 - BETA1) * gk);
-        const vk = (v[k] = BETA2 * v[k] + (1 - BETA2) * gk * gk);
+        const m0 = m[k];
+        const v0 = v[k];
+        // A weight that has never had a gradient (m = v = 0, g = 0) would move by 0 / eps: skip it.
+        if (gk === 0 && m0 === 0 && v0 === 0) continue;
+        const mk = BETA1 * m0 + (1 - BETA1) * gk;
+        const vk = BETA2 * v0 + (1 - BETA2) * gk * gk;
+        m[k] = mk;
+        v[k] = vk;
         w[k] -= (lrHat * mk) / (Math.sqrt(vk) * vScale + EPS);
       }
     }

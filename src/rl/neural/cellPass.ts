@@ -20,7 +20,7 @@
  * transposes), Adam ~7%, acting ~5%. After, per update: forward ~37%, backward ~27%, Adam ~22%.
  * CPU seconds per seed (seeds 1-3, one process, interleaved): MlpPass 2.4-3.1, CellPass 1.6-1.7.
  */
-import type { Mlp } from './mlp';
+import { sparseLayer, sparseLayerGrad, type Mlp } from './mlp';
 import type { CellInputs } from './observations';
 
 /** Largest (distinct cells at most) x (multiply-adds per cell above the first layer) run by CellPass.
@@ -112,16 +112,8 @@ export class CellPass {
     const b0 = net.weights[1];
     const h0 = this.acts[0];
     for (let s = 0; s < slots; s++) {
-      const o = s * n0;
-      h0.set(b0, o);
-      const idx = this.cellInputs.indices(slotCell[s]);
-      const val = this.cellInputs.values(slotCell[s]);
-      for (let q = 0; q < idx.length; q++) {
-        const v = val[q];
-        const row = idx[q] * n0;
-        for (let j = 0; j < n0; j++) h0[o + j] += v * w0[row + j];
-      }
-      for (let j = o; j < o + n0; j++) if (h0[j] < 0) h0[j] = 0;
+      const c = slotCell[s];
+      sparseLayer(h0, s * n0, b0, w0, n0, this.cellInputs.indices(c), this.cellInputs.values(c));
     }
     // Dense layers, skipping the zero inputs a ReLU leaves.
     for (let l = 1; l < layers; l++) {
@@ -177,24 +169,6 @@ export class CellPass {
           h[o + j + 6] = a6;
           h[o + j + 7] = a7;
         }
-        for (; j + 4 <= nOut; j += 4) {
-          let a0 = bias[j],
-            a1 = bias[j + 1],
-            a2 = bias[j + 2],
-            a3 = bias[j + 3];
-          for (let q = 0; q < n; q++) {
-            const v = xv[q];
-            const r = nz[q] + j;
-            a0 += v * w[r];
-            a1 += v * w[r + 1];
-            a2 += v * w[r + 2];
-            a3 += v * w[r + 3];
-          }
-          h[o + j] = a0;
-          h[o + j + 1] = a1;
-          h[o + j + 2] = a2;
-          h[o + j + 3] = a3;
-        }
         for (; j < nOut; j++) {
           let a = bias[j];
           for (let q = 0; q < n; q++) a += xv[q] * w[nz[q] + j];
@@ -243,18 +217,20 @@ export class CellPass {
       const x = this.acts[l - 1];
       const dz = this.grads[l];
       const dx = this.grads[l - 1];
-      const nz = this.nz;
+      const { nz, xv } = this;
       for (let s = 0; s < slots; s++) {
         if (!gradSlot[s]) continue;
         const o = s * nOut;
         const xo = s * nIn;
-        // The nonzero entries of dz (a ReLU above zeroes many; DQN's loss all but a few outputs).
+        // The nonzero entries of dz (a ReLU above zeroes many; DQN's loss all but a few outputs): where,
+        // and their values (read once here, not once per input below).
         let n = 0;
         for (let j = 0; j < nOut; j++) {
           const g = dz[o + j];
           if (g === 0) continue;
           gb[j] += g;
-          nz[n++] = j;
+          nz[n] = j;
+          xv[n++] = g;
         }
         for (let i = 0; i < nIn; i++) {
           const v = x[xo + i];
@@ -267,7 +243,7 @@ export class CellPass {
           let sum = 0;
           for (let q = 0; q < n; q++) {
             const j = row + nz[q];
-            const g = dz[o + nz[q]];
+            const g = xv[q];
             gw[j] += v * g;
             sum += g * w[j];
           }
@@ -286,13 +262,8 @@ export class CellPass {
       if (!gradSlot[s]) continue;
       const o = s * n0;
       for (let j = 0; j < n0; j++) gb0[j] += d[o + j];
-      const idx = this.cellInputs.indices(this.slotCell[s]);
-      const val = this.cellInputs.values(this.slotCell[s]);
-      for (let q = 0; q < idx.length; q++) {
-        const v = val[q];
-        const row = idx[q] * n0;
-        for (let j = 0; j < n0; j++) gw0[row + j] += v * d[o + j];
-      }
+      const c = this.slotCell[s];
+      sparseLayerGrad(gw0, n0, d, o, this.cellInputs.indices(c), this.cellInputs.values(c));
     }
   }
 }

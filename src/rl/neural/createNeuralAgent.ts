@@ -19,7 +19,7 @@ export async function createNeuralAgent(cfg: AgentConfig, grid: Grid, seed: numb
     throw new Error(`'${cfg.type}' is not a TensorFlow.js agent`);
   const tooLarge = updateTooLarge(cfg, grid);
   if (tooLarge) throw new Error(tooLarge);
-  const backend = await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps));
+  const backend = await setupBackend(cfg.backend, probeShape(cfg, grid.maxSteps, grid.nStates));
   if (cfg.type === 'dqn') return new DqnAgent(cfg, grid, seed, backend);
   if (cfg.type === 'actor-critic') return new ActorCriticAgent(cfg, grid, seed, backend);
   return new ReinforceAgent(cfg, grid, seed, backend);

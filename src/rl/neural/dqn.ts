@@ -24,12 +24,12 @@ import { Adam } from './adam';
 import { NeuralAgentBase } from './agentBase';
 import { argmax, checkLoss, type NeuralAgent } from './common';
 import { huberTd } from './losses';
-import { Mlp } from './mlp';
+import { CellOutputs, Mlp } from './mlp';
 import { CellPass, cellPassFits } from './cellPass';
 import { MlpPass } from './mlpPass';
 import { tidyOn } from './tfSetup';
 import { CellInputs, createEncoder } from './observations';
-import { ReplayBuffer } from './replayBuffer';
+import { Minibatch, ReplayBuffer } from './replayBuffer';
 import { Rnd } from './rnd';
 
 /**
@@ -66,23 +66,17 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
   /** The update's pass: per distinct cell in JS where that is cheaper (cellPass.ts), else MlpPass. */
   private readonly pass: MlpPass | CellPass;
   private readonly grad: Float32Array;
-  /** The frozen target network, and its outputs per cell ([nStates, 4]) where known[s] says so. */
+  /** The frozen target network and its outputs per cell ([nStates, 4]), filled as minibatches need. */
   private readonly target: Mlp;
-  private readonly targetQ: Float32Array;
-  private readonly known: Uint8Array;
+  private readonly targetQ: CellOutputs;
   private readonly opt: Adam;
   private readonly replay: ReplayBuffer;
   /** The curiosity bonus (null when curiosity is off). */
   private readonly rnd: Rnd | null;
   private readonly gamma: number;
-  // Minibatch buffers, reused by every update: the replay indices, the cells (s, then s' for Double DQN),
-  // next states, actions, rewards, done flags, targets and d loss / d Q.
-  private readonly idx: Int32Array;
-  private readonly cells: Int32Array;
-  private readonly nextStates: Int32Array;
-  private readonly actions: Uint8Array;
-  private readonly rewards: Float64Array;
-  private readonly done: Uint8Array;
+  // Reused by every update: the minibatch (its cells: s, then s' for Double DQN), targets and
+  // d loss / d Q.
+  private readonly batch: Minibatch;
   private readonly ys: Float32Array;
   private readonly dq: Float32Array;
   private s = 0;
@@ -106,19 +100,13 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
       : new MlpPass(this.net, this.inputs);
     this.grad = new Float32Array(this.net.params.length);
     this.target = new Mlp(this.net.sizes, null);
-    this.targetQ = new Float32Array(grid.nStates * N_ACTIONS);
-    this.known = new Uint8Array(grid.nStates);
+    this.targetQ = new CellOutputs(this.target, this.inputs);
     this.syncTarget();
     this.opt = new Adam([this.net.params], [this.grad], cfg.learningRate);
     this.replay = new ReplayBuffer(cfg.replaySize);
     this.gamma = grid.gamma;
     const b = cfg.batchSize;
-    this.idx = new Int32Array(b);
-    this.cells = new Int32Array(cfg.doubleDqn ? 2 * b : b);
-    this.nextStates = new Int32Array(b);
-    this.actions = new Uint8Array(b);
-    this.rewards = new Float64Array(b);
-    this.done = new Uint8Array(b);
+    this.batch = new Minibatch(b, cfg.doubleDqn);
     this.ys = new Float32Array(b);
     this.dq = new Float32Array(b * N_ACTIONS);
     this.qTable = new Float64Array(grid.nStates * N_ACTIONS);
@@ -131,17 +119,10 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
     return this.net.forward(this.inputs, s);
   }
 
-  /** Fills the target table's row of cell s if this sync has not yet. */
-  private ensureTarget(s: number): void {
-    if (this.known[s]) return;
-    this.targetQ.set(this.target.forward(this.inputs, s), s * N_ACTIONS);
-    this.known[s] = 1;
-  }
-
   /** Freezes the online network as the target network. */
   private syncTarget(): void {
     this.target.copyFrom(this.net);
-    this.known.fill(0);
+    this.targetQ.forget();
   }
 
   private act(s: number): number {
@@ -179,23 +160,14 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
 
   /** One Adam step on a replayed minibatch. A NaN or infinite loss leaves the weights as they were. */
   private train(): void {
-    const { replay, idx, cells, nextStates, actions, rewards, done, ys, dq } = this;
-    replay.sample(this.rng, idx);
-    const b = idx.length;
+    const { batch, ys, dq } = this;
+    batch.draw(this.replay, this.rng);
+    const { cells, next: nextStates, actions, rewards, done, size: b } = batch;
     const double = this.cfg.doubleDqn;
-    for (let k = 0; k < b; k++) {
-      const i = idx[k];
-      cells[k] = replay.s[i];
-      actions[k] = replay.a[i];
-      rewards[k] = replay.r[i];
-      done[k] = replay.done[i];
-      nextStates[k] = replay.s2[i];
-      if (double) cells[b + k] = replay.s2[i];
-      if (!done[k]) this.ensureTarget(replay.s2[i]);
-    }
+    for (let k = 0; k < b; k++) if (!done[k]) this.targetQ.ensure(nextStates[k]);
     const update = () => {
       const q = this.pass.forward(cells, double ? 2 * b : b, b);
-      tdTargets(b, rewards, done, nextStates, this.gamma, this.targetQ, double ? q : null, ys);
+      tdTargets(b, rewards, done, nextStates, this.gamma, this.targetQ.table, double ? q : null, ys);
       const loss = huberTd(q, N_ACTIONS, actions, ys, b, dq);
       if (Number.isFinite(loss)) {
         this.pass.backward(dq, this.grad);
@@ -251,7 +223,7 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
 
   importState(state: AgentState): void {
     const r = this.stateReader(state, () => {
-      this.known.fill(0);
+      this.targetQ.forget();
       this.tableAt = -1;
     });
     r.into('net', this.net.params).into('target', this.target.params);

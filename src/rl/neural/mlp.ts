@@ -9,6 +9,46 @@ import type { Rng } from '../rng';
 import type { CellInputs } from './observations';
 import { glorotUniform } from './seededInit';
 
+/**
+ * A first layer on a sparse input (a cell's nonzero inputs `idx` with values `val`): out[o .. o + n) =
+ * ReLU(bias + the sum of val[q] x row idx[q] of w, [inputs, n] row-major), in the order of idx. Every
+ * pass (Mlp.forward, MlpPass, CellPass) runs its first layer through this, so they agree to the bit.
+ */
+export function sparseLayer(
+  out: Float32Array,
+  o: number,
+  bias: Float32Array,
+  w: Float32Array,
+  n: number,
+  idx: Int32Array,
+  val: Float32Array,
+): void {
+  out.set(bias, o);
+  for (let q = 0; q < idx.length; q++) {
+    const v = val[q];
+    const row = idx[q] * n;
+    for (let j = 0; j < n; j++) out[o + j] += v * w[row + j];
+  }
+  for (let j = o; j < o + n; j++) if (out[j] < 0) out[j] = 0;
+}
+
+/** The first layer's weight gradient on a sparse input: adds val[q] x d[o .. o + n) to row idx[q] of gw
+ *  ([inputs, n] row-major), in the order of idx (MlpPass and CellPass backward). */
+export function sparseLayerGrad(
+  gw: Float32Array,
+  n: number,
+  d: Float32Array,
+  o: number,
+  idx: Int32Array,
+  val: Float32Array,
+): void {
+  for (let q = 0; q < idx.length; q++) {
+    const v = val[q];
+    const row = idx[q] * n;
+    for (let j = 0; j < n; j++) gw[row + j] += v * d[o + j];
+  }
+}
+
 export class Mlp {
   readonly params: Float32Array;
   readonly weights: Float32Array[] = [];
@@ -43,17 +83,7 @@ export class Mlp {
     const layers = this.acts.length;
     // First layer: one weight row per nonzero input.
     const h0 = this.acts[0];
-    const n0 = this.sizes[1];
-    const w0 = this.weights[0];
-    h0.set(this.weights[1]);
-    const idx = inputs.indices(s);
-    const val = inputs.values(s);
-    for (let k = 0; k < idx.length; k++) {
-      const v = val[k];
-      const row = idx[k] * n0;
-      for (let j = 0; j < n0; j++) h0[j] += v * w0[row + j];
-    }
-    for (let j = 0; j < n0; j++) if (h0[j] < 0) h0[j] = 0;
+    sparseLayer(h0, 0, this.weights[1], this.weights[0], this.sizes[1], inputs.indices(s), inputs.values(s));
     let input = h0;
     for (let l = 1; l < layers; l++) {
       const nIn = this.sizes[l];
@@ -75,5 +105,42 @@ export class Mlp {
 
   copyFrom(other: Mlp): void {
     this.params.set(other.params);
+  }
+}
+
+/**
+ * A frozen network's outputs per cell ([cells, outputs] in `table`), each computed in plain JS the first
+ * time it is asked for (DQN's target network between syncs, RND's fixed target). forget() after the
+ * weights change.
+ */
+export class CellOutputs {
+  readonly table: Float32Array;
+  private readonly known: Uint8Array;
+  private readonly width: number;
+
+  constructor(
+    readonly net: Mlp,
+    private readonly inputs: CellInputs,
+  ) {
+    this.width = net.sizes[net.sizes.length - 1];
+    this.table = new Float32Array(inputs.cells * this.width);
+    this.known = new Uint8Array(inputs.cells);
+  }
+
+  /** Makes sure cell s's row of the table is filled. */
+  ensure(s: number): void {
+    if (this.known[s]) return;
+    this.table.set(this.net.forward(this.inputs, s), s * this.width);
+    this.known[s] = 1;
+  }
+
+  /** Cell s's outputs (a view of the table). */
+  row(s: number): Float32Array {
+    this.ensure(s);
+    return this.table.subarray(s * this.width, (s + 1) * this.width);
+  }
+
+  forget(): void {
+    this.known.fill(0);
   }
 }

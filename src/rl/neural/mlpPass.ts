@@ -24,7 +24,7 @@
  * `tidyOn(backend, ...)` (tfSetup.ts), which frees them all when it returns.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Mlp } from './mlp';
+import { sparseLayer, sparseLayerGrad, type Mlp } from './mlp';
 import type { CellInputs } from './observations';
 
 /** Largest output layer (rows x inputs x outputs multiply-adds) computed in JS. Measured on wasm
@@ -94,16 +94,8 @@ export class MlpPass {
     const w0 = net.weights[0];
     const b0 = net.weights[1];
     for (let k = 0; k < rows; k++) {
-      const o = k * n0;
-      h0.set(b0, o);
-      const idx = this.cellInputs.indices(cells[k]);
-      const val = this.cellInputs.values(cells[k]);
-      for (let q = 0; q < idx.length; q++) {
-        const v = val[q];
-        const row = idx[q] * n0;
-        for (let j = 0; j < n0; j++) h0[o + j] += v * w0[row + j];
-      }
-      for (let j = o; j < o + n0; j++) if (h0[j] < 0) h0[j] = 0;
+      const c = cells[k];
+      sparseLayer(h0, k * n0, b0, w0, n0, this.cellInputs.indices(c), this.cellInputs.values(c));
     }
     this.cells = cells;
     this.rows = rows;
@@ -195,13 +187,8 @@ export class MlpPass {
         if (h0[o + j] <= 0) d[o + j] = 0;
         else gb0[j] += d[o + j];
       }
-      const idx = this.cellInputs.indices(this.cells[k]);
-      const val = this.cellInputs.values(this.cells[k]);
-      for (let q = 0; q < idx.length; q++) {
-        const v = val[q];
-        const row = idx[q] * n0;
-        for (let j = 0; j < n0; j++) gw0[row + j] += v * d[o + j];
-      }
+      const c = this.cells[k];
+      sparseLayerGrad(gw0, n0, d, o, this.cellInputs.indices(c), this.cellInputs.values(c));
     }
   }
 

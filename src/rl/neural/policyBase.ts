@@ -13,11 +13,12 @@
  * also trains the RND predictor on the same chunk's next states.
  */
 import type { ActorCriticConfig, ReinforceConfig } from '../../config/neuralAgents';
+import { greedyAction } from '../greedy';
 import { isActive, N_ACTIONS, type Grid } from '../grid';
 import type { AgentState } from '../agentState';
 import { Adam } from './adam';
 import { NeuralAgentBase } from './agentBase';
-import { argmax, checkLoss, sampleSoftmax, softmax, type NeuralAgent } from './common';
+import { checkLoss, sampleSoftmax, softmax, type NeuralAgent } from './common';
 import { policyGradient } from './losses';
 import { Mlp } from './mlp';
 import { MlpPass } from './mlpPass';
@@ -53,6 +54,8 @@ export abstract class PolicyAgent extends NeuralAgentBase implements NeuralAgent
   private readonly dLogits: Float32Array;
   private readonly dValues: Float32Array;
   private readonly probs = new Float64Array(N_ACTIONS);
+  /** pi(. | s) of the cell greedy() is asked about. */
+  private readonly greedyProbs = new Float64Array(N_ACTIONS);
   /** The views' tables and the update count they were computed at. */
   private readonly probTable: Float64Array;
   private readonly valueTable: Float64Array;
@@ -162,8 +165,11 @@ export abstract class PolicyAgent extends NeuralAgentBase implements NeuralAgent
     this.rnd?.train(this.nextStates.subarray(from, to));
   }
 
+  /** The core's greedy move (greedy.ts: the lowest of the moves tied within TIE) on pi(. | s), the
+   *  preferences the views and the greedy walk read (qValues), so the two always agree. */
   greedy(s: number): number {
-    return argmax(this.logits(s));
+    softmax(this.logits(s), N_ACTIONS, this.greedyProbs);
+    return greedyAction(this.greedyProbs, 0);
   }
 
   /** pi(. | s) and V(s) for every cell an agent can act in (0 elsewhere), recomputed only after updates. */

@@ -74,3 +74,43 @@ export class ReplayBuffer {
     for (let i = 0; i < out.length; i++) out[i] = rng.int(this.size);
   }
 }
+
+/**
+ * A minibatch of transitions drawn uniformly (with replacement) from a ReplayBuffer into arrays reused
+ * by every draw: `cells` holds the states (and, with `withNext`, the next states after them: one pass
+ * evaluates both), `next` the next states, `actions`, `rewards` and `done` the rest.
+ */
+export class Minibatch {
+  private readonly idx: Int32Array;
+  readonly cells: Int32Array;
+  readonly next: Int32Array;
+  readonly actions: Uint8Array;
+  readonly rewards: Float64Array;
+  readonly done: Uint8Array;
+
+  constructor(
+    readonly size: number,
+    private readonly withNext: boolean,
+  ) {
+    this.idx = new Int32Array(size);
+    this.cells = new Int32Array(withNext ? 2 * size : size);
+    this.next = new Int32Array(size);
+    this.actions = new Uint8Array(size);
+    this.rewards = new Float64Array(size);
+    this.done = new Uint8Array(size);
+  }
+
+  draw(replay: ReplayBuffer, rng: Rng): void {
+    const { idx, cells, next, actions, rewards, done, size } = this;
+    replay.sample(rng, idx);
+    for (let k = 0; k < size; k++) {
+      const i = idx[k];
+      cells[k] = replay.s[i];
+      actions[k] = replay.a[i];
+      rewards[k] = replay.r[i];
+      done[k] = replay.done[i];
+      next[k] = replay.s2[i];
+      if (this.withNext) cells[size + k] = replay.s2[i];
+    }
+  }
+}

@@ -18,7 +18,7 @@ import { Rng, subSeed } from '../rng';
 import { Adam } from './adam';
 import { checkLoss } from './common';
 import { meanSquaredError } from './losses';
-import { Mlp } from './mlp';
+import { CellOutputs, Mlp } from './mlp';
 import { MlpPass } from './mlpPass';
 import { tidyOn } from './tfSetup';
 import type { CellInputs } from './observations';
@@ -35,14 +35,12 @@ export class Rnd {
   /** Adam steps taken by the predictor, and the loss of the last one (NaN before the first). */
   updates = 0;
   loss = NaN;
-  private readonly target: Mlp;
+  /** f(x) per cell ([nStates, EMBEDDING]), each computed on first use (f never changes). */
+  private readonly target: CellOutputs;
   private readonly predictor: Mlp;
   private readonly pass: MlpPass;
   private readonly grad: Float32Array;
   private readonly opt: Adam;
-  /** f(x) per cell ([nStates, EMBEDDING]), where known[s] says it is computed. */
-  private readonly targetOut: Float32Array;
-  private readonly known: Uint8Array;
   // Running count, mean and sum of squared deviations of the errors (Welford).
   private n = 0;
   private mean = 0;
@@ -63,25 +61,18 @@ export class Rnd {
   ) {
     const rng = new Rng(subSeed(seed, STREAM));
     const sizes = [inputs.size, HIDDEN, EMBEDDING];
-    this.target = new Mlp(sizes, rng);
+    this.target = new CellOutputs(new Mlp(sizes, rng), inputs);
     this.predictor = new Mlp(sizes, rng);
     this.pass = new MlpPass(this.predictor, inputs);
     this.grad = new Float32Array(this.predictor.params.length);
     this.opt = new Adam([this.predictor.params], [this.grad], learningRate);
-    this.targetOut = new Float32Array(inputs.cells * EMBEDDING);
-    this.known = new Uint8Array(inputs.cells);
     this.ys = new Float32Array(maxBatch * EMBEDDING);
     this.dOut = new Float32Array(maxBatch * EMBEDDING);
   }
 
   /** f(x) for cell s (a view of the per-cell table). */
   private f(s: number): Float32Array {
-    const row = this.targetOut.subarray(s * EMBEDDING, (s + 1) * EMBEDDING);
-    if (!this.known[s]) {
-      row.set(this.target.forward(this.inputs, s));
-      this.known[s] = 1;
-    }
-    return row;
+    return this.target.row(s);
   }
 
   /** The prediction error e(x) for the observation of cell s (plain JS; changes nothing). */

@@ -11,8 +11,11 @@
  *   shape (probeWorkload: an MlpPass forward and backward on an Mlp of the agent's hidden layers and
  *   outputs, as an update runs it; large shapes on fewer rows), interleaved, each backend's fastest kept,
  *   and the fastest wins, wasm (the most predictable) unless another is clearly faster (chooseBackend);
- *   cpu if neither starts. A shape whose update runs no tfjs kernel at all (one hidden layer on a small
- *   batch: see mlpPass.ts) is not timed: the backends could only differ by noise, so it takes wasm.
+ *   cpu if neither starts. A shape whose update runs no tfjs kernel at all is not timed (the backends
+ *   could only differ by noise), so it takes wasm: DQN on a CellPass (the default 64-64 DQN on any grid:
+ *   cellPass.ts; probeShape's plainJs), and an MlpPass with one hidden layer on a small batch
+ *   (mlpPass.ts). So the probe never times a workload the update does not run. (DQN's curiosity
+ *   predictor, a small MlpPass of its own, is left out of the probe.)
  *   The choice is cached in this module per shape, so for the life of the worker (or Node process)
  *   that shape is never probed again; nothing is persisted.
  * - 'wasm': the WebAssembly backend (single-threaded: threaded wasm breaks in minified builds),
@@ -28,6 +31,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import type { BackendChoice } from '../../config/neuralAgents';
 import { Rng } from '../rng';
 import { Mlp } from './mlp';
+import { cellPassFits } from './cellPass';
 import { JS_OUTPUT_MACS, MlpPass, tfjsLayers } from './mlpPass';
 import { CellInputs, type Encoder } from './observations';
 
@@ -115,6 +119,9 @@ export interface ProbeShape {
    *  takes (Double DQN evaluates its minibatch's next states too). */
   rows: number;
   gradRows: number;
+  /** Set when the update runs in plain JS whatever the backend (DQN on a CellPass, cellPass.ts): then
+   *  there is nothing to time and 'auto' takes wasm without a probe. */
+  plainJs?: true;
 }
 
 /** Largest matMul (rows x inputs x outputs multiply-adds) a probe pass runs; bigger shapes are probed
@@ -139,10 +146,14 @@ export function probeShape(
     | { type: 'actor-critic'; hidden: number[]; nSteps: number }
     | { type: 'reinforce'; hidden: number[]; baseline: boolean },
   maxSteps: number,
+  /** The grid's cells, when known: a DQN update whose pass is a CellPass on them runs no kernel. */
+  cells?: number,
 ): ProbeShape {
   if (cfg.type === 'dqn') {
     const rows = cfg.batchSize * (cfg.doubleDqn ? 2 : 1);
-    return { hidden: cfg.hidden, outputs: [4], rows, gradRows: cfg.batchSize };
+    const shape: ProbeShape = { hidden: cfg.hidden, outputs: [4], rows, gradRows: cfg.batchSize };
+    if (cells !== undefined && cellPassFits([cells, ...cfg.hidden, 4], rows, cells)) shape.plainJs = true;
+    return shape;
   }
   const rows = cfg.type === 'actor-critic' ? cfg.nSteps : maxSteps;
   const critic = cfg.type === 'actor-critic' || cfg.baseline;
@@ -193,7 +204,7 @@ export function probeWorkload(shape: ProbeShape): { kernels: number; run(backend
   );
   const cells = Int32Array.from({ length: rows }, (_, k) => (k * 7) % PROBE_CELLS);
   let kernels = 0;
-  for (const net of nets) kernels += tfjsLayers(net.sizes, shape.rows);
+  if (!shape.plainJs) for (const net of nets) kernels += tfjsLayers(net.sizes, shape.rows);
   return {
     kernels,
     run: (backend) =>
@@ -300,7 +311,7 @@ const DEFAULT_SHAPE: ProbeShape = { hidden: [64, 64], outputs: [4], rows: 64, gr
 
 const shapeKey = (s: ProbeShape) => {
   const { rows, gradRows } = probeRows(s);
-  return `${s.hidden.join('x')}:${s.outputs.join(',')}:${rows}/${gradRows}`;
+  return `${s.hidden.join('x')}:${s.outputs.join(',')}:${rows}/${gradRows}${s.plainJs ? ':js' : ''}`;
 };
 
 /** What 'auto' chose for a shape in this worker / process, and the timings it chose from (undefined
@@ -316,7 +327,8 @@ async function pickAuto(shape: ProbeShape): Promise<string> {
   const known = autoChoices.get(key);
   if (known && (await trySetBackend(known.choice))) return known.choice;
   const work = probeWorkload(shape);
-  // No tfjs kernel in this update: nothing to time, the most predictable backend.
+  // No tfjs kernel in this update (a plain-JS CellPass, or an MlpPass whose layers all run in JS):
+  // nothing to time, the most predictable backend (probeBackends times no lone candidate).
   const candidates: BackendName[] = work.kernels > 0 ? autoCandidates() : ['wasm'];
   const probed = await probeBackends(candidates, trySetBackend, (name) => {
     const t = performance.now();
