@@ -29,3 +29,19 @@ export function friendlyErrors(errors: string[], labels: Record<string, string> 
   }
   return out.join(' ') || 'That change would make the settings invalid.';
 }
+
+/** TensorFlow.js did not load or start (its chunk, its wasm, a backend), as opposed to a bad file. */
+const TFJS_FAILURE =
+  /TensorFlow|tfjs|backend could start|\.wasm|WebAssembly|dynamically imported module|Failed to fetch/i;
+
+/**
+ * The advice under an error from building a run. A neural agent's hint speaks of TensorFlow.js only
+ * when it is TensorFlow.js that failed; a trained-agent file that does not fit is about the file.
+ */
+export function createErrorHint(message: string, neural: boolean): string {
+  if (/trained agent could not be loaded/i.test(message))
+    return 'The file does not match this agent and world. Open another trained-agent file, or Reset to train from the start.';
+  if (neural && TFJS_FAILURE.test(message))
+    return 'Neural agents need TensorFlow.js. Pick a tabular agent such as Q-learning to train right away.';
+  return 'Check the agent settings, or pick another agent.';
+}
