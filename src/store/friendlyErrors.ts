@@ -45,3 +45,22 @@ export function createErrorHint(message: string, neural: boolean): string {
     return 'Neural agents need TensorFlow.js. Pick a tabular agent such as Q-learning to train right away.';
   return 'Check the agent settings, or pick another agent.';
 }
+
+/** A lazy chunk that could not be fetched (Chromium, Firefox and Safari word it differently): after a
+ *  new version was installed, the old tab's files are gone from the server. */
+const MISSING_CHUNK =
+  /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
+
+export function isMissingChunkError(e: unknown): boolean {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : '';
+  return MISSING_CHUNK.test(text);
+}
+
+/** What a reload costs when this tab's version is gone: the world is autosaved, the run is not. */
+export function staleVersionText(episodes: number): string {
+  const run =
+    episodes > 0
+      ? ` The training run (${episodes.toLocaleString('en-US')} episode${episodes === 1 ? '' : 's'}, its charts and timeline) is not kept: to keep it, first use Share & save → Save trained agent, then open the file after the reload.`
+      : '';
+  return `This tab runs an older version of the app, and part of it is no longer on the server (a newer version was installed, in another tab or on the site). Reload to use the new version: your world and settings are autosaved and come back.${run}`;
+}
