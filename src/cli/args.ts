@@ -1,6 +1,6 @@
 /** Command-line argument checks, file reading and messages shared by the sim and lab commands. */
 import { readFileSync, statSync } from 'node:fs';
-import { oneLine, parseJsonSafely, type SafeJsonLimits } from '../config/safeJson';
+import { decodeText, oneLine, parseJsonSafely, type SafeJsonLimits } from '../config/safeJson';
 
 /** A mistake in the command line or its input: printed as one line, exit status 2. */
 export class UsageError extends Error {}
@@ -65,7 +65,7 @@ export function readJsonFile(path: string, limits: SafeJsonLimits): ReadJsonResu
         ok: false,
         error: `${path}: the file is too large (${bytes.toLocaleString('en')} bytes, at most ${limits.maxChars.toLocaleString('en')} characters)`,
       };
-    text = readFileSync(path, 'utf8');
+    text = decodeText(readFileSync(path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return { ok: false, error: `${path}: cannot read the file (${code ?? 'error'})`, code };

@@ -17,6 +17,10 @@
  * config's, every array decoding to its stated length, no NaN or infinite value in a float array, and
  * visit counts for exactly the config's cells.
  *
+ * Integrity: `checksum` (written since December 2026, optional so older files still open) is a CRC-32 of
+ * the state (stateChecksum: every number and every array's dtype, length and base64 text, in a fixed
+ * order), so a bit flipped in the base64 data after saving is refused instead of loading other values.
+ *
  * Versions: the file has its own `version`, independent of the config's. To add version 2, bump
  * AGENT_FILE_VERSION and append the 1 -> 2 step to AGENT_FILE_MIGRATIONS (same rules as migrate.ts:
  * a step gets a copy, never throws, moves what it recognises); migrateAgentFile is the entry point.
@@ -54,6 +58,8 @@ export interface AgentFile {
   savedAt?: string;
   config: Config;
   state: TrainedState;
+  /** stateChecksum(state), when the file has one. */
+  checksum?: string;
 }
 
 export type AgentFileResult = { ok: true; file: AgentFile } | { ok: false; errors: string[] };
@@ -134,11 +140,54 @@ const fileSchema = z.strictObject({
   format: z.literal(AGENT_FILE_FORMAT),
   version: z.literal(AGENT_FILE_VERSION),
   savedAt: z.string().max(40).optional(),
+  checksum: z
+    .string({ error: 'must be a string' })
+    .regex(/^crc32:[0-9a-f]{8}$/, 'must be "crc32:" and 8 hex digits')
+    .optional(),
   config: z.unknown(),
   state: trainedStateSchema,
 });
 
 const fail = (errors: string[]): AgentFileResult => ({ ok: false, errors });
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 over the UTF-16 code units of each string (all of the file's are ASCII), continued. */
+function crc32(parts: Iterable<string>): number {
+  let c = 0xffffffff;
+  for (const text of parts)
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i);
+      c = CRC_TABLE[(c ^ u) & 255] ^ (c >>> 8);
+      if (u > 255) c = CRC_TABLE[(c ^ (u >>> 8)) & 255] ^ (c >>> 8);
+    }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The state's checksum: its numbers and arrays in a fixed order (names sorted), "crc32:" + 8 hex. */
+export function stateChecksum(state: TrainedState): string {
+  function* parts(): Generator<string> {
+    yield state.agent.type;
+    for (const part of ['agent', 'trainer', 'metrics'] as const) {
+      const block = state[part];
+      for (const name of Object.keys(block.numbers).sort()) yield `\n${part}.${name}=${block.numbers[name]}`;
+      for (const name of Object.keys(block.arrays).sort()) {
+        const p = block.arrays[name];
+        yield `\n${part}.${name}:${p.dtype}:${p.length}:`;
+        yield p.data;
+      }
+    }
+  }
+  return `crc32:${crc32(parts()).toString(16).padStart(8, '0')}`;
+}
 
 /** Checks what the config floor can of a trained state against its config: the agent type, every array
  *  (decodes to its length, finite floats) and the visit counts (one per cell). Null when all is well. */
@@ -198,6 +247,11 @@ export function parseAgentFileData(input: unknown): AgentFileResult {
     const state = r.data.state as TrainedState;
     const bad = checkTrainedState(state, config.config);
     if (bad) return fail(bad);
+    // After the specific checks (which name what is wrong): a change that still decodes.
+    if (r.data.checksum !== undefined && stateChecksum(state) !== r.data.checksum)
+      return fail([
+        'state: the checksum does not match: the file was changed or damaged after it was saved (save the agent again from the run that made it)',
+      ]);
     const file: AgentFile = {
       format: AGENT_FILE_FORMAT,
       version: AGENT_FILE_VERSION,
@@ -205,6 +259,7 @@ export function parseAgentFileData(input: unknown): AgentFileResult {
       state,
     };
     if (r.data.savedAt !== undefined) file.savedAt = r.data.savedAt;
+    if (r.data.checksum !== undefined) file.checksum = r.data.checksum;
     return { ok: true, file };
   });
 }
@@ -225,6 +280,7 @@ export function agentFileToJson(config: Config, state: TrainedState, savedAt = n
     format: AGENT_FILE_FORMAT,
     version: AGENT_FILE_VERSION,
     savedAt: savedAt.toISOString(),
+    checksum: stateChecksum(state),
     config,
     state,
   };

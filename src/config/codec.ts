@@ -13,7 +13,7 @@ import LZString from 'lz-string';
 import { compactConfig } from './compactConfig';
 import { decompressBounded } from './lzDecompress';
 import { parseVersionedConfig } from './migrate';
-import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from './safeJson';
+import { CONFIG_JSON_LIMITS, clip, contentError, parseJsonSafely } from './safeJson';
 import { MAX_MESSAGE_CHARS, neverThrow, type Config, type ParseResult } from './schema';
 
 export const LINK_PARAM = 'c';
@@ -84,7 +84,7 @@ function decodeLink(link: string): ParseResult {
           : 'it is damaged or truncated (it could not be decompressed)',
     );
   const json = parseJsonSafely(unpacked.text, CONFIG_JSON_LIMITS);
-  if (!json.ok) return fail(`it is damaged or truncated (its content ${json.error})`);
+  if (!json.ok) return fail(`it is damaged or truncated (${contentError(json.error)})`);
   const parsed = parseVersionedConfig(json.value);
   if (parsed.ok) return parsed;
   return { ok: false, errors: parsed.errors.slice(0, MAX_ERRORS).map((e) => clip(e, MAX_MESSAGE_CHARS)) };

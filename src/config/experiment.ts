@@ -6,6 +6,7 @@
  * `parseBudget` never throw; they return the resolved configs or path-pointing messages.
  */
 import { z } from './zod';
+import { numberIn } from './limits';
 import { isLearningAgent } from './agentKinds';
 import { BUDGET_KNOBS, KNOB_AGENTS, type BudgetKnob } from './budgetKnobs';
 import { migrate } from './migrate';
@@ -24,7 +25,7 @@ export const MAX_LAB_SEEDS = 64;
 export const MAX_LAB_EPISODES = 20_000;
 export const MAX_SWEEP_BUDGET = 2_000_000;
 
-const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int().min(lo).max(hi);
+const int = (lo: number, hi: number) => z.number(numberIn(lo, hi)).int().min(lo).max(hi);
 const overrides = z.record(z.string(), z.unknown(), { error: 'must be an object of fields to override' });
 
 export const variantSchema = z.strictObject({
@@ -154,6 +155,16 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
   const sameType = v.agent?.type === undefined || v.agent.type === base.agent.type;
   const agent: Obj = sameType ? { ...base.agent, ...v.agent } : { ...v.agent };
   const train: Obj = { ...base.train, ...v.train };
+  if (episodes !== undefined && v.train?.episodes !== undefined && v.train.episodes !== episodes)
+    return {
+      ok: false,
+      errors: [
+        aboutVariant(
+          v,
+          `train.episodes: every variant runs the same ${episodes} episodes (a fair comparison); set "episodes" at the top of the document instead of in a variant`,
+        ),
+      ],
+    };
   if (episodes !== undefined) train.episodes = episodes;
   const r = parseConfig({ version: base.version, env, agent, train, demonstrations: base.demonstrations });
   if (!r.ok) return { ok: false, errors: r.errors.map((e) => aboutVariant(v, e)) };

@@ -4,9 +4,10 @@
  * the metadata holds).
  */
 import { z } from './zod';
+import { numberIn } from './limits';
 
-const num = (lo: number, hi: number) => z.number({ error: 'must be a number' }).finite().min(lo).max(hi);
-const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int().min(lo).max(hi);
+const num = (lo: number, hi: number) => z.number(numberIn(lo, hi)).finite().min(lo).max(hi);
+const int = (lo: number, hi: number) => z.number(numberIn(lo, hi)).int().min(lo).max(hi);
 
 export const observationSchema = z.enum(['one-hot', 'xy', 'local-view']);
 export const backendSchema = z.enum(['auto', 'wasm', 'webgl', 'cpu']);

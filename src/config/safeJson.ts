@@ -107,3 +107,23 @@ export function oneLine(text: string, max: number): string {
   );
   return clip(escaped, max);
 }
+
+/**
+ * A file's bytes as text, the same in the page and the command line: UTF-8, or UTF-16 when the file
+ * starts with a UTF-16 byte order mark (Windows editors save "Unicode" that way); a leading byte order
+ * mark is dropped. Invalid bytes become U+FFFD (which JSON parsing then refuses with a message).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/** A parse error about the text inside something (a link, an autosave): "its content is nested…". */
+export function contentError(error: string): string {
+  return `its content ${error.replace(/^it (is|contains) /, '$1 ')}`;
+}

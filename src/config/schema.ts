@@ -3,7 +3,7 @@
  * `parseConfig` never throws; it returns the valid config or path-pointing messages.
  */
 import { z } from './zod';
-import { CELL_CHARS, LIMITS, REWARD_CHARS } from './limits';
+import { CELL_CHARS, LIMITS, numberIn, REWARD_CHARS } from './limits';
 import { oneLine } from './safeJson';
 import { actorCriticSchema, dqnSchema, reinforceSchema } from './neuralAgents';
 import { mctsSchema } from './searchAgents';
@@ -38,14 +38,12 @@ declare module 'zod' {
   }
 }
 
-/** 'must be a number' for a wrong type; zod's own range messages otherwise. */
-export const NUMBER = {
-  error: (iss: { code: string }) => (iss.code === 'invalid_type' ? 'must be a number' : undefined),
-};
-const finite = (lo: number, hi: number) => z.number(NUMBER).finite().min(lo).max(hi);
+/** A number field's messages where the schema gives no range (limits.ts numberIn). */
+export const NUMBER = numberIn();
+const finite = (lo: number, hi: number) => z.number(numberIn(lo, hi)).finite().min(lo).max(hi);
 const reward = finite(-LIMITS.maxAbsReward, LIMITS.maxAbsReward);
 const prob = finite(0, 1);
-const int = (lo: number, hi: number) => z.number(NUMBER).int().min(lo).max(hi);
+const int = (lo: number, hi: number) => z.number(numberIn(lo, hi)).int().min(lo).max(hi);
 
 const rewardSlider = { min: -10, max: 10, step: 0.1 };
 export const rewardsSchema = z.strictObject({

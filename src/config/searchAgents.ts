@@ -4,9 +4,10 @@
  * metadata holds), and the agent type its name, picker group and tooltip.
  */
 import { z } from './zod';
+import { numberIn } from './limits';
 
-const num = (lo: number, hi: number) => z.number({ error: 'must be a number' }).finite().min(lo).max(hi);
-const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int().min(lo).max(hi);
+const num = (lo: number, hi: number) => z.number(numberIn(lo, hi)).finite().min(lo).max(hi);
+const int = (lo: number, hi: number) => z.number(numberIn(lo, hi)).int().min(lo).max(hi);
 
 export const LEAF_VALUES = ['rollout', 'learned'] as const;
 export type LeafValue = (typeof LEAF_VALUES)[number];

@@ -45,6 +45,9 @@ export interface GridFrame {
   q: Float64Array | null;
   /** With potential shaping, the values the agent learned (the world's minus phi(s)); else null or absent. */
   shaped?: { values: Float64Array; q: Float64Array } | null;
+  /** With potential shaping and a tabular learner: 1 where the agent has updated the cell's values, 0
+   *  where they are still its starting guess (shaping.ts learnedMask); null or absent: all are values. */
+  learned?: Uint8Array | null;
   /** pi(a|s) at s*4+a: a planning agent's policy, or the greedy arrows of a learning agent. */
   policy: Float64Array | null;
   visits: Uint32Array;
@@ -143,6 +146,7 @@ interface Snapshot {
   values: Packed | null;
   q: Packed | null;
   shaped: { values: Packed; q: Packed } | null;
+  learned: Uint8Array | null;
   /** Per cell: the mask of best moves (bit a), 16 when the policy is all zero there. */
   policy: Uint8Array | null;
   visits: Uint16Array;
@@ -289,6 +293,7 @@ export class RunHistory {
       shaped: f.shaped
         ? { values: pack(f.shaped.values, this.quantise), q: pack(f.shaped.q, this.quantise) }
         : null,
+      learned: f.learned ? f.learned.slice() : null,
       policy: f.policy ? packPolicy(f.policy, n) : null,
       visits: packVisits(f.visits),
       episodeVisits: packVisits(f.episodeVisits),
@@ -300,6 +305,7 @@ export class RunHistory {
       bytesOf(snap.q?.data) +
       bytesOf(snap.shaped?.values.data) +
       bytesOf(snap.shaped?.q.data) +
+      bytesOf(snap.learned) +
       bytesOf(snap.policy) +
       bytesOf(snap.visits) +
       bytesOf(snap.episodeVisits) +
@@ -333,6 +339,7 @@ export class RunHistory {
       values: s.values ? unpack(s.values) : null,
       q: s.q ? unpack(s.q) : null,
       shaped: s.shaped ? { values: unpack(s.shaped.values), q: unpack(s.shaped.q) } : null,
+      learned: s.learned ? s.learned.slice() : null,
       policy: s.policy ? unpackPolicy(s.policy) : null,
       visits: unpackVisits(s.visits),
       episodeVisits,

@@ -76,6 +76,28 @@ export function unshape(phi: Float64Array, learned: Float64Array): Float64Array 
   return out;
 }
 
+/**
+ * Which cells the agent has learned anything about: 1 where any of the cell's learned Q values
+ * (s * 4 + a) differs from the value the table started at (`qInit`), 0 where the row is still the
+ * starting guess. Under potential shaping an untouched cell's world value is qInit + phi(s), i.e. minus
+ * its distance to the goal: the shaping's guess, not what the world pays, so the page shows it as
+ * "not learned yet" instead of as a value.
+ */
+export function learnedMask(
+  learnedQ: Float64Array,
+  qInit: number,
+  nStates = learnedQ.length / 4,
+): Uint8Array {
+  const out = new Uint8Array(nStates);
+  for (let s = 0; s < nStates; s++)
+    for (let a = 0; a < 4; a++)
+      if (learnedQ[s * 4 + a] !== qInit) {
+        out[s] = 1;
+        break;
+      }
+  return out;
+}
+
 export type ShapingOptions = Pick<TrainConfig, 'shaping' | 'shapingScale' | 'countBonus'>;
 
 /** A run's reward transforms without its visit counts (those are the run's own): see shapedReward. */

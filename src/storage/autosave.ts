@@ -9,7 +9,7 @@
  * to `onOverwrite` (the page keeps it in Recently replaced and says so) instead of vanishing silently.
  * `watchOtherTabs` tells a tab, through the storage event, that another one autosaves to the same slot.
  */
-import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from '../config/safeJson';
+import { CONFIG_JSON_LIMITS, clip, contentError, parseJsonSafely } from '../config/safeJson';
 import type { Config } from '../config/schema';
 import { tryRead, tryWrite, type KeyValueStore, type StorageResult } from './keyValueStore';
 import { isFromNewerApp, parseStoredConfig } from './storedConfig';
@@ -42,7 +42,7 @@ export type AutosaveRead =
 /** Parses the text of an autosave slot. Never throws. */
 export function parseAutosaveText(raw: string): AutosaveText {
   const json = parseJsonSafely(raw, CONFIG_JSON_LIMITS);
-  if (!json.ok) return { ok: false, reason: 'it is damaged', details: [`its content ${json.error}`] };
+  if (!json.ok) return { ok: false, reason: 'it is damaged', details: [contentError(json.error)] };
   const value = json.value as { config?: unknown; savedAt?: unknown } | null;
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !('config' in value))
     return {

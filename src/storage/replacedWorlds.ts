@@ -8,6 +8,10 @@
  * A rejected autosave (damaged, or written by a newer version of the app) is kept aside here as the text
  * it was stored as: it is never pushed out by newer entries and stays until the user restores or
  * deletes it. Reading never throws: a damaged entry is listed with its problem and its raw text.
+ *
+ * When the storage is full even after dropping the older replaced worlds, the world is kept in this
+ * tab's memory instead (listed like the others, `memoryOnly`, until the tab closes) and the result says
+ * so, so the caller can tell the user it will not survive a reload.
  */
 import { defaultConfig } from '../config/defaults';
 import { CONFIG_JSON_LIMITS, clip, parseJsonSafely } from '../config/safeJson';
@@ -37,6 +41,8 @@ export interface ReplacedWorld {
   raw: string | null;
   /** A rejected autosave, kept until the user deals with it. */
   keptAside: boolean;
+  /** Kept only in this tab's memory (the storage was full): gone when the tab closes. */
+  memoryOnly?: boolean;
 }
 
 export interface ReplacedList {
@@ -45,7 +51,18 @@ export interface ReplacedList {
   problem: string | null;
 }
 
-export type RecordResult = { ok: true; kept: boolean } | Extract<StorageResult, { ok: false }>;
+export type RecordResult =
+  | { ok: true; kept: boolean; memoryOnly?: false }
+  /** The storage refused it (`reason`), so it is kept in this tab's memory only. */
+  | { ok: true; kept: true; memoryOnly: true; reason: string }
+  | Extract<StorageResult, { ok: false }>;
+
+/** What this tab's memory holds of the replaced worlds that storage refused, by store, key -> value. */
+const inMemory = new WeakMap<KeyValueStore, Map<string, string>>();
+
+/** Said wherever a memory-only replaced world is listed or reported. */
+export const MEMORY_ONLY_NOTE =
+  'Kept in this tab only (browser storage is full): it is lost when the tab closes. Restore it, or free space in Saved configs.';
 
 let sequence = 0;
 
@@ -103,9 +120,9 @@ export class ReplacedWorlds {
     try {
       keys = this.store.keys().filter((k) => k.startsWith(REPLACED_PREFIX));
     } catch (e) {
-      return { entries: [], problem: `Storage cannot be read (${errorText(e)}).` };
+      return { entries: this.memoryEntries(), problem: `Storage cannot be read (${errorText(e)}).` };
     }
-    const entries: ReplacedWorld[] = [];
+    const entries: ReplacedWorld[] = this.memoryEntries();
     for (const key of keys) {
       const read = tryRead(this.store, key);
       if (!read.ok) entries.push({ ...readReplaced(key, ''), problem: read.message, raw: null });
@@ -127,7 +144,14 @@ export class ReplacedWorlds {
       if (!e.keptAside && e.config && JSON.stringify(e.config) === text) this.remove(e.key);
     const value = JSON.stringify({ replacedAt: this.now(), reason: clip(reason, 200), config });
     const written = this.writeNew(value, true);
-    if (!written.ok) return written;
+    if (!written.ok) {
+      if (written.code !== 'quota' && written.code !== 'unavailable') return written;
+      const memory = inMemory.get(this.store) ?? new Map<string, string>();
+      inMemory.set(this.store, memory);
+      memory.set(this.newKey(), value);
+      for (const key of [...memory.keys()].sort().slice(0, -HISTORY_SIZE)) memory.delete(key);
+      return { ok: true, kept: true, memoryOnly: true, reason: written.message };
+    }
     this.prune();
     return { ok: true, kept: true };
   }
@@ -149,11 +173,23 @@ export class ReplacedWorlds {
   remove(key: string): StorageResult {
     if (!key.startsWith(REPLACED_PREFIX))
       return { ok: false, code: 'not-found', message: 'That is not a replaced world.' };
+    if (inMemory.get(this.store)?.delete(key)) return { ok: true };
     return tryWrite(() => this.store.removeItem(key));
   }
 
+  private memoryEntries(): ReplacedWorld[] {
+    return [...(inMemory.get(this.store) ?? [])].map(([key, raw]) => ({
+      ...readReplaced(key, raw),
+      memoryOnly: true,
+    }));
+  }
+
+  private newKey(): string {
+    return `${REPLACED_PREFIX}${String(this.now()).padStart(15, '0')}-${String(sequence++).padStart(6, '0')}`;
+  }
+
   private writeNew(value: string, mayDropOld: boolean): StorageResult {
-    const key = `${REPLACED_PREFIX}${String(this.now()).padStart(15, '0')}-${String(sequence++).padStart(6, '0')}`;
+    const key = this.newKey();
     for (;;) {
       const r = tryWrite(() => this.store.setItem(key, value));
       if (r.ok || r.code !== 'quota' || !mayDropOld) return r;
@@ -166,7 +202,7 @@ export class ReplacedWorlds {
 
   /** The ordinary (not kept-aside), readable entries, newest first: what may be pushed out. */
   private droppable(): ReplacedWorld[] {
-    return this.list().entries.filter((e) => !e.keptAside && e.config !== null);
+    return this.list().entries.filter((e) => !e.keptAside && e.config !== null && !e.memoryOnly);
   }
 
   private prune(): void {

@@ -29,3 +29,38 @@ export function friendlyErrors(errors: string[], labels: Record<string, string> 
   }
   return out.join(' ') || 'That change would make the settings invalid.';
 }
+
+/** TensorFlow.js did not load or start (its chunk, its wasm, a backend), as opposed to a bad file. */
+const TFJS_FAILURE =
+  /TensorFlow|tfjs|backend could start|\.wasm|WebAssembly|dynamically imported module|Failed to fetch/i;
+
+/**
+ * The advice under an error from building a run. A neural agent's hint speaks of TensorFlow.js only
+ * when it is TensorFlow.js that failed; a trained-agent file that does not fit is about the file.
+ */
+export function createErrorHint(message: string, neural: boolean): string {
+  if (/trained agent could not be loaded/i.test(message))
+    return 'The file does not match this agent and world. Open another trained-agent file, or Reset to train from the start.';
+  if (neural && TFJS_FAILURE.test(message))
+    return 'Neural agents need TensorFlow.js. Pick a tabular agent such as Q-learning to train right away.';
+  return 'Check the agent settings, or pick another agent.';
+}
+
+/** A lazy chunk that could not be fetched (Chromium, Firefox and Safari word it differently): after a
+ *  new version was installed, the old tab's files are gone from the server. */
+const MISSING_CHUNK =
+  /Failed to fetch dynamically imported module|error loading dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
+
+export function isMissingChunkError(e: unknown): boolean {
+  const text = e instanceof Error ? `${e.name}: ${e.message}` : typeof e === 'string' ? e : '';
+  return MISSING_CHUNK.test(text);
+}
+
+/** What a reload costs when this tab's version is gone: the world is autosaved, the run is not. */
+export function staleVersionText(episodes: number): string {
+  const run =
+    episodes > 0
+      ? ` The training run (${episodes.toLocaleString('en-US')} episode${episodes === 1 ? '' : 's'}, its charts and timeline) is not kept: to keep it, first use Share & save → Save trained agent, then open the file after the reload.`
+      : '';
+  return `This tab runs an older version of the app, and part of it is no longer on the server (a newer version was installed, in another tab or on the site). Reload to use the new version: your world and settings are autosaved and come back.${run}`;
+}

@@ -151,6 +151,10 @@ export function initShare(win: Window = window): () => void {
           useShareState.setState({
             storageWarning: `The world you replaced could not be kept in Recently replaced: ${r.message} Undo (Ctrl+Z) still brings it back.`,
           });
+        else if (r.memoryOnly)
+          useShareState.setState({
+            storageWarning: `Browser storage is full, so the world you replaced is kept in Recently replaced for this tab only: it is lost when the tab closes. Restore it from Saved configs, or free space there; Undo (Ctrl+Z) also brings it back.`,
+          });
       }),
     );
   }

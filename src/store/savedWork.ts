@@ -7,7 +7,7 @@ import { browserStore, type KeyValueStore } from '../storage/keyValueStore';
 import { SavedConfigs } from '../storage/savedConfigs';
 
 export { browserStore, errorText, type KeyValueStore } from '../storage/keyValueStore';
-export { ReplacedWorlds, type ReplacedWorld } from '../storage/replacedWorlds';
+export { MEMORY_ONLY_NOTE, ReplacedWorlds, type ReplacedWorld } from '../storage/replacedWorlds';
 export { agentEpisodes, MAX_NAME_CHARS, SavedConfigs, type SavedEntry } from '../storage/savedConfigs';
 
 /** The saved configs in `storage` (by default the browser's). */

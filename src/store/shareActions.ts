@@ -7,7 +7,7 @@ import {
 } from '../config/agentFile';
 import type { TrainedState } from '../config/packedArray';
 import type { Config, ParseResult } from '../config/schema';
-import { MAX_IMPORT_BYTES, configToJson, parseConfigFile } from '../export/configFile';
+import { MAX_IMPORT_BYTES, configToJson, looksLikeAgentFile, parseConfigFile } from '../export/configFile';
 import { metricsToCsv } from '../export/csv';
 import type { MetricsSummary } from '../rl/metrics';
 import { downloadBlob, downloadText, readFileText } from '../export/download';
@@ -109,6 +109,9 @@ export async function importFile(file: File): Promise<{ result: ParseResult; mes
 
 async function readAndParse(file: File): Promise<{ result: ParseResult; message: ActionResult }> {
   const read = await readFileText(file, MAX_IMPORT_BYTES);
+  // A trained-agent file is usually too large for a config: say what it is instead.
+  if (!read.ok && file.size > MAX_IMPORT_BYTES && looksLikeAgentFile(await file.slice(0, 200).text()))
+    read.error = `“${file.name.slice(0, 80)}” is a trained-agent file, not a config: open it with Share & save → Open trained agent…`;
   if (!read.ok)
     return {
       result: { ok: false, errors: [read.error] },
@@ -162,7 +165,7 @@ export async function openAgentFile(file: File): Promise<{ result: AgentFileResu
     },
   });
   try {
-    const read = await readFileText(file, MAX_AGENT_FILE_BYTES);
+    const read = await readFileText(file, MAX_AGENT_FILE_BYTES, 'a trained-agent file');
     if (!read.ok) return refuse([read.error]);
     const result = parseAgentFile(read.text);
     if (!result.ok) return refuse(result.errors);

@@ -20,7 +20,7 @@ import {
   type RunInfo,
 } from './protocol';
 import { greedyArrows } from '../rl/greedy';
-import { potentials, unshape } from '../rl/shaping';
+import { learnedMask, potentials, unshape } from '../rl/shaping';
 import { ThinkingMeter } from './thinking';
 import type { NeuralConfig } from '../config/neuralAgents';
 import { isNeuralType } from '../config/neuralTypes';
@@ -99,6 +99,8 @@ export class TrainingSession {
   /** phi when the agent learns with potential shaping (planners plan on the world itself): frames
    *  then show the world's values, recovered exactly (src/rl/shaping.ts unshape). */
   private readonly phi: Float64Array | null;
+  /** The value a tabular learner's Q table starts at (for learnedMask); undefined for networks. */
+  private readonly qInit: number | undefined;
   /** The run's recorded snapshots (src/rl/history.ts), and when to take them. */
   readonly history: RunHistory;
   private readonly schedule = new HistorySchedule();
@@ -117,6 +119,8 @@ export class TrainingSession {
       train.shaping === 'potential' && trainer.agent.planner === null
         ? potentials(trainer.grid, train.shapingScale)
         : null;
+    const agent = trainer.config.agent as { type: string; qInit?: unknown };
+    this.qInit = !isNeuralType(agent.type) && typeof agent.qInit === 'number' ? agent.qInit : undefined;
     this.thinking = new ThinkingMeter(trainer);
     const n = trainer.grid.nStates;
     this.history = new RunHistory(n);
@@ -484,6 +488,7 @@ export class TrainingSession {
       values: phi ? unshape(phi, values) : values,
       q: phi ? unshape(phi, q) : q,
       shaped: phi ? { values, q } : null,
+      learned: phi && typeof this.qInit === 'number' ? learnedMask(q, this.qInit, t.grid.nStates) : null,
       policy: t.agent.policy?.(policy) ? policy : greedyArrows(q),
       visits,
       episodeVisits,

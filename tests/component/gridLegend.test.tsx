@@ -92,10 +92,11 @@ describe('GridLegend', () => {
   });
 });
 
-function frameWith(values: number[], shaped?: number[]): Frame {
+function frameWith(values: number[], shaped?: number[], learned?: number[]): Frame {
   const n = values.length;
   return {
     nStates: n,
+    learned: learned ? Uint8Array.from(learned) : null,
     values: Float64Array.from(values),
     q: new Float64Array(n * 4),
     shaped: shaped ? { values: Float64Array.from(shaped), q: new Float64Array(n * 4) } : null,
@@ -119,7 +120,7 @@ describe('the value legend says what the heatmap shows', () => {
     const user = userEvent.setup();
     render(<OverlayToggles />);
     act(() => useTrainingStore.setState({ frame: frameWith([-0.5, 0.2, 0.4, 0, 0.5, 0.7, 0.9, 0]) }));
-    expect(legend()).toHaveTextContent('V: what the world pays');
+    expect(legend()).toHaveTextContent('V: the agent’s estimate of what the world will pay');
     // No shaping asked for: no such option.
     expect(screen.queryByRole('checkbox', { name: 'Shaped values' })).toBeNull();
     act(() => void useConfigStore.getState().edit((d) => void (d.train.shaping = 'potential')));
@@ -130,7 +131,7 @@ describe('the value legend says what the heatmap shows', () => {
         frame: frameWith([0.7, 0.8, 0.9, 0, 0.8, 0.9, 0.95, 0], [4.7, 3.8, 2.9, 0, 3.8, 2.9, 1.95, 0]),
       }),
     );
-    expect(legend()).toHaveTextContent('V: what the world pays');
+    expect(legend()).toHaveTextContent('V: the agent’s estimate of what the world will pay');
     expect(screen.getByTestId('legend-max')).toHaveTextContent('0.95');
     expect(shapedToggle()).toBeEnabled();
     expect(shapedToggle()).not.toBeChecked();
@@ -142,7 +143,22 @@ describe('the value legend says what the heatmap shows', () => {
     act(() => useTrainingStore.setState({ frame: frameWith([-0.5, 0.2, 0.4, 0, 0.5, 0.7, 0.9, 0]) }));
     expect(shapedToggle()).toBeDisabled();
     expect(shapedToggle()).not.toBeChecked();
-    expect(legend()).toHaveTextContent('V: what the world pays');
+    expect(legend()).toHaveTextContent('V: the agent’s estimate of what the world will pay');
+  });
+
+  it('under potential shaping, cells not learned yet are left out of the scale and named as such', () => {
+    act(() => void useConfigStore.getState().edit((d) => void (d.train.shaping = 'potential')));
+    render(<OverlayToggles />);
+    // World values = learned + phi: untouched cells read -distance (the shaping's guess), not a value.
+    const world = [-3, -2, -1, 0, 0.6, 0.8, 0.9, 0];
+    act(() => useTrainingStore.setState({ frame: frameWith(world, world, [0, 0, 0, 0, 1, 1, 1, 0]) }));
+    expect(legend()).toHaveTextContent('V: the agent’s estimate of what the world will pay');
+    expect(screen.getByTestId('legend-min')).toHaveTextContent('0.6');
+    expect(screen.getByTestId('value-legend-unlearned')).toHaveTextContent(
+      'blank: not learned yet (4 cells)',
+    );
+    act(() => useTrainingStore.setState({ frame: frameWith(world, world, [0, 0, 0, 0, 0, 0, 0, 0]) }));
+    expect(screen.getByTestId('value-legend-empty')).toHaveTextContent(/Not learned yet/);
   });
 
   it('says when the values include the exploration bonus (they are not what the world pays)', () => {
@@ -155,7 +171,7 @@ describe('the value legend says what the heatmap shows', () => {
 
   it('captions every case', () => {
     expect(valueCaption({ shapedShown: false, naive: false, bonus: false }).label).toBe(
-      'V: what the world pays',
+      'V: the agent’s estimate of what the world will pay',
     );
     expect(valueCaption({ shapedShown: true, naive: false, bonus: false }).label).toBe('Shaped value');
     expect(valueCaption({ shapedShown: false, naive: true, bonus: true }).label).toBe(

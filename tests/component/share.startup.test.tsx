@@ -364,6 +364,24 @@ describe('initShare (page start-up)', () => {
     expect(replaced()[0]).toMatchObject({ config: world(41), reason: 'Loaded the preset “Test preset”' });
   });
 
+  it('a world replaced while storage is full is kept in this tab, listed, and the user is told', () => {
+    localStorage.setItem(AUTOSAVE_KEY, autosaveText(world(71)));
+    dispose = initShare();
+    const setItem = Storage.prototype.setItem;
+    const full = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, k, v) {
+      if (k.startsWith('gridworld:replaced:'))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      setItem.call(this, k, v);
+    });
+    try {
+      loadPreset({ id: 'p', title: 'Full', caption: ['a', 'b'], config: world(72, 'sarsa') });
+    } finally {
+      full.mockRestore();
+    }
+    expect(useShareState.getState().storageWarning).toMatch(/storage is full.*this tab only.*lost when/);
+    expect(replaced()[0]).toMatchObject({ config: world(71), memoryOnly: true });
+  });
+
   it('a hostile link pasted into the open page gives a message and keeps the world', () => {
     dispose = initShare();
     useConfigStore.getState().edit((c) => void (c.train.seed = 61));

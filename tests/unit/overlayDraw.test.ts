@@ -94,6 +94,18 @@ describe('drawOverlay pixels', () => {
     expect(none.at(6, 6)).toBe(px(p.diverging[divergingBin(-2, 4)]));
   });
 
+  it('leaves cells the agent has not learned blank (their type colour, no number) and out of the scale', () => {
+    // World values under shaping before learning: -distance. Only cell 4 has been updated.
+    const values = Float64Array.from([-2, -26, 0, 0, 0.5, 0]);
+    const learned = Uint8Array.from([0, 0, 0, 0, 1, 0]);
+    const { at, stats } = paint({ values, learned, show: { ...OFF, values: true } });
+    expect(at(6, 6)).toBe(px(p.cell[Cell.Start]));
+    expect(at(16, 6)).toBe(px(p.cell[Cell.Empty]));
+    // The scale is that of the learned cell alone: 0.5 is the top of the scale, not a pale blue.
+    expect(at(16, 16)).toBe(px(p.diverging[divergingBin(0.5, 0.5)]));
+    expect(stats.heatCells).toBe(1);
+  });
+
   it('draws one arrow sprite per cell for its tied best actions, only on open cells', () => {
     const { at, stats, sprites } = paint({ policy: policy(), show: { ...OFF, policy: true } });
     expect(stats.arrows).toBe(1 + 2 + 4);

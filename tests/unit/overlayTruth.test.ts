@@ -97,6 +97,30 @@ describe('the world value under potential shaping (Ng, Harada & Russell 1999)', 
     expect(frame.values![t.grid.start]).toBeCloseTo(gamma ** 25, 3);
   });
 
+  it('marks the cells the agent has not updated: before training none is learned, after a few some are', () => {
+    const preset = getPreset('needle-shaping')!;
+    const t = new Trainer(preset.config);
+    const before = new TrainingSession(t).progress(0).frame;
+    const open = buildModel(t.grid).active;
+    expect(before.learned).toBeInstanceOf(Uint8Array);
+    // Untouched: the world value is just phi(s) = -distance (the "-26" a teacher read as a value).
+    expect(open.every((s) => before.learned![s] === 0)).toBe(true);
+    expect(Math.min(...open.map((s) => before.values![s]))).toBeLessThan(-20);
+    t.train(3);
+    const after = new TrainingSession(t).progress(0).frame;
+    const learned = open.filter((s) => after.learned![s] === 1);
+    expect(learned.length).toBeGreaterThan(0);
+    expect(learned.length).toBeLessThan(open.length);
+    const qInit = (preset.config.agent as { qInit: number }).qInit;
+    for (const s of open) {
+      const row = after.shaped!.q.subarray(s * 4, s * 4 + 4);
+      expect(after.learned![s] === 1, `cell ${s}`).toBe(row.some((v) => v !== qInit));
+    }
+    // Without shaping every value is the agent's own estimate: no mask.
+    const plain = new Trainer(makeConfig({ grid: ['S..', '..G'], agent: { type: 'q-learning' } }));
+    expect(new TrainingSession(plain).progress(0).frame.learned ?? null).toBeNull();
+  });
+
   it('planners plan on the world itself: nothing to undo, no shaped tables', () => {
     const config = makeConfig({
       grid: ['S..', '..G'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultAgent, defaultConfig } from '../../src/config/defaults';
 import type { Config } from '../../src/config/schema';
 import { AUTOSAVE_KEY } from '../../src/storage/autosave';
-import { memoryStore, type KeyValueStore } from '../../src/storage/keyValueStore';
+import { memoryStore, QUOTA_MESSAGE, type KeyValueStore } from '../../src/storage/keyValueStore';
 import {
   HISTORY_SIZE,
   REPLACED_PREFIX,
@@ -139,10 +139,32 @@ describe('replaced worlds', () => {
     expect(entries[0].config?.train.seed).toBe(6);
     expect(entries.length).toBeLessThan(7);
     expect(entries.some((e) => e.keptAside)).toBe(true);
-    // Nothing to push out and still no room: a message, not a crash.
+    // Nothing to push out and still no room: kept aside autosaves are refused with a message.
     const tiny = new ReplacedWorlds(memoryStore({}, 10));
-    expect(tiny.record(world(1), 'r')).toMatchObject({ ok: false, code: 'quota' });
     expect(tiny.keepAside('x'.repeat(50), 'r')).toMatchObject({ ok: false, code: 'quota' });
+  });
+
+  it('a world replaced while storage is full is kept in memory, listed, restorable and deletable', () => {
+    const store = memoryStore({}, 10);
+    const h = new ReplacedWorlds(store, clock());
+    expect(h.record(world(1), 'Opened a link')).toEqual({
+      ok: true,
+      kept: true,
+      memoryOnly: true,
+      reason: QUOTA_MESSAGE,
+    });
+    // Another instance over the same store (the Saved configs dialog makes its own) sees it too.
+    const { entries } = new ReplacedWorlds(store).list();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ memoryOnly: true, reason: 'Opened a link', problem: null });
+    expect(entries[0].config?.train.seed).toBe(1);
+    for (let i = 2; i <= HISTORY_SIZE + 3; i++) h.record(world(i), `step ${i}`);
+    expect(h.list().entries).toHaveLength(HISTORY_SIZE);
+    expect(h.list().entries[0].config?.train.seed).toBe(HISTORY_SIZE + 3);
+    expect(h.remove(h.list().entries[0].key)).toEqual({ ok: true });
+    expect(h.list().entries).toHaveLength(HISTORY_SIZE - 1);
+    // A store with room is not affected.
+    expect(new ReplacedWorlds(memoryStore()).list().entries).toHaveLength(0);
   });
 
   it('survives a store that throws on every call', () => {
@@ -152,7 +174,9 @@ describe('replaced worlds', () => {
     const broken: KeyValueStore = { getItem: fail, setItem: fail, removeItem: fail, keys: fail };
     const h = new ReplacedWorlds(broken);
     expect(h.list().problem).toMatch(/cannot be read/);
-    expect(h.record(world(1), 'r')).toMatchObject({ ok: false, code: 'unavailable' });
+    expect(h.record(world(1), 'r')).toMatchObject({ ok: true, memoryOnly: true });
+    expect(h.list()).toMatchObject({ problem: expect.stringMatching(/cannot be read/) });
+    expect(h.list().entries.map((e) => e.config?.train.seed)).toEqual([1]);
     expect(h.keepAside('x', 'r')).toMatchObject({ ok: false });
   });
 });

@@ -117,6 +117,7 @@ export function GridView({ changed = null, search = null }: GridViewProps) {
           episodeVisits={f?.episodeVisits}
           trail={f?.trail}
           shaped={f?.shaped}
+          learned={f?.learned}
           trailLength={f?.trail.length ?? 0}
           agent={f ? f.agent : null}
           show={show}

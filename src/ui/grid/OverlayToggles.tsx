@@ -12,6 +12,7 @@ import { describeGreedyPath } from './greedyPath';
 import { ValueLegend } from './overlay/GridOverlay';
 import { useGreedyPath } from './useGreedyPath';
 import { openRange, useCellCodes } from './useCellCodes';
+import { isOpenCell } from './overlay/minMax';
 
 function Toggle(props: {
   label: string;
@@ -32,6 +33,9 @@ function Toggle(props: {
     </label>
   );
 }
+
+/** The heatmap's title: what its colour is. */
+export const VALUE_LABEL = 'V: the agent’s estimate of what the world will pay';
 
 export interface ValueCaption {
   label: string;
@@ -62,10 +66,10 @@ export function valueCaption(o: {
       tip: `The values the agent learned, including the ${extra} rewards it was given: not what the world pays (they cannot be taken out again, as potential shaping can)`,
     };
   return {
-    label: 'V: what the world pays',
+    label: VALUE_LABEL,
     tip: o.recovered
-      ? "Expected discounted reward from each cell as the world pays it, recovered exactly from what the agent learned with potential shaping (learned + phi(s)). Where it has learned nothing yet, that is phi(s) = -scale x distance to the goal: the shaping's starting guess"
-      : 'Expected discounted reward from each cell as the world pays it',
+      ? "The agent's estimate of the discounted reward the world will pay from each cell, recovered exactly from what it learned with potential shaping (learned + phi(s)). Cells it has not updated yet are left blank (not learned yet): there the table still holds the shaping's starting guess, not a value"
+      : "The agent's estimate of the discounted reward the world will pay from each cell",
   };
 }
 
@@ -77,11 +81,20 @@ function Legend() {
     return shapedShown && f?.shaped ? f.shaped.values : f?.values;
   });
   const hasShaped = useTrainingStore((s) => !!selectShownFrame(s)?.shaped);
+  const learned = useTrainingStore((s) => selectShownFrame(s)?.learned ?? null);
   const agentType = useConfigStore((s) => s.config.agent.type);
   const train = useConfigStore((s) => s.config.train);
   const { cells } = useCellCodes();
-  const { min, max } = openRange(values, cells);
-  if (min === max) return <span className="hint">Values appear here as the agent learns.</span>;
+  const { min, max } = openRange(values, cells, learned);
+  const unlearned = learned ? notLearned(learned, cells) : 0;
+  if (min === max)
+    return (
+      <span className="hint" data-testid="value-legend-empty">
+        {unlearned > 0
+          ? 'Not learned yet: values appear here as the agent learns.'
+          : 'Values appear here as the agent learns.'}
+      </span>
+    );
   const learner = isLearningAgent(agentType);
   const caption = valueCaption({
     shapedShown: shapedShown && hasShaped,
@@ -89,7 +102,23 @@ function Legend() {
     naive: learner && train.shaping === 'naive',
     bonus: learner && train.countBonus > 0,
   });
-  return <ValueLegend min={min} max={max} label={caption.label} title={caption.tip} width={110} />;
+  return (
+    <>
+      <ValueLegend min={min} max={max} label={caption.label} title={caption.tip} width={110} />
+      {unlearned > 0 && (
+        <span className="hint" data-testid="value-legend-unlearned">
+          blank: not learned yet ({unlearned} cell{unlearned === 1 ? '' : 's'})
+        </span>
+      )}
+    </>
+  );
+}
+
+/** Open cells the agent has not updated yet (the frame's learned mask is 0 there). */
+function notLearned(learned: Uint8Array, cells: Uint8Array): number {
+  let n = 0;
+  for (let s = 0; s < cells.length && s < learned.length; s++) if (isOpenCell(cells[s]) && !learned[s]) n++;
+  return n;
 }
 
 /** "Greedy path: reaches the goal in N steps" and the like, under the toggles. */

@@ -16,10 +16,12 @@ export function useCellCodes(): { cells: Uint8Array; width: number; height: numb
   }, [grid]);
 }
 
-/** Min and max of values over cells the agent acts from (not walls, goals or pits); 0..0 if none. */
+/** Min and max of values over cells the agent acts from (not walls, goals or pits) and has learned
+ *  (`learned`, where given, not 0); 0..0 if none. */
 export function openRange(
   values: Float64Array | null | undefined,
   cells: Uint8Array,
+  learned: Uint8Array | null = null,
 ): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
@@ -27,6 +29,7 @@ export function openRange(
     for (let s = 0; s < cells.length && s < values.length; s++) {
       const c = cells[s];
       if (c === Cell.Wall || c === Cell.Goal || c === Cell.Pit || c === Cell.Cliff) continue;
+      if (learned && !learned[s]) continue;
       const v = values[s];
       if (v < min) min = v;
       if (v > max) max = v;

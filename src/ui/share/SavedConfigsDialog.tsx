@@ -13,6 +13,7 @@ import { downloadText } from '../../export/download';
 import {
   agentEpisodes,
   errorText,
+  MEMORY_ONLY_NOTE,
   ReplacedWorlds,
   type ReplacedWorld,
   type SavedConfigs,
@@ -192,6 +193,7 @@ function RecentlyReplaced({
                   {e.keptAside ? 'Kept aside' : 'Replaced'} {when(e.replacedAt)}: {e.reason}
                 </span>
                 {e.problem && <span className="share-help">{e.problem}</span>}
+                {e.memoryOnly && <span className="share-help">{MEMORY_ONLY_NOTE}</span>}
                 {status?.key === e.key && (
                   <span className="share-help" role="status">
                     {status.text}

@@ -9,9 +9,16 @@
  * the first worker claims). A controller change that this tab did not ask for (another tab pressed
  * Reload, and the new worker claimed every tab) shows the notice too: this page still runs the old code.
  * In the dev server and the tests the registration is a no-op.
+ *
+ * A lazy chunk that fails to load (this tab's version is gone from the server: public/sw-keep.js keeps
+ * the last versions' chunks, but a browser without the service worker, or a cleared cache, has none)
+ * brings a notice that says what a reload keeps (the world, autosaved on the way out) and what it does
+ * not (the run), with a Reload that takes the new version.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { isMissingChunkError, staleVersionText } from '../../store/friendlyErrors';
+import { useTrainingStore } from '../../store/trainingStore';
 import './updateNotice.css';
 
 export function UpdateNotice() {
@@ -39,6 +46,23 @@ export function UpdateNotice() {
     return () => sw.removeEventListener('controllerchange', onControllerChange);
   }, [setNeedRefresh]);
 
+  const [stale, setStale] = useState(false);
+  const episodes = useTrainingStore((s) => s.episode);
+  useEffect(() => {
+    const onPreloadError = (e: Event) => {
+      if (isMissingChunkError((e as Event & { payload?: unknown }).payload)) setStale(true);
+    };
+    const onRejection = (e: PromiseRejectionEvent) => {
+      if (isMissingChunkError(e.reason)) setStale(true);
+    };
+    window.addEventListener('vite:preloadError', onPreloadError);
+    window.addEventListener('unhandledrejection', onRejection);
+    return () => {
+      window.removeEventListener('vite:preloadError', onPreloadError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    };
+  }, []);
+
   const reload = async () => {
     reloading.current = true;
     const waiting = (await navigator.serviceWorker?.getRegistration())?.waiting;
@@ -47,6 +71,19 @@ export function UpdateNotice() {
     else window.location.reload();
   };
 
+  if (stale)
+    return (
+      <div className="update-notice" role="alert" data-testid="stale-version-notice">
+        <span>{staleVersionText(episodes)}</span>
+        {/* The reload's pagehide flushes the autosave (initShare.ts). */}
+        <button type="button" className="primary" onClick={() => void reload()}>
+          Reload, keeping the world
+        </button>
+        <button type="button" onClick={() => setStale(false)} title="Stay on this version for now">
+          Not now
+        </button>
+      </div>
+    );
   if (!needRefresh) return null;
   return (
     <div className="update-notice" role="status" data-testid="update-notice">

@@ -1,6 +1,7 @@
 /** The run could not be built (e.g. a neural agent that failed to load) or stopped on an error. */
 import { agentInfo } from '../agent/agentParams';
 import { useConfigStore } from '../../store/configStore';
+import { createErrorHint } from '../../store/friendlyErrors';
 import { training } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 
@@ -17,9 +18,7 @@ export function RunError() {
         : 'The training worker stopped';
   const hint =
     error.phase === 'create'
-      ? agentInfo(type)?.group === 'Neural'
-        ? 'Neural agents need TensorFlow.js. Pick a tabular agent such as Q-learning to train right away.'
-        : 'Check the agent settings, or pick another agent.'
+      ? createErrorHint(error.message, agentInfo(type)?.group === 'Neural')
       : 'Your world and settings are kept. Reset to try again.';
   return (
     <div className="run-error" role="alert" data-testid="run-error">

@@ -57,6 +57,7 @@ const DATA_KEYS = [
   'values',
   'q',
   'shaped',
+  'learned',
   'policy',
   'visits',
   'episodeVisits',

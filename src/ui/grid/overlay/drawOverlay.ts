@@ -44,6 +44,9 @@ export interface OverlayData {
   q?: Float64Array | null;
   /** The learned (shaped) V and Q, drawn instead when show.shaped is on. */
   shaped?: { values: Float64Array; q: Float64Array } | null;
+  /** Where 0: the agent has not updated the cell yet (src/rl/shaping.ts learnedMask): drawn without a
+   *  value colour or number ("not learned yet"), and left out of the colour scale. Absent: all values. */
+  learned?: Uint8Array | null;
   /** pi(a|s) at s*4+a; when null, arrows come from greedy q (all tied maxima). */
   policy?: Float64Array | null;
   visits?: Uint32Array | null;
@@ -103,7 +106,8 @@ export function drawOverlay(
   const tables = show.shaped && d.shaped ? d.shaped : d;
   const values = show.values && tables.values ? tables.values : null;
   const counts = show.visits === 'all' ? d.visits : show.visits === 'episode' ? d.episodeVisits : null;
-  const vMax = values ? (d.valueScale ?? maxAbsOpen(values, cells)) : 0;
+  const learned = values && d.learned && d.learned.length >= n ? d.learned : null;
+  const vMax = values ? (d.valueScale ?? maxAbsOpen(values, cells, 1, learned)) : 0;
   const cMax = counts ? maxCount(counts, cells) : 0;
   const q = tables.q ?? null;
   const hover = d.hoverCell ?? -1;
@@ -117,7 +121,7 @@ export function drawOverlay(
     const open = isOpenCell(code);
     sc.bar[s] = 0;
     sc.qCell[s] = 0;
-    if (open && values) {
+    if (open && values && (!learned || learned[s])) {
       const b = divergingBin(values[s], vMax);
       sc.color[s] = px.diverging[b];
       sc.dark[s] = px.divergingDark[b];
@@ -175,7 +179,7 @@ export function drawOverlay(
   const g = { width, height, cs, cells };
   const hoverNumbers = !qNumbers && q !== null && hoverQ >= 0 && cs >= Q_NUMBERS_MIN_CELL;
   if (values && !qNumbers)
-    stats.valueTexts = drawValueText(ctx, g, p, values, vMax, textBelow, hoverNumbers ? hoverQ : -1);
+    stats.valueTexts = drawValueText(ctx, g, p, values, vMax, textBelow, hoverNumbers ? hoverQ : -1, learned);
   if (qNumbers) drawQNumbers(ctx, g, p, q, qMax, -1);
   else if (hoverNumbers) drawQNumbers(ctx, g, p, q, qMax, hoverQ);
   if (d.cellRewards) drawRewardText(ctx, g, p, d.cellRewards);

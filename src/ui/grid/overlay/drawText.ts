@@ -57,6 +57,8 @@ export function drawValueText(
   maxAbs: number,
   lowered: boolean,
   skip = -1,
+  /** Where 0: not learned yet, no number. */
+  learned: ArrayLike<number> | null = null,
 ): number {
   const { width, cs, cells } = g;
   if (cs < VALUE_TEXT_MIN_CELL) return 0;
@@ -67,7 +69,7 @@ export function drawValueText(
   for (let s = 0; s < cells.length; s++) {
     if (!isOpenCell(cells[s])) continue;
     const v = values[s];
-    if (v === 0 || Number.isNaN(v) || s === skip) continue; // untouched states stay quiet
+    if (v === 0 || Number.isNaN(v) || s === skip || (learned && !learned[s])) continue; // untouched stay quiet
     const x = s % width;
     ctx.fillStyle = p.divergingText[divergingBin(v, maxAbs, p.diverging.length)];
     ctx.fillText(formatCellNumber(v), x * cs + cs / 2 + 0.5, ((s - x) / width) * cs + cs / 2 + 0.5 + dy);

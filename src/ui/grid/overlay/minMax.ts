@@ -30,16 +30,18 @@ export function valueRange(
   return min <= max ? { min, max } : { min: 0, max: 0 };
 }
 
-/** Largest |v| over open cells (0 when there is none): the extent of the symmetric colour scale. */
+/** Largest |v| over open cells (0 when there is none): the extent of the symmetric colour scale.
+ *  Cells where `learned` is 0 (not learned yet) are left out. */
 export function maxAbsOpen(
   data: ArrayLike<number> | null | undefined,
   cells: Uint8Array,
   stride = 1,
+  learned: ArrayLike<number> | null = null,
 ): number {
   if (!data) return 0;
   let m = 0;
   for (let s = 0; s < cells.length; s++) {
-    if (!isOpenCell(cells[s])) continue;
+    if (!isOpenCell(cells[s]) || (learned && !learned[s])) continue;
     for (let k = 0; k < stride; k++) {
       const a = Math.abs(data[s * stride + k]);
       if (a > m && Number.isFinite(a)) m = a;
