@@ -4,6 +4,7 @@ import './index.css';
 import App from './App';
 import { errorText } from './store/savedWork';
 import { connectTraining } from './store/trainingController';
+import { connectPlay } from './store/playStore';
 import { useUiStore } from './store/uiStore';
 import { initShare } from './store/initShare';
 import { installTheme } from './ui/theme';
@@ -28,6 +29,7 @@ try {
 }
 try {
   connectTraining();
+  connectPlay();
 } catch (e) {
   useUiStore.getState().notify('error', `Training could not start: ${errorText(e)}`);
 }

@@ -15,7 +15,8 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_CONFIG } from '../config/defaults';
-import { parseConfig, type Config } from '../config/schema';
+import { type Config } from '../config/schema';
+import { parseGuarded, setAsideMessage, useSetAside } from './demoGuard';
 import { EditorHistory } from './editorHistory';
 import { friendlyErrors } from './friendlyErrors';
 import { useUiStore } from './uiStore';
@@ -63,7 +64,12 @@ function sameConfig(a: Config, b: Config): boolean {
 
 export const useConfigStore = create<ConfigState>()((set, get) => {
   const commit = (input: unknown, opts: EditOptions, replacing = false): EditResult => {
-    const r = parseConfig(input);
+    // Demonstrations that are damaged or do not fit the world are set aside, never the world.
+    const { result: r, setAside } = parseGuarded(input);
+    if (r.ok && setAside.length > 0) {
+      useSetAside.setState({ items: setAside });
+      if (!opts.quiet) useUiStore.getState().notify('warn', setAsideMessage(setAside));
+    }
     if (!r.ok) {
       const message = friendlyErrors(r.errors, opts.labels);
       if (!opts.quiet) useUiStore.getState().notify('warn', `Not changed: ${message}`);

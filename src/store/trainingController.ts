@@ -32,6 +32,7 @@ import {
   useTrainingStore,
 } from './trainingStore';
 import { useUiStore } from './uiStore';
+import { usesDemonstrations } from './teacherAdapter';
 import {
   applySearchStep,
   applyThinking,
@@ -54,10 +55,14 @@ function currentRunId(): number {
   return useTrainingStore.getState().runId;
 }
 
+/** The person's best return ("Play it yourself"), told to every run (the worker keeps it). */
+let teacherBest: number | null = null;
+
 function startRun(config: Config, state?: TrainedState): void {
   const runId = ++runCounter;
   beginRun(runId);
   resetHistory();
+  send({ type: 'teacher-best', best: teacherBest });
   send(state ? { type: 'init', runId, config, state } : { type: 'init', runId, config });
   resetThinking();
 }
@@ -141,6 +146,12 @@ function onCrash(message: string, restarted: boolean): void {
     );
 }
 
+let prevConfig: Config | null = null;
+
+function sameButDemonstrations(a: Config, b: Config): boolean {
+  return JSON.stringify({ ...a, demonstrations: [] }) === JSON.stringify({ ...b, demonstrations: [] });
+}
+
 function onConfigChange(config: Config): void {
   const resume = pendingResume;
   pendingResume = null;
@@ -148,6 +159,12 @@ function onConfigChange(config: Config): void {
     startRun(config, resume.state);
     return;
   }
+  // A demonstration recorded ("Play it yourself") changes nothing a run that does not learn from them uses.
+  if (prevConfig && sameButDemonstrations(prevConfig, config) && !usesDemonstrations(config)) {
+    prevConfig = config;
+    return;
+  }
+  prevConfig = config;
   const s = useTrainingStore.getState();
   const wasRunning = s.status === 'running';
   const hadProgress = s.totalSteps > 0 || (s.planner?.sweeps ?? 0) > 0;
@@ -176,7 +193,8 @@ export function connectTraining(
   gaveUpNotice = null;
   client = new TrainingClient(factory, { onMessage, onCrash, onPong }, timers);
   sendSpeed();
-  startRun(useConfigStore.getState().config);
+  prevConfig = useConfigStore.getState().config;
+  startRun(prevConfig);
   const unsubscribe = useConfigStore.subscribe((s, prev) => {
     if (s.config !== prev.config) onConfigChange(s.config);
   });
@@ -223,6 +241,16 @@ export const training = {
   },
   plan(op: PlanOp): void {
     if (canTrain()) send({ type: 'plan', op });
+  },
+  /** The person's best return in this world (null: none), for "The agent passed you at episode E". */
+  setTeacherBest(best: number | null): void {
+    if (best === teacherBest) return;
+    teacherBest = best;
+    send({ type: 'teacher-best', best });
+  },
+  /** Live grading: the person's grade (+1 good, -1 bad) of the agent's last move. */
+  grade(grade: number): void {
+    if (canTrain()) send({ type: 'grade', grade });
   },
 };
 

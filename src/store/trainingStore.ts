@@ -39,6 +39,8 @@ export interface TrainingState extends ProgressCounters {
   viewed: Frame | null;
   error: RunError | null;
   speedIndex: number;
+  /** The first episode at which the agent's greedy walk earned more than your best (null: not yet). */
+  passedAt: number | null;
 }
 
 /** Versions of published summaries, unique across runs (the charts recompute when it changes). */
@@ -67,6 +69,7 @@ export const initialTrainingState = (): TrainingState => {
     planner: null,
     error: null,
     speedIndex: DEFAULT_SPEED_INDEX,
+    passedAt: null,
   };
 };
 
@@ -119,6 +122,7 @@ export function applyProgress(p: Progress): boolean {
     metrics: p.metrics,
     frame: p.frame,
     planner: p.planner,
+    passedAt: p.passedAt ?? null,
     error: s.error?.phase === 'train' && p.running ? null : s.error,
     ...(p.summary ? { series: { ...p.summary, version: ++seriesVersion } } : {}),
   });

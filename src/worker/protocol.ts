@@ -66,7 +66,12 @@ export type ToWorker =
   | { type: 'refresh' }
   /** Does this trained state load into a run of this config? A dry run on a trainer of its own, freed
    *  after (src/rl/trainedRunCheck.ts; the current run is untouched). Answered by `agent-check`. */
-  | { type: 'check-agent'; id: number; config: Config; state: TrainedState };
+  | { type: 'check-agent'; id: number; config: Config; state: TrainedState }
+  /** The person's best return in this world ("Play it yourself"; null: none): the run reports the
+   *  first episode at which its greedy walk earns more (Progress.passedAt). */
+  | { type: 'teacher-best'; best: number | null }
+  /** Live grading (train.rewardSource 'live-grade'): the person's grade of the agent's last move. */
+  | { type: 'grade'; grade: number };
 
 /**
  * Milliseconds between two metrics summaries in progress messages while a run of `count` episodes
@@ -139,6 +144,11 @@ export interface Progress {
   history?: HistoryIndex | null;
   /** MCTS and Dyna-Q: their thinking per move (else null or absent). */
   thinking?: Thinking | null;
+  /** The world's return of the greedy walk at the run's last check of it (null: not checked yet). */
+  greedyReturn?: number | null;
+  /** The first episode at which the greedy walk earned more than the person's best (teacher-best);
+   *  null: not yet, or no best given. */
+  passedAt?: number | null;
 }
 
 export interface RunInfo {

@@ -111,6 +111,11 @@ export class TrainingSession {
   private readonly capture: EpisodeCapture | null;
   /** Thinking per move and the last search (src/worker/thinking.ts). */
   readonly thinking: ThinkingMeter;
+  /** The person's best return ("Play it yourself"), the greedy walk's return at the last check, and the
+   *  first episode whose check found the walk earning more than that best. */
+  private teacherBest: number | null = null;
+  private greedyReturn: number | null = null;
+  private passedAt: number | null = null;
 
   constructor(readonly trainer: Trainer) {
     this.target = trainer.config.train.episodes;
@@ -247,11 +252,13 @@ export class TrainingSession {
     const marks: HistoryMark[] = [];
     const first = t.metrics.firstSuccess === e;
     if (first) marks.push('first-success');
-    if (!this.solved && this.schedule.checkDue(e, now)) {
+    const watching = this.teacherBest !== null && this.passedAt === null;
+    if ((!this.solved || watching) && this.schedule.checkDue(e, now)) {
       const t0 = now();
-      const ok = t.greedyEpisode().success;
+      const g = t.greedyEpisode();
       this.schedule.checked(e, t0, now() - t0);
-      if (ok) {
+      this.comparePerson(g.return, e);
+      if (g.success && !this.solved) {
         this.solved = true;
         marks.push('solved');
       }
@@ -263,6 +270,29 @@ export class TrainingSession {
     } else if (this.schedule.recordDue(e) || e >= this.target) {
       this.record([], now(), e >= this.target);
     } else if (t.metrics.firstSuccess === null) this.captureEpisode();
+  }
+
+  /** The person's best return (null: none): the comparison starts again from it, checked at once. */
+  setTeacherBest(best: number | null): void {
+    this.teacherBest = best;
+    this.passedAt = null;
+    if (best !== null && this.trainer.episode > 0)
+      this.comparePerson(this.trainer.greedyEpisode().return, this.trainer.episode);
+  }
+
+  /** Live grading: the person's grade of the agent's last move, applied by the trainer (false: this
+   *  trainer takes no grades). */
+  applyGrade(grade: number): boolean {
+    const t = this.trainer as unknown as { applyGrade?: (g: number) => unknown };
+    if (typeof t.applyGrade !== 'function') return false;
+    t.applyGrade(grade);
+    return true;
+  }
+
+  private comparePerson(greedyReturn: number, e: number): void {
+    this.greedyReturn = greedyReturn;
+    if (this.teacherBest !== null && this.passedAt === null && greedyReturn > this.teacherBest)
+      this.passedAt = e;
   }
 
   /** Planning steps taken (0 for an agent that does not plan). */
@@ -362,6 +392,8 @@ export class TrainingSession {
       planner,
       history: this.historyIndex(),
       thinking: this.thinking.thinking(),
+      greedyReturn: this.greedyReturn,
+      passedAt: this.passedAt,
     };
   }
 

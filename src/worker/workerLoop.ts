@@ -151,6 +151,7 @@ export class WorkerLoop {
         allowMs: runAllowanceMs(trainer),
       });
       this.session = new TrainingSession(trainer);
+      this.session.setTeacherBest(this.teacherBest);
       this.send({ type: 'ready', runId: id, info: this.session.info });
       this.postProgress();
     } catch (e) {
@@ -161,6 +162,9 @@ export class WorkerLoop {
       this.send({ type: 'error', runId: id, phase: 'create', message });
     }
   }
+
+  /** The person's best return (ToWorker 'teacher-best'), kept for every run built. */
+  private teacherBest: number | null = null;
 
   handle(msg: ToWorker): void {
     if (msg.type === 'ping') {
@@ -188,6 +192,16 @@ export class WorkerLoop {
       void checkTrainedRun(msg.config, msg.state).then((error) =>
         this.send({ type: 'agent-check', id: msg.id, error }),
       );
+      return;
+    }
+    if (msg.type === 'teacher-best') {
+      this.teacherBest = msg.best;
+      this.session?.setTeacherBest(msg.best);
+      if (this.session && !this.session.running) this.postProgress();
+      return;
+    }
+    if (msg.type === 'grade') {
+      this.session?.applyGrade(msg.grade);
       return;
     }
     if (msg.type === 'speed') {

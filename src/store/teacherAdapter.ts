@@ -1,0 +1,52 @@
+/**
+ * The few things the page needs from the teacher's core (src/rl/teacher, built on another branch), in
+ * one place: whether a run learns from the demonstrations, which demonstrations fit the world, and the
+ * live grade's reward source. Until the core's pieces land, the fit check is the replay of
+ * src/rl/humanPlay.ts (a move after the world ended the episode does not fit).
+ */
+import type { Config } from '../config/schema';
+import { compileGrid } from '../rl/grid';
+import { replay } from '../rl/humanPlay';
+
+type TeacherFields = {
+  train: { rewardSource?: string };
+  agent: { type: string; demoReplay?: unknown; demoBuffer?: unknown };
+};
+
+/** The reward source the config trains on ('world' unless the config says otherwise). */
+export function rewardSource(config: Config): string {
+  return (config as unknown as TeacherFields).train.rewardSource ?? 'world';
+}
+
+/** Whether the run learns anything from config.demonstrations (else recording one leaves it alone). */
+export function usesDemonstrations(config: Config): boolean {
+  const c = config as unknown as TeacherFields;
+  const replayOn = (x: unknown) =>
+    !!x && (typeof x !== 'object' || (x as { enabled?: boolean }).enabled !== false);
+  return (
+    rewardSource(config) === 'teacher-grade' ||
+    c.agent.type === 'imitation' ||
+    replayOn(c.agent.demoReplay) ||
+    replayOn(c.agent.demoBuffer)
+  );
+}
+
+export interface DemoFit {
+  /** Indices of the demonstrations that fit the world. */
+  valid: number[];
+  /** Field errors, e.g. "demonstrations[2]: move 9 comes after the episode ended". */
+  errors: string[];
+}
+
+/** Which of the config's demonstrations fit its world. */
+export function checkDemonstrations(config: Config): DemoFit {
+  const grid = compileGrid(config.env);
+  const valid: number[] = [];
+  const errors: string[] = [];
+  config.demonstrations.forEach((text, i) => {
+    const r = replay(grid, text);
+    if (r.ok && r.steps <= grid.maxSteps) valid.push(i);
+    else errors.push(`demonstrations[${i}]: ${r.ok ? 'longer than the step limit' : r.error}`);
+  });
+  return { valid, errors };
+}
