@@ -9,6 +9,7 @@ import { useUiStore } from './store/uiStore';
 import { initShare } from './store/initShare';
 import { installTheme } from './ui/theme';
 import { useShareState } from './store/shareState';
+import { preloadWhenIdle } from './ui/idlePreload';
 
 // The page's colours (light, dark, presentation) before anything renders.
 installTheme();
@@ -39,3 +40,7 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+// The charts' chunk, once the page is idle after its first paint; the charts then mount, still empty, so
+// the first Play neither loads nor builds them (ChartsPanel).
+preloadWhenIdle('charts', () => import('./ui/charts/TrainingCharts'));

@@ -93,7 +93,7 @@ const SPECS: PresetSpec[] = [
     id: 'needle',
     title: 'Needle in a haystack',
     caption: [
-      'One +1 goal 26 steps from the start of an empty 14 x 14 room, no other reward, 100 steps per episode.',
+      'One goal far from the start of an empty room, and no other reward. The numbers: 14 x 14 room, +1 goal 26 steps away, 100 steps per episode.',
       'Plain Q-learning wanders blindly until it stumbles on the goal; shaping, a count bonus or optimism find it far sooner.',
     ],
     config: { version: CONFIG_VERSION, env: needleEnv, agent: Q, train: train(300) },
@@ -109,7 +109,7 @@ const SPECS: PresetSpec[] = [
     id: 'deep-needle',
     title: 'Deep needle: DQN in a sparse room',
     caption: [
-      'DQN (64-64 network on one-hot cells, epsilon from 1 to 0.05 over the first 1,000 steps) in an empty 12 x 12 room: one +1 goal 22 steps from the start, no other reward, 50 steps per episode, gamma 0.95, 150 episodes.',
+      'A neural-network agent (DQN) in an empty room with one far goal and no other reward. The numbers: 12 x 12 room, +1 goal 22 steps from the start, 50 steps per episode, 150 episodes, gamma 0.95; a 64-64 network on one-hot cells, epsilon from 1 to 0.05 over the first 1,000 steps.',
       'Once epsilon has decayed, plain DQN follows its own untrained guesses and stops exploring: 7 of 8 seeds never reach the goal (the 8th in episode 68). Potential shaping (scale 0.2) finds it by episode 7 to 17 (median 12) and keeps it (98% success at the end); a count bonus (beta 0.3) by 8 to 42 (median 18); curiosity (RND, beta 0.1) on every seed too, but later (median 60, 19 to 113): its novelty is learned rather than counted, and it keeps the agent wandering (37% success at the end).',
     ],
     config: {
@@ -281,7 +281,7 @@ const SPECS: PresetSpec[] = [
     id: 'search-wall',
     title: 'Search against the wall',
     caption: [
-      'Tree search (MCTS, a fresh tree every move, random rollouts of 50 steps) on an empty 24 x 24 field, one episode of 100 steps per seed; the goal 14, 26 or 38 steps away, sparse or with potential shaping.',
+      'An agent that thinks before each move (tree search, MCTS) in a big empty field, with the goal near, farther or far, sparse or with shaping. The numbers: 24 x 24 field, goal 14, 26 or 38 steps away, one episode of 100 steps per seed, a fresh tree every move, random rollouts of 50 steps.',
       'More thinking pushes the wall back, but only so far: 1,000 simulations a move reach a goal 26 steps away on 10/10 seeds, one 38 away on 2/10, since a 50-step random rollout almost never stumbles on a goal that far. With shaping every imagined step carries a signal: 100 simulations reach 38 away on 8/10.',
     ],
     config: {

@@ -96,7 +96,9 @@ describe('thinking budget', () => {
     await expect.poll(() => page.getByTestId('ms-per-move').textContent()).toMatch(/\d.*s$/);
     // The overlay: the canvas with the search drawn differs from the one without.
     const search = page.getByRole('checkbox', { name: 'Search', exact: true });
-    expect(await search.isChecked()).toBe(false);
+    // On as soon as a search agent is chosen (issue 19 item 7); off, the canvas shows no search.
+    expect(await search.isChecked()).toBe(true);
+    await search.uncheck();
     const off = await settledPixels(page);
     await search.check();
     await expect.poll(() => canvasPixels(page)).not.toBe(off);

@@ -87,6 +87,16 @@ export const LEGEND_ENTRIES: readonly Entry[] = [
     text: 'the greedy path comes back to this cell and would go round forever',
     swatch: row(2, { greedyPath: { cells: [0, 1], loopTo: 0 } }),
   },
+  {
+    name: 'Search discs',
+    text: "a search agent's last search (Search switch): a teal disc in each cell it imagined, bigger for more visits",
+    swatch: row(3, { search: { visits: Uint32Array.of(1, 8, 60), line: [] }, show: { ...OFF, search: true } }),
+  },
+  {
+    name: 'Search line',
+    text: 'the line of moves the search chose, from the agent, with an arrowhead at its end',
+    swatch: row(3, { search: { visits: new Uint32Array(3), line: [0, 1, 2] }, show: { ...OFF, search: true } }),
+  },
 ];
 
 const SWATCH_CELL = 22;

@@ -3,6 +3,7 @@
  * value colour legend when the heatmap shows, saying what the values are, and where the greedy path
  * leads when that overlay is on.
  */
+import { useEffect } from 'react';
 import { isLearningAgent } from '../../config/agentKinds';
 import { useConfigStore } from '../../store/configStore';
 import { selectShownFrame, useTrainingStore } from '../../store/trainingStore';
@@ -151,6 +152,11 @@ export function OverlayToggles() {
     (s) => s.config.train.shaping === 'potential' && isLearningAgent(s.config.agent.type),
   );
   const searches = useConfigStore((s) => s.config.agent.type === 'mcts');
+  // A search agent's search is the thing to watch: its overlay comes on when one is chosen (a lesson, the
+  // agent picker or a link); the switch turns it off again.
+  useEffect(() => {
+    if (searches) useUiStore.getState().setShow({ search: true });
+  }, [searches]);
   return (
     <div className="overlay-toggles" role="group" aria-label="Overlays">
       <Toggle

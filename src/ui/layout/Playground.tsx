@@ -2,7 +2,8 @@
  * The playground: settings on the left, run controls and the grid in the centre, charts on the right;
  * on a narrow screen (phone, tablet) the same panels stacked, the grid first. In presentation mode the
  * settings sidebar gives way to a rail with what a teacher drives: the run controls and status, the
- * lesson picker and the fixes for sparse rewards.
+ * lesson picker and the fixes for sparse rewards. On a phone or tablet the lesson picker comes first, above
+ * the grid (a lesson is what a class opens the page for), the other settings last.
  * The grid takes the room left over in the centre, so everything around it keeps a fixed size (see
  * playground.css): hints, stories, status tiles, the inspector and notices never move it.
  */
@@ -26,6 +27,7 @@ import { ThinkingStatusSlot, TimelineSlot } from '../think/onDemand';
 import { FixesControls } from './FixesControls';
 import { PresetMenu } from './PresetMenu';
 import { StoryBanner, StorySpace } from './StoryBanner';
+import { useNarrowScreen } from './useNarrowScreen';
 import { useShortcuts } from './useShortcuts';
 import './playground.css';
 
@@ -43,6 +45,7 @@ function RunBar() {
 export function Playground() {
   useShortcuts();
   const [presenting] = usePresentationMode();
+  const narrow = useNarrowScreen();
   // Leaving the playground (for the Lab) pauses its training, so the two do not compete for the CPU.
   useEffect(() => () => training.pause(), []);
   return (
@@ -55,10 +58,15 @@ export function Playground() {
         </aside>
       ) : (
         <aside className="sidebar" aria-label="Settings">
-          <PresetMenu />
+          {!narrow && <PresetMenu />}
           <AgentPanel />
           <TrainSettings />
           <EnvSettings />
+        </aside>
+      )}
+      {narrow && !presenting && (
+        <aside className="lesson-first" aria-label="Lesson">
+          <PresetMenu />
         </aside>
       )}
       <main className="center">

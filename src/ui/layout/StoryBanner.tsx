@@ -1,10 +1,13 @@
 /**
  * The loaded preset's story ("what to watch") above the grid, until the world is edited or dismissed.
+ * The slot above the grid is of a fixed height (layout/playground.css): the story shows its first lines
+ * there, and "More" opens the whole of it over the top of the grid (the grid never shrinks for a long
+ * story). Where the centre has room (a wide screen) the story stands whole in a column beside the grid.
  * `StorySpace` keeps the room of the last story shown in the slot above the grid after it goes (until
  * the world changes size, which resizes the grid anyway), so that an edit dropping the story never
  * moves the grid under the pointer.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { clearStory } from '../../store/story';
 import { useUiStore, type Story } from '../../store/uiStore';
@@ -25,10 +28,32 @@ function StoryText({ story }: { story: Story }) {
 
 export function StoryBanner() {
   const story = useUiStore((s) => s.story);
+  const [open, setOpen] = useState<Story | null>(null);
+  const id = useId();
   if (!story) return null;
+  const isOpen = open === story;
   return (
-    <section className="story-banner" aria-label="What to watch" data-testid="story-banner">
-      <StoryText story={story} />
+    <section
+      className={`story-banner${isOpen ? ' is-open' : ''}`}
+      aria-label="What to watch"
+      data-testid="story-banner"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && isOpen) setOpen(null);
+      }}
+    >
+      <div id={id} className="story-clip">
+        <StoryText story={story} />
+      </div>
+      <button
+        type="button"
+        className="story-more"
+        aria-expanded={isOpen}
+        aria-controls={id}
+        onClick={() => setOpen(isOpen ? null : story)}
+        title={isOpen ? 'Show only the first lines of the story' : 'Show the whole story (over the grid)'}
+      >
+        {isOpen ? 'Less' : 'More'}
+      </button>
       <button
         type="button"
         className="story-close"
@@ -52,7 +77,12 @@ export function StorySpace() {
   if (!kept) return null;
   return (
     <div className="story-banner reserve" aria-hidden="true" inert>
-      <StoryText story={kept.story} />
+      <div className="story-clip">
+        <StoryText story={kept.story} />
+      </div>
+      <button type="button" className="story-more" tabIndex={-1}>
+        More
+      </button>
       <button type="button" className="story-close" tabIndex={-1}>
         ×
       </button>

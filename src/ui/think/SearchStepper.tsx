@@ -14,6 +14,7 @@ import { useThinkingStore } from '../../store/thinkingStore';
 import { useTrainingStore } from '../../store/trainingStore';
 
 const ARROWS = ['↑', '→', '↓', '←'] as const;
+const MOVE_WORDS = ['up', 'right', 'down', 'left'] as const;
 const int = new Intl.NumberFormat('en-US');
 
 export function SearchStepper() {
@@ -92,10 +93,19 @@ export function SearchStepper() {
       {step && !running && (
         <span
           className="root-visits"
+          role="group"
+          aria-label="Visits per first move"
           title="How often the search tried each move from where the agent stands"
         >
+          <span className="root-visits-label" aria-hidden="true">
+            visits per first move
+          </span>
           {ARROWS.map((a, i) => (
-            <span key={a} className={i === step.choice ? 'chosen' : undefined}>
+            <span
+              key={a}
+              className={i === step.choice ? 'chosen' : undefined}
+              aria-label={`${MOVE_WORDS[i]}: ${int.format(step.rootVisits[i])}${i === step.choice ? ', chosen' : ''}`}
+            >
               {a}
               {int.format(step.rootVisits[i])}
             </span>

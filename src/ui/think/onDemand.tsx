@@ -37,14 +37,12 @@ export function ThinkingStatusSlot() {
 
 const History = lazy(() => import('../history/Timeline').then((m) => ({ default: m.Timeline })));
 
-/** The timeline's fixed height (history/timeline.css .timeline). */
-const TIMELINE_HEIGHT = 54;
-
 /** The history timeline: its chunk loads at the first key or pointer press, or once a run has
  *  recorded more than its start; until then its place is kept. */
 export function TimelineSlot() {
   const recorded = useHistoryStore((s) => s.moments.length > 1);
-  const placeholder = <div className="timeline" style={{ height: TIMELINE_HEIGHT }} aria-hidden="true" />;
+  // Its height is the timeline's own (layout/playground.css sets it by the centre's width).
+  const placeholder = <div className="timeline" aria-hidden="true" />;
   if (!useFirstInput('timeline', recorded)) return placeholder;
   return (
     <Suspense fallback={placeholder}>

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useFirstInput } from '../common/useFirstInput';
 import { useTrainingStore } from '../../store/trainingStore';
+import { useIdlePreloaded } from '../idlePreload';
 
 /*
  * recharts is the largest part of the page's code (about 120 kB of the page's gzipped JS) and the charts
@@ -42,7 +43,9 @@ export function ChartsPanel() {
   const series = useTrainingStore((s) => s.series);
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(420);
-  const show = useFirstInput('charts', series.counters.episodes > 0);
+  // Also once the page has fetched the chunk while idle (main.tsx), so the first Play does not mount them.
+  const preloaded = useIdlePreloaded('charts');
+  const show = useFirstInput('charts', series.counters.episodes > 0 || preloaded);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
