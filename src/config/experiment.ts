@@ -163,22 +163,38 @@ function checkExperiment(input: unknown): LabParse<Experiment> {
   if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
   const d = r.data;
   const episodes = d.episodes ?? d.base.train.episodes;
-  const errors: string[] = [];
-  const variants: Variant[] = [];
-  const names = new Set<string>();
-  for (const v of d.variants) {
-    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
-    names.add(v.name);
+  const variants = checkVariants(d.variants, (v, errors): Variant | undefined => {
     const c = applyVariant(d.base, v, episodes);
     if (!c.ok) errors.push(...c.errors);
     else if (!isLearningAgent(c.value.agent.type))
       errors.push(
         aboutVariant(v, `agent.type: ${c.value.agent.type} plans instead of learning; pick a learning agent`),
       );
-    else variants.push({ name: v.name, config: c.value });
+    else return { name: v.name, config: c.value };
+  });
+  if (!variants.ok) return variants;
+  return {
+    ok: true,
+    value: { title: d.title ?? '', base: d.base, variants: variants.value, seeds: d.seeds, episodes },
+  };
+}
+
+/** A lab document's variants, each through `check` (which adds its own messages to `errors` and
+ *  returns the variant, or nothing when it does not stand), in order; a name used twice is an error. */
+function checkVariants<S extends VariantSpec, V>(
+  specs: readonly S[],
+  check: (v: S, errors: string[]) => V | undefined,
+): LabParse<V[]> {
+  const errors: string[] = [];
+  const variants: V[] = [];
+  const names = new Set<string>();
+  for (const v of specs) {
+    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
+    names.add(v.name);
+    const out = check(v, errors);
+    if (out !== undefined) variants.push(out);
   }
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { title: d.title ?? '', base: d.base, variants, seeds: d.seeds, episodes } };
+  return errors.length ? { ok: false, errors } : { ok: true, value: variants };
 }
 
 export function parseSweep(input: unknown): LabParse<SweepSpec> {
@@ -213,33 +229,28 @@ function checkBudget(input: unknown): LabParse<BudgetSpec> {
   if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
   const d = r.data;
   const episodes = d.episodes ?? d.base.train.episodes;
-  const errors: string[] = [];
-  const variants: BudgetVariant[] = [];
-  const names = new Set<string>();
-  for (const v of d.variants) {
-    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
-    names.add(v.name);
+  const variants = checkVariants(d.variants, (v, errors): BudgetVariant | undefined => {
     const knob = v.knob ?? d.knob;
     const values = v.values ?? d.values;
     if (!knob || !values) {
       errors.push(
         aboutVariant(v, `${knob ? 'values' : 'knob'}: none given (set it on the variant or the document)`),
       );
-      continue;
+      return;
     }
     const twice = values.find((x, i) => values.indexOf(x) !== i);
     if (twice !== undefined) errors.push(aboutVariant(v, `values: ${twice} is listed twice`));
     const plain = applyVariant(d.base, v, episodes);
     if (!plain.ok) {
       errors.push(...plain.errors);
-      continue;
+      return;
     }
     const type = plain.value.agent.type;
     if (!KNOB_AGENTS[knob].includes(type)) {
       errors.push(
         aboutVariant(v, `knob: ${knob} is a knob of ${KNOB_AGENTS[knob].join(' / ')} agents, not of ${type}`),
       );
-      continue;
+      return;
     }
     const configs: Config[] = [];
     for (const value of values) {
@@ -248,11 +259,12 @@ function checkBudget(input: unknown): LabParse<BudgetSpec> {
       if (c.ok) configs.push(c.value);
       else errors.push(...c.errors.map((e) => `${e} (at ${knob} ${value})`));
     }
-    variants.push({ name: v.name, knob, values, configs });
-  }
-  if (errors.length) return { ok: false, errors };
+    return { name: v.name, knob, values, configs };
+  });
+  if (!variants.ok) return variants;
+  const { seeds, solvedEvery } = d;
   return {
     ok: true,
-    value: { title: d.title ?? '', variants, seeds: d.seeds, episodes, solvedEvery: d.solvedEvery },
+    value: { title: d.title ?? '', variants: variants.value, seeds, episodes, solvedEvery },
   };
 }

@@ -58,6 +58,15 @@ function field(w: number, d: number): string[] {
 /** Sutton & Barto's Dyna maze (Example 8.1, Figure 8.2): 6 x 9, start on the left, goal top right. */
 export const DYNA_MAZE = ['.......#G', '..#....#.', 'S.#....#.', '..#......', '.....#...', '.........'];
 
+/** Sutton & Barto's episodic worlds (Examples 4.1 and 6.6): -1 for every move, the goal included, no
+ *  discount, dry floor. */
+const MINUS_ONE_PER_MOVE = {
+  rewards: { G: -1, X: -1, C: -100, $: 0 },
+  stepReward: -1,
+  slip: 0,
+  gamma: 1,
+};
+
 const NEEDLE_GRID = room(14, 14);
 const needleEnv = { grid: NEEDLE_GRID, stepReward: 0, slip: 0, maxSteps: 100, gamma: 0.999 };
 
@@ -186,12 +195,9 @@ const SPECS: PresetSpec[] = [
     config: {
       version: 1,
       env: {
+        ...MINUS_ONE_PER_MOVE,
         grid: ['............', '............', '............', 'SCCCCCCCCCCG'],
-        rewards: { G: -1, X: -1, C: -100, $: 0 },
-        stepReward: -1,
-        slip: 0,
         maxSteps: 1000,
-        gamma: 1,
       },
       agent: Q,
       train: train(500),
@@ -360,14 +366,7 @@ const SPECS: PresetSpec[] = [
     ],
     config: {
       version: 1,
-      env: {
-        grid: ['GS..', '....', '....', '...G'],
-        rewards: { G: -1, X: -1, C: -100, $: 0 },
-        stepReward: -1,
-        slip: 0,
-        maxSteps: 200,
-        gamma: 1,
-      },
+      env: { ...MINUS_ONE_PER_MOVE, grid: ['GS..', '....', '....', '...G'], maxSteps: 200 },
       agent: { type: 'policy-evaluation', theta: 1e-6, maxSweeps: 10_000 },
       train: train(1),
     },

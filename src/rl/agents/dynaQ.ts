@@ -38,8 +38,7 @@ export class DynaQAgent extends TabularAgent {
     this.seenFlag = new Uint8Array(n);
   }
 
-  protected transition(r: number, s2: number, terminal: boolean): number {
-    const i = this.s * 4 + this.a;
+  protected transition(i: number, r: number, s2: number, terminal: boolean): number {
     // (a) direct RL: one Q-learning update from the real transition
     this.update(i, r, s2, terminal);
     // (b) model learning
@@ -55,9 +54,7 @@ export class DynaQAgent extends TabularAgent {
       const j = this.seen[this.rng.int(this.nSeen)];
       this.update(j, this.modelReward[j], this.modelNext[j], this.modelDone[j] === 1);
     }
-    this.s = s2;
-    this.a = pick(this.q, s2, this.eps.value, this.rng);
-    return this.a;
+    return pick(this.q, s2, this.eps.value, this.rng);
   }
 
   /** The learned model: last next state, reward and end flag per (s, a), and the pairs seen. */

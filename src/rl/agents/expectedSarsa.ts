@@ -13,11 +13,10 @@ const expected = expectedQ;
 export class ExpectedSarsaAgent extends TabularAgent {
   readonly type = 'expected-sarsa';
 
-  protected transition(r: number, s2: number, terminal: boolean): number {
-    const target = terminal ? r : r + this.gamma * expected(this.q, s2, this.eps.value);
-    this.learn(target - this.q[this.s * 4 + this.a]);
-    this.s = s2;
-    this.a = pick(this.q, s2, this.eps.value, this.rng);
-    return this.a;
+  protected transition(i: number, r: number, s2: number, terminal: boolean): number {
+    const q = this.q;
+    const eps = this.eps.value;
+    this.learn(i, (terminal ? r : r + this.gamma * expected(q, s2, eps)) - q[i]);
+    return pick(q, s2, eps, this.rng);
   }
 }

@@ -13,13 +13,14 @@ const max = maxQ;
 export class QLearningAgent extends TabularAgent {
   readonly type = 'q-learning';
 
-  protected transition(r: number, s2: number, terminal: boolean): number {
-    const target = terminal ? r : r + this.gamma * max(this.q, s2);
-    this.learn(target - this.q[this.s * 4 + this.a]);
-    const a2 = pick(this.q, s2, this.eps.value, this.rng);
-    if (this.traces && this.q[s2 * 4 + a2] !== max(this.q, s2)) this.traces.clear();
-    this.s = s2;
-    this.a = a2;
+  protected transition(i: number, r: number, s2: number, terminal: boolean): number {
+    const q = this.q;
+    const traces = this.traces;
+    const delta = (terminal ? r : r + this.gamma * max(q, s2)) - q[i];
+    if (traces === null) q[i] += this.alpha * delta;
+    else this.learn(i, delta);
+    const a2 = pick(q, s2, this.eps.value, this.rng);
+    if (traces !== null && q[s2 * 4 + a2] !== max(q, s2)) traces.clear();
     return a2;
   }
 }

@@ -12,12 +12,10 @@ const pick = epsilonGreedy;
 export class SarsaAgent extends TabularAgent {
   readonly type = 'sarsa';
 
-  protected transition(r: number, s2: number, terminal: boolean): number {
-    const a2 = pick(this.q, s2, this.eps.value, this.rng);
-    const target = terminal ? r : r + this.gamma * this.q[s2 * 4 + a2];
-    this.learn(target - this.q[this.s * 4 + this.a]);
-    this.s = s2;
-    this.a = a2;
+  protected transition(i: number, r: number, s2: number, terminal: boolean): number {
+    const q = this.q;
+    const a2 = pick(q, s2, this.eps.value, this.rng);
+    this.learn(i, (terminal ? r : r + this.gamma * q[s2 * 4 + a2]) - q[i]);
     return a2;
   }
 }

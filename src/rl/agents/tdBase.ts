@@ -70,13 +70,16 @@ export abstract class TabularAgent implements Agent {
 
   /** One transition, as the Agent interface has it (the trainer's step-by-step path). */
   step(r: number, s2: number, terminal: boolean): number {
-    return this.transition(r, s2, terminal);
+    const a2 = this.transition(this.s * 4 + this.a, r, s2, terminal);
+    this.s = s2;
+    this.a = a2;
+    return a2;
   }
 
-  /** The agent's update rule for the transition from the pair in flight (this.s, this.a) to s2 with
-   *  learning reward r: it learns, picks the next action, makes (s2, next action) the pair in flight and
-   *  returns the action. Both step() and runEpisode() run it. */
-  protected abstract transition(r: number, s2: number, terminal: boolean): number;
+  /** The agent's update rule for the transition from the pair i = s * 4 + a to s2 with learning reward
+   *  r: it learns and returns the next action (drawn at an episode's end too). Both step() and
+   *  runEpisode() run it; they keep the pair in flight. */
+  protected abstract transition(i: number, r: number, s2: number, terminal: boolean): number;
 
   /**
    * Runs the episode begun by start() to its end (terminated or truncated) in the host's world, each
@@ -92,11 +95,12 @@ export abstract class TabularAgent implements Agent {
     let ret = 0;
     const t0 = env.t;
     let t = t0;
+    let s = this.s;
+    let a = this.a;
     let m: number;
     let done: boolean;
     do {
-      const s = this.s;
-      m = s * 4 + (slip > 0 ? env.direction(this.a) : this.a);
+      m = s * 4 + (slip > 0 ? env.direction(a) : a);
       const s2 = nextState[m];
       const r = moveReward[m];
       done = moveDone[m] === 1;
@@ -105,9 +109,12 @@ export abstract class TabularAgent implements Agent {
       visits[s2]++;
       episodeVisits[s2]++;
       trail[len++] = s2;
-      this.transition(shaper === null ? r : shaper.shape(s, r, s2, done), s2, done);
+      a = this.transition(s * 4 + a, shaper === null ? r : shaper.shape(s, r, s2, done), s2, done);
+      s = s2;
     } while (!done && t < maxSteps);
     env.land(m, t);
+    this.s = s;
+    this.a = a;
     h.totalSteps += t - t0;
     h.trailLength = len;
     h.episodeReturn += ret;
@@ -118,10 +125,9 @@ export abstract class TabularAgent implements Agent {
     this.eps.endEpisode();
   }
 
-  /** Applies a TD error to the pair in flight, through the traces when lambda > 0. */
-  protected learn(delta: number): void {
-    const i = this.s * 4 + this.a;
-    if (this.traces) {
+  /** Applies a TD error to the pair i = s * 4 + a, through the traces when lambda > 0. */
+  protected learn(i: number, delta: number): void {
+    if (this.traces !== null) {
       this.traces.visit(i);
       this.traces.apply(this.q, this.alpha * delta, this.gamma * this.lambda);
     } else {
