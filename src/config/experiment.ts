@@ -154,14 +154,25 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
 
 export { isLearningAgent };
 
-export function parseExperiment(input: unknown): LabParse<Experiment> {
-  return neverThrow('(document)', () => checkExperiment(input));
+/** A lab document through its schema (the messages name each bad field), then through `check`; never
+ *  throws. */
+function parseDocument<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  check: (d: z.output<S>) => LabParse<T>,
+): LabParse<T> {
+  return neverThrow('(document)', () => {
+    const r = schema.safeParse(input);
+    if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
+    return check(r.data);
+  });
 }
 
-function checkExperiment(input: unknown): LabParse<Experiment> {
-  const r = experimentSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
-  const d = r.data;
+export function parseExperiment(input: unknown): LabParse<Experiment> {
+  return parseDocument(experimentSchema, input, checkExperiment);
+}
+
+function checkExperiment(d: z.output<typeof experimentSchema>): LabParse<Experiment> {
   const episodes = d.episodes ?? d.base.train.episodes;
   const variants = checkVariants(d.variants, (v, errors): Variant | undefined => {
     const c = applyVariant(d.base, v, episodes);
@@ -198,19 +209,17 @@ function checkVariants<S extends VariantSpec, V>(
 }
 
 export function parseSweep(input: unknown): LabParse<SweepSpec> {
-  return neverThrow('(document)', () => checkSweep(input));
+  return parseDocument(sweepSchema, input, checkSweep);
 }
 
-function checkSweep(input: unknown): LabParse<SweepSpec> {
-  const r = sweepSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
-  const type = r.data.base.agent.type;
+function checkSweep(d: SweepSpec): LabParse<SweepSpec> {
+  const type = d.base.agent.type;
   if (!isLearningAgent(type))
     return {
       ok: false,
       errors: [`base.agent: the sweep runs learning agents (random, q-learning, dqn, ...), not ${type}`],
     };
-  return { ok: true, value: r.data };
+  return { ok: true, value: d };
 }
 
 /** The agent overrides that turn a knob to a value (hidden: every layer of the agent's network). */
@@ -221,13 +230,10 @@ function knobOverride(knob: BudgetKnob, value: number, agent: Obj): Obj {
 }
 
 export function parseBudget(input: unknown): LabParse<BudgetSpec> {
-  return neverThrow('(document)', () => checkBudget(input));
+  return parseDocument(budgetSchema, input, checkBudget);
 }
 
-function checkBudget(input: unknown): LabParse<BudgetSpec> {
-  const r = budgetSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
-  const d = r.data;
+function checkBudget(d: z.output<typeof budgetSchema>): LabParse<BudgetSpec> {
   const episodes = d.episodes ?? d.base.train.episodes;
   const variants = checkVariants(d.variants, (v, errors): BudgetVariant | undefined => {
     const knob = v.knob ?? d.knob;
