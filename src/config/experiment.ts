@@ -33,15 +33,26 @@ export const variantSchema = z.strictObject({
   train: overrides.optional(),
 });
 
-export const experimentSchema = z.strictObject({
+/** The fields a lab document with variants opens with. */
+const documentHead = {
   version: z.literal(1, { error: 'must be 1' }),
   title: z.string().max(80).optional(),
   base: configSchema,
-  variants: z
-    .array(variantSchema, { error: 'must be a list of variants' })
+};
+
+/** A document's list of variants (each checked by `variant`). */
+const variantList = <V extends z.ZodType>(variant: V) =>
+  z
+    .array(variant, { error: 'must be a list of variants' })
     .min(1, 'needs at least one variant')
-    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
-  seeds: int(1, MAX_LAB_SEEDS).default(8),
+    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`);
+
+const labSeeds = int(1, MAX_LAB_SEEDS).default(8);
+
+export const experimentSchema = z.strictObject({
+  ...documentHead,
+  variants: variantList(variantSchema),
+  seeds: labSeeds,
   /** Episodes per run for every variant (a fair comparison uses one budget); default: base.train.episodes. */
   episodes: int(1, MAX_LAB_EPISODES).optional(),
 });
@@ -51,7 +62,7 @@ export const sweepSchema = z.strictObject({
   base: configSchema,
   /** Shortest-path distances from the start at which the goal is placed. */
   distances: z.array(int(1, 200)).min(1, 'needs at least one distance').max(24, 'at most 24 distances'),
-  seeds: int(1, MAX_LAB_SEEDS).default(8),
+  seeds: labSeeds,
   /** Environment steps a run may take before it is counted as never having found the goal. */
   budget: int(100, MAX_SWEEP_BUDGET).default(100_000),
 });
@@ -73,17 +84,12 @@ export const budgetVariantSchema = variantSchema.extend({
 });
 
 export const budgetSchema = z.strictObject({
-  version: z.literal(1, { error: 'must be 1' }),
-  title: z.string().max(80).optional(),
-  base: configSchema,
+  ...documentHead,
   /** The knob and values of every variant that names none of its own. */
   knob: knobSchema.optional(),
   values: knobValues.optional(),
-  variants: z
-    .array(budgetVariantSchema, { error: 'must be a list of variants' })
-    .min(1, 'needs at least one variant')
-    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
-  seeds: int(1, MAX_LAB_SEEDS).default(8),
+  variants: variantList(budgetVariantSchema),
+  seeds: labSeeds,
   /** Real episodes per run (default: base.train.episodes). */
   episodes: int(1, MAX_LAB_EPISODES).optional(),
   /** The greedy path is checked after every `solvedEvery`-th episode (1: after each one). */
