@@ -7,7 +7,7 @@
 import type { Experiment } from '../../config/experiment';
 import type { Config } from '../../config/schema';
 import { isNeuralType } from '../../config/neuralAgents';
-import { runJob, runJobAsync, withSeed, type RunSeries } from './runJob';
+import { runJob, runJobAsync, seedMajor, withSeed, type LabResultHead, type RunSeries } from './runJob';
 import { summarizeVariant, type VariantSummary } from './summarize';
 
 export interface LabJob {
@@ -19,22 +19,15 @@ export interface LabJob {
   config: Config;
 }
 
-export interface ComparisonResult {
-  title: string;
-  seeds: number;
-  episodes: number;
+export interface ComparisonResult extends LabResultHead {
   variants: VariantSummary[];
-  elapsedMs: number;
 }
 
-/** Seed-major order, so a cancelled or half-done comparison has every variant on its first seeds. */
+/** One job per variant and seed, seed-major. */
 export function comparisonJobs(exp: Experiment): LabJob[] {
-  const jobs: LabJob[] = [];
-  for (let k = 0; k < exp.seeds; k++)
-    exp.variants.forEach((v, variant) =>
-      jobs.push({ id: jobs.length, variant, k, config: withSeed(v.config, k) }),
-    );
-  return jobs;
+  return seedMajor<LabJob>(exp.seeds, (k) =>
+    exp.variants.map((v, variant) => ({ variant, k, config: withSeed(v.config, k) })),
+  );
 }
 
 /** Summaries from the finished runs (in any order); variants keep their experiment order. */

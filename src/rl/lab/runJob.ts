@@ -73,6 +73,25 @@ export async function runJobAsync(config: Config, onTick?: RunTick): Promise<Run
 }
 
 /** The config of seed k of a run: the base seed plus k (variants share seeds: common random numbers). */
+/** What every lab result opens with: its title, seeds and episodes per run, and the time it took. */
+export interface LabResultHead {
+  title: string;
+  seeds: number;
+  episodes: number;
+  elapsedMs: number;
+}
+
+/** Jobs in seed-major order (every job of seed offset 0, then of 1, ...), so a cancelled or half-done
+ *  run has every variant on its first seeds; `each` gives seed offset k's jobs, the id is the position. */
+export function seedMajor<J extends { id: number }>(
+  seeds: number,
+  each: (k: number) => Omit<J, 'id'>[],
+): J[] {
+  const jobs: J[] = [];
+  for (let k = 0; k < seeds; k++) for (const j of each(k)) jobs.push({ id: jobs.length, ...j } as J);
+  return jobs;
+}
+
 export function withSeed(config: Config, k: number): Config {
   return { ...config, train: { ...config.train, seed: config.train.seed + k } };
 }
