@@ -29,7 +29,7 @@ import { compileGrid } from '../grid';
 import type { NeuralAgent } from '../neural/common';
 import { updateCost } from '../neural/updateCost';
 import { agentSeed, Trainer } from '../trainer';
-import { seedMajor, withSeed, type LabResultHead } from './runJob';
+import { runInOrder, seedMajor, withSeed, type LabResultHead } from './runJob';
 import { firstSuccess, type FirstSuccess } from './stats';
 
 /** Most points of a run's steps-per-episode curve. */
@@ -234,11 +234,6 @@ export async function runBudget(
   onProgress?: (done: number, total: number) => void,
 ): Promise<BudgetResult> {
   const t0 = performance.now();
-  const jobs = budgetJobs(spec);
-  const done: { job: BudgetJob; run: BudgetRun }[] = [];
-  for (const job of jobs) {
-    done.push({ job, run: await runBudgetJobAsync(job) });
-    onProgress?.(done.length, jobs.length);
-  }
+  const done = await runInOrder(budgetJobs(spec), (job) => runBudgetJobAsync(job), onProgress);
   return assembleBudget(spec, done, performance.now() - t0);
 }

@@ -7,7 +7,15 @@
 import type { Experiment } from '../../config/experiment';
 import type { Config } from '../../config/schema';
 import { isNeuralType } from '../../config/neuralAgents';
-import { runJob, runJobAsync, seedMajor, withSeed, type LabResultHead, type RunSeries } from './runJob';
+import {
+  runInOrder,
+  runJob,
+  runJobAsync,
+  seedMajor,
+  withSeed,
+  type LabResultHead,
+  type RunSeries,
+} from './runJob';
 import { summarizeVariant, type VariantSummary } from './summarize';
 
 export interface LabJob {
@@ -63,13 +71,8 @@ export async function runComparison(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ComparisonResult> {
   const t0 = performance.now();
-  const jobs = comparisonJobs(exp);
-  const done: { job: LabJob; run: RunSeries }[] = [];
-  for (const job of jobs) {
-    const neural = isNeuralType(job.config.agent.type);
-    const run = neural ? await runJobAsync(job.config) : runJob(job.config);
-    done.push({ job, run });
-    onProgress?.(done.length, jobs.length);
-  }
+  const run = (job: LabJob) =>
+    isNeuralType(job.config.agent.type) ? runJobAsync(job.config) : runJob(job.config);
+  const done = await runInOrder(comparisonJobs(exp), run, onProgress);
   return assembleComparison(exp, done, performance.now() - t0);
 }

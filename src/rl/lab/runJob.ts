@@ -92,6 +92,21 @@ export function seedMajor<J extends { id: number }>(
   return jobs;
 }
 
+/** Runs lab jobs here (the CLI, the tests), one after another, reporting progress: each job with its
+ *  run, in job order. */
+export async function runInOrder<J, R>(
+  jobs: J[],
+  run: (job: J) => R | Promise<R>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ job: J; run: R }[]> {
+  const done: { job: J; run: R }[] = [];
+  for (const job of jobs) {
+    done.push({ job, run: await run(job) });
+    onProgress?.(done.length, jobs.length);
+  }
+  return done;
+}
+
 export function withSeed(config: Config, k: number): Config {
   return { ...config, train: { ...config.train, seed: config.train.seed + k } };
 }
