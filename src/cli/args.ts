@@ -42,13 +42,18 @@ export function intArg(name: string, value: string | undefined, lo: number, hi: 
   return n;
 }
 
+/** A path's file status, or null when there is none (no such file, no access). */
+export function statOrNull(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
 /** Whether a path names an existing regular file (a source that is one is read, whatever it looks like). */
 export function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return statOrNull(path)?.isFile() ?? false;
 }
 
 export type ReadJsonResult = { ok: true; value: unknown } | { ok: false; error: string; code?: string };
@@ -132,4 +137,18 @@ export function stdoutFailure(command: string, e: unknown): number {
   if (code === 'EPIPE') return 0;
   process.stderr.write(errorLine(command, `cannot write the output (${code})`));
   return 1;
+}
+
+/** Runs a command's main with the process's arguments and sets the exit status it returns; a main that
+ *  throws after all is reported as one stderr line with status 1. */
+export function runCommand(command: string, main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(errorLine(command, `the run failed: ${(e as Error)?.message ?? String(e)}`));
+      process.exitCode = 1;
+    },
+  );
 }

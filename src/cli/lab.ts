@@ -9,30 +9,27 @@
  */
 import {
   applyVariant,
-  MAX_LAB_EPISODES,
-  MAX_LAB_SEEDS,
-  MAX_SWEEP_BUDGET,
-  parseBudget,
-  parseExperiment,
-  parseSweep,
-  type BudgetSpec,
-  type Experiment,
-  type SweepSpec,
-} from '../config/experiment';
-import { getPreset, PRESETS } from '../config/presets';
-import { presetBudgetInput, presetExperimentInput, presetSweepInput } from '../config/presetExperiments';
-import { FILE_JSON_LIMITS } from '../config/safeJson';
-import { parseConfig } from '../config/schema';
-import { runBudget } from '../rl/lab/budget';
-import { defaultDistances } from '../rl/lab/placeGoal';
-import {
   budgetJson,
   budgetTable,
   comparisonJson,
   comparisonTable,
+  getPreset,
+  parseBudget,
+  parseExperiment,
+  parseSweep,
+  PRESETS,
+  runBudget,
   sweepJson,
   sweepTable,
-} from '../rl/lab/report';
+  type BudgetSpec,
+  type Experiment,
+  type SweepSpec,
+} from '../core/index';
+import { MAX_LAB_EPISODES, MAX_LAB_SEEDS, MAX_SWEEP_BUDGET } from '../config/experiment';
+import { presetBudgetInput, presetExperimentInput, presetSweepInput } from '../config/presetExperiments';
+import { FILE_JSON_LIMITS } from '../config/safeJson';
+import { parseConfig } from '../config/schema';
+import { defaultDistances } from '../rl/lab/placeGoal';
 import {
   errorLine,
   HelpRequest,
@@ -42,6 +39,7 @@ import {
   readJsonFile,
   stdoutFailure,
   ttyProgress,
+  runCommand,
   UsageError,
   writeStdout,
 } from './args';
@@ -234,12 +232,4 @@ async function main(argv: string[]): Promise<number> {
   return print((args.json ? JSON.stringify(sweepJson(s.result)) : sweepTable(s.result)) + '\n');
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(errorLine('lab', `the run failed: ${(e as Error)?.message ?? String(e)}`));
-    process.exitCode = 1;
-  },
-);
+runCommand('lab', main);

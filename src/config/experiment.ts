@@ -42,15 +42,26 @@ const baseSchema = z.preprocess((v) => {
   return m.ok ? m.value : v;
 }, configSchema);
 
-export const experimentSchema = z.strictObject({
+/** The fields a lab document with variants opens with. */
+const documentHead = {
   version: z.literal(1, { error: 'must be 1' }),
   title: z.string().max(80).optional(),
   base: baseSchema,
-  variants: z
-    .array(variantSchema, { error: 'must be a list of variants' })
+};
+
+/** A document's list of variants (each checked by `variant`). */
+const variantList = <V extends z.ZodType>(variant: V) =>
+  z
+    .array(variant, { error: 'must be a list of variants' })
     .min(1, 'needs at least one variant')
-    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
-  seeds: int(1, MAX_LAB_SEEDS).default(8),
+    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`);
+
+const labSeeds = int(1, MAX_LAB_SEEDS).default(8);
+
+export const experimentSchema = z.strictObject({
+  ...documentHead,
+  variants: variantList(variantSchema),
+  seeds: labSeeds,
   /** Episodes per run for every variant (a fair comparison uses one budget); default: base.train.episodes. */
   episodes: int(1, MAX_LAB_EPISODES).optional(),
 });
@@ -60,7 +71,7 @@ export const sweepSchema = z.strictObject({
   base: baseSchema,
   /** Shortest-path distances from the start at which the goal is placed. */
   distances: z.array(int(1, 200)).min(1, 'needs at least one distance').max(24, 'at most 24 distances'),
-  seeds: int(1, MAX_LAB_SEEDS).default(8),
+  seeds: labSeeds,
   /** Environment steps a run may take before it is counted as never having found the goal. */
   budget: int(100, MAX_SWEEP_BUDGET).default(100_000),
 });
@@ -82,17 +93,12 @@ export const budgetVariantSchema = variantSchema.extend({
 });
 
 export const budgetSchema = z.strictObject({
-  version: z.literal(1, { error: 'must be 1' }),
-  title: z.string().max(80).optional(),
-  base: baseSchema,
+  ...documentHead,
   /** The knob and values of every variant that names none of its own. */
   knob: knobSchema.optional(),
   values: knobValues.optional(),
-  variants: z
-    .array(budgetVariantSchema, { error: 'must be a list of variants' })
-    .min(1, 'needs at least one variant')
-    .max(MAX_VARIANTS, `at most ${MAX_VARIANTS} variants`),
-  seeds: int(1, MAX_LAB_SEEDS).default(8),
+  variants: variantList(budgetVariantSchema),
+  seeds: labSeeds,
   /** Real episodes per run (default: base.train.episodes). */
   episodes: int(1, MAX_LAB_EPISODES).optional(),
   /** The greedy path is checked after every `solvedEvery`-th episode (1: after each one). */
@@ -173,47 +179,72 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
 
 export { isLearningAgent };
 
-export function parseExperiment(input: unknown): LabParse<Experiment> {
-  return neverThrow('(document)', () => checkExperiment(input));
+/** A lab document through its schema (the messages name each bad field), then through `check`; never
+ *  throws. */
+function parseDocument<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  check: (d: z.output<S>) => LabParse<T>,
+): LabParse<T> {
+  return neverThrow('(document)', () => {
+    const r = schema.safeParse(input);
+    if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
+    return check(r.data);
+  });
 }
 
-function checkExperiment(input: unknown): LabParse<Experiment> {
-  const r = experimentSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
-  const d = r.data;
+export function parseExperiment(input: unknown): LabParse<Experiment> {
+  return parseDocument(experimentSchema, input, checkExperiment);
+}
+
+function checkExperiment(d: z.output<typeof experimentSchema>): LabParse<Experiment> {
   const episodes = d.episodes ?? d.base.train.episodes;
-  const errors: string[] = [];
-  const variants: Variant[] = [];
-  const names = new Set<string>();
-  for (const v of d.variants) {
-    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
-    names.add(v.name);
+  const variants = checkVariants(d.variants, (v, errors): Variant | undefined => {
     const c = applyVariant(d.base, v, episodes);
     if (!c.ok) errors.push(...c.errors);
     else if (!isLearningAgent(c.value.agent.type))
       errors.push(
         aboutVariant(v, `agent.type: ${c.value.agent.type} plans instead of learning; pick a learning agent`),
       );
-    else variants.push({ name: v.name, config: c.value });
+    else return { name: v.name, config: c.value };
+  });
+  if (!variants.ok) return variants;
+  return {
+    ok: true,
+    value: { title: d.title ?? '', base: d.base, variants: variants.value, seeds: d.seeds, episodes },
+  };
+}
+
+/** A lab document's variants, each through `check` (which adds its own messages to `errors` and
+ *  returns the variant, or nothing when it does not stand), in order; a name used twice is an error. */
+function checkVariants<S extends VariantSpec, V>(
+  specs: readonly S[],
+  check: (v: S, errors: string[]) => V | undefined,
+): LabParse<V[]> {
+  const errors: string[] = [];
+  const variants: V[] = [];
+  const names = new Set<string>();
+  for (const v of specs) {
+    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
+    names.add(v.name);
+    const out = check(v, errors);
+    if (out !== undefined) variants.push(out);
   }
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { title: d.title ?? '', base: d.base, variants, seeds: d.seeds, episodes } };
+  return errors.length ? { ok: false, errors } : { ok: true, value: variants };
 }
 
 export function parseSweep(input: unknown): LabParse<SweepSpec> {
-  return neverThrow('(document)', () => checkSweep(input));
+  return parseDocument(sweepSchema, input, checkSweep);
 }
 
-function checkSweep(input: unknown): LabParse<SweepSpec> {
-  const r = sweepSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
-  const type = r.data.base.agent.type;
+function checkSweep(d: SweepSpec): LabParse<SweepSpec> {
+  const type = d.base.agent.type;
   if (!isLearningAgent(type))
     return {
       ok: false,
       errors: [`base.agent: the sweep runs learning agents (random, q-learning, dqn, ...), not ${type}`],
     };
-  return { ok: true, value: r.data };
+  return { ok: true, value: d };
 }
 
 /** The agent overrides that turn a knob to a value (hidden: every layer of the agent's network). */
@@ -224,41 +255,33 @@ function knobOverride(knob: BudgetKnob, value: number, agent: Obj): Obj {
 }
 
 export function parseBudget(input: unknown): LabParse<BudgetSpec> {
-  return neverThrow('(document)', () => checkBudget(input));
+  return parseDocument(budgetSchema, input, checkBudget);
 }
 
-function checkBudget(input: unknown): LabParse<BudgetSpec> {
-  const r = budgetSchema.safeParse(input);
-  if (!r.success) return { ok: false, errors: formatIssues(r.error.issues, '(document)') };
-  const d = r.data;
+function checkBudget(d: z.output<typeof budgetSchema>): LabParse<BudgetSpec> {
   const episodes = d.episodes ?? d.base.train.episodes;
-  const errors: string[] = [];
-  const variants: BudgetVariant[] = [];
-  const names = new Set<string>();
-  for (const v of d.variants) {
-    if (names.has(v.name)) errors.push(aboutVariant(v, 'name: the name is used twice'));
-    names.add(v.name);
+  const variants = checkVariants(d.variants, (v, errors): BudgetVariant | undefined => {
     const knob = v.knob ?? d.knob;
     const values = v.values ?? d.values;
     if (!knob || !values) {
       errors.push(
         aboutVariant(v, `${knob ? 'values' : 'knob'}: none given (set it on the variant or the document)`),
       );
-      continue;
+      return;
     }
     const twice = values.find((x, i) => values.indexOf(x) !== i);
     if (twice !== undefined) errors.push(aboutVariant(v, `values: ${twice} is listed twice`));
     const plain = applyVariant(d.base, v, episodes);
     if (!plain.ok) {
       errors.push(...plain.errors);
-      continue;
+      return;
     }
     const type = plain.value.agent.type;
     if (!KNOB_AGENTS[knob].includes(type)) {
       errors.push(
         aboutVariant(v, `knob: ${knob} is a knob of ${KNOB_AGENTS[knob].join(' / ')} agents, not of ${type}`),
       );
-      continue;
+      return;
     }
     const configs: Config[] = [];
     for (const value of values) {
@@ -267,11 +290,12 @@ function checkBudget(input: unknown): LabParse<BudgetSpec> {
       if (c.ok) configs.push(c.value);
       else errors.push(...c.errors.map((e) => `${e} (at ${knob} ${value})`));
     }
-    variants.push({ name: v.name, knob, values, configs });
-  }
-  if (errors.length) return { ok: false, errors };
+    return { name: v.name, knob, values, configs };
+  });
+  if (!variants.ok) return variants;
+  const { seeds, solvedEvery } = d;
   return {
     ok: true,
-    value: { title: d.title ?? '', variants, seeds: d.seeds, episodes, solvedEvery: d.solvedEvery },
+    value: { title: d.title ?? '', variants: variants.value, seeds, episodes, solvedEvery },
   };
 }

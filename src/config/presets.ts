@@ -6,6 +6,12 @@
  */
 import type { BudgetKnob, BudgetVariantSpec, VariantSpec } from './experiment';
 import { agentSchema, CONFIG_VERSION, parseConfig, trainSchema, type Config, type ConfigInput } from './schema';
+import {
+  biggerOrLongerCaption,
+  deepNeedleCaption,
+  dynaMazeCaption,
+  searchWallCaption,
+} from './presetCaptions';
 
 export interface PresetSpec {
   id: string;
@@ -57,6 +63,15 @@ function field(w: number, d: number): string[] {
 
 /** Sutton & Barto's Dyna maze (Example 8.1, Figure 8.2): 6 x 9, start on the left, goal top right. */
 export const DYNA_MAZE = ['.......#G', '..#....#.', 'S.#....#.', '..#......', '.....#...', '.........'];
+
+/** Sutton & Barto's episodic worlds (Examples 4.1 and 6.6): -1 for every move, the goal included, no
+ *  discount, dry floor. */
+const MINUS_ONE_PER_MOVE = {
+  rewards: { G: -1, X: -1, C: -100, $: 0 },
+  stepReward: -1,
+  slip: 0,
+  gamma: 1,
+};
 
 const NEEDLE_GRID = room(14, 14);
 const needleEnv = { grid: NEEDLE_GRID, stepReward: 0, slip: 0, maxSteps: 100, gamma: 0.999 };
@@ -110,7 +125,7 @@ const SPECS: PresetSpec[] = [
     title: 'Deep needle: DQN in a sparse room',
     caption: [
       'A neural-network agent (DQN) in an empty room with one far goal and no other reward. The numbers: 12 x 12 room, +1 goal 22 steps from the start, 50 steps per episode, 150 episodes, gamma 0.95; a 64-64 network on one-hot cells, epsilon from 1 to 0.05 over the first 1,000 steps.',
-      'Once epsilon has decayed, plain DQN follows its own untrained guesses and stops exploring: 7 of 8 seeds never reach the goal (the 8th in episode 68). Potential shaping (scale 0.2) finds it by episode 7 to 17 (median 12) and keeps it (98% success at the end); a count bonus (beta 0.3) by 8 to 42 (median 18); curiosity (RND, beta 0.1) on every seed too, but later (median 60, 19 to 113): its novelty is learned rather than counted, and it keeps the agent wandering (37% success at the end).',
+      deepNeedleCaption(),
     ],
     config: {
       version: CONFIG_VERSION,
@@ -186,12 +201,9 @@ const SPECS: PresetSpec[] = [
     config: {
       version: CONFIG_VERSION,
       env: {
+        ...MINUS_ONE_PER_MOVE,
         grid: ['............', '............', '............', 'SCCCCCCCCCCG'],
-        rewards: { G: -1, X: -1, C: -100, $: 0 },
-        stepReward: -1,
-        slip: 0,
         maxSteps: 1000,
-        gamma: 1,
       },
       agent: Q,
       train: train(500),
@@ -251,7 +263,7 @@ const SPECS: PresetSpec[] = [
     title: 'Dyna maze: thinking between moves',
     caption: [
       'Sutton & Barto Example 8.1: a 6 x 9 maze, +1 at the goal and nothing else; Dyna-Q (alpha 0.1, epsilon 0.1, gamma 0.95) replays n = 0, 5 or 50 remembered steps after every real one.',
-      'Thinking turns the same experience into a solution far sooner: n = 50 walks the 14-step path (give or take exploration) by episode 3, n = 0 takes ~25 episodes. But episode 1 is the same blind walk for every n, a uniform random walk of 868.7 steps on average: no amount of thinking finds a reward never seen.',
+      dynaMazeCaption(),
     ],
     config: {
       version: CONFIG_VERSION,
@@ -282,7 +294,7 @@ const SPECS: PresetSpec[] = [
     title: 'Search against the wall',
     caption: [
       'An agent that thinks before each move (tree search, MCTS) in a big empty field, with the goal near, farther or far, sparse or with shaping. The numbers: 24 x 24 field, goal 14, 26 or 38 steps away, one episode of 100 steps per seed, a fresh tree every move, random rollouts of 50 steps.',
-      'More thinking pushes the wall back, but only so far: 1,000 simulations a move reach a goal 26 steps away on 10/10 seeds, one 38 away on 2/10, since a 50-step random rollout almost never stumbles on a goal that far. With shaping every imagined step carries a signal: 100 simulations reach 38 away on 8/10.',
+      searchWallCaption(),
     ],
     config: {
       version: CONFIG_VERSION,
@@ -315,7 +327,7 @@ const SPECS: PresetSpec[] = [
     title: 'Bigger or longer?',
     caption: [
       'One sparse 8 x 8 room (+1 at the far corner, 14 steps away, 100 steps per episode): a wider DQN (16, 64, 256 units) against more thinking, Dyna-Q planning steps (5, 20, 80) and MCTS simulations (25, 100, 400), each rung about 4 times the compute per real step; beside them, search guided by a learned value.',
-      'Here thinking beats size: DQN solved the room (greedy path to the goal) after a median of 29, 70 and 29 episodes at 16, 64 and 256 units, one 64-unit seed never, for 0.7 to 8.6 billion multiply-adds a run; Dyna-Q by episode 9 to 11 with 12 to 170 thousand table updates; MCTS in episode 1 at every budget (4 to 28 million simulated steps). Learned leaf values simulate 7 to 10 times fewer steps than rollouts and still reach the goal in 78-98% of episodes, but the learned table alone leads there only after 35 to 43 episodes.',
+      biggerOrLongerCaption(),
     ],
     config: {
       version: CONFIG_VERSION,
@@ -360,14 +372,7 @@ const SPECS: PresetSpec[] = [
     ],
     config: {
       version: CONFIG_VERSION,
-      env: {
-        grid: ['GS..', '....', '....', '...G'],
-        rewards: { G: -1, X: -1, C: -100, $: 0 },
-        stepReward: -1,
-        slip: 0,
-        maxSteps: 200,
-        gamma: 1,
-      },
+      env: { ...MINUS_ONE_PER_MOVE, grid: ['GS..', '....', '....', '...G'], maxSteps: 200 },
       agent: { type: 'policy-evaluation', theta: 1e-6, maxSweeps: 10_000 },
       train: train(1),
     },

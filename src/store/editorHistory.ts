@@ -34,17 +34,19 @@ export class EditorHistory<T> {
 
   /** The state to go back to from `current`, or null. */
   undo(current: T): T | null {
-    const prev = this.past.pop();
-    if (prev === undefined) return null;
-    this.future.push(current);
-    this.lastKey = null;
-    return prev;
+    return this.travel(this.past, this.future, current);
   }
 
+  /** The state to go forward to from `current` (after an undo), or null. */
   redo(current: T): T | null {
-    const next = this.future.pop();
+    return this.travel(this.future, this.past, current);
+  }
+
+  /** Takes the newest state off `from` and keeps `current` on `to`; ends coalescing. */
+  private travel(from: T[], to: T[], current: T): T | null {
+    const next = from.pop();
     if (next === undefined) return null;
-    this.past.push(current);
+    to.push(current);
     this.lastKey = null;
     return next;
   }

@@ -3,7 +3,7 @@
  * Q-learning updates per real step, replayed from a learned model that remembers the last reward and
  * next state seen for each (s, a).
  */
-import { TabularAgent, type EpisodeHost, type TdParams } from './tdBase';
+import { TabularAgent, type TdParams } from './tdBase';
 import { epsilonGreedy, maxQ } from './tabular';
 import type { Rng } from '../rng';
 import type { StateReader, StateWriter } from '../agentState';
@@ -38,8 +38,7 @@ export class DynaQAgent extends TabularAgent {
     this.seenFlag = new Uint8Array(n);
   }
 
-  step(r: number, s2: number, terminal: boolean): number {
-    const i = this.s * 4 + this.a;
+  protected transition(i: number, r: number, s2: number, terminal: boolean): number {
     // (a) direct RL: one Q-learning update from the real transition
     this.update(i, r, s2, terminal);
     // (b) model learning
@@ -55,61 +54,7 @@ export class DynaQAgent extends TabularAgent {
       const j = this.seen[this.rng.int(this.nSeen)];
       this.update(j, this.modelReward[j], this.modelNext[j], this.modelDone[j] === 1);
     }
-    this.s = s2;
-    this.a = pick(this.q, s2, this.eps.value, this.rng);
-    return this.a;
-  }
-
-  runEpisode(h: EpisodeHost): void {
-    const { env, shaper, visits, episodeVisits, trail } = h;
-    const { nextState, moveReward, moveDone, maxSteps, slip } = env.grid;
-    const { q, rng, alpha, gamma, planningSteps, modelNext, modelReward, modelDone, seen, seenFlag } = this;
-    const eps = this.eps.value;
-    let len = h.trailLength;
-    let ret = 0;
-    let n = 0;
-    let nSeen = this.nSeen;
-    let s = this.s;
-    let a = this.a;
-    let t = env.t;
-    let m: number;
-    for (;;) {
-      m = s * 4 + (slip > 0 ? env.direction(a) : a);
-      const s2 = nextState[m];
-      const r = moveReward[m];
-      const done = moveDone[m] === 1;
-      t++;
-      ret += r;
-      n++;
-      visits[s2]++;
-      episodeVisits[s2]++;
-      trail[len++] = s2;
-      const lr = shaper === null ? r : shaper.shape(s, r, s2, done);
-      const i = s * 4 + a;
-      q[i] += alpha * ((done ? lr : lr + gamma * max(q, s2)) - q[i]);
-      modelNext[i] = s2;
-      modelReward[i] = lr;
-      modelDone[i] = done ? 1 : 0;
-      if (!seenFlag[i]) {
-        seenFlag[i] = 1;
-        seen[nSeen++] = i;
-      }
-      for (let k = 0; k < planningSteps; k++) {
-        const j = seen[rng.int(nSeen)];
-        const rj = modelReward[j];
-        q[j] += alpha * ((modelDone[j] === 1 ? rj : rj + gamma * max(q, modelNext[j])) - q[j]);
-      }
-      s = s2;
-      a = pick(q, s2, eps, rng);
-      if (done || t >= maxSteps) break;
-    }
-    env.land(m, t);
-    this.nSeen = nSeen;
-    this.s = s;
-    this.a = a;
-    h.trailLength = len;
-    h.episodeReturn += ret;
-    h.totalSteps += n;
+    return pick(this.q, s2, this.eps.value, this.rng);
   }
 
   /** The learned model: last next state, reward and end flag per (s, a), and the pairs seen. */

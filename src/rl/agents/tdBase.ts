@@ -1,10 +1,11 @@
 /**
  * The state every tabular TD agent keeps (Q table, epsilon schedule, optional traces, the last state and
- * action), how an episode starts (epsilon-greedy) and the views over it. Each agent file adds its own
- * update rule twice over: `step` (one transition, the worker's and the UI's path) and `runEpisode` (the
- * same steps in one monomorphic loop for the trainer's whole-episode path, the CLI's and the lab's: the
- * same arithmetic and the same random draws in the same order, so both give the same run for a seed;
- * tests/unit/tabularRecorded.test.ts holds them to runs recorded before the loop existed).
+ * action), how an episode starts (epsilon-greedy), the whole-episode loop and the views over it. Each
+ * agent file adds only its update rule, `transition` (one step): the worker's and the UI's path runs it
+ * through Trainer.step and step(), and `runEpisode` below runs it for the trainer's whole-episode path
+ * (the CLI's and the lab's) without the trainer's per-step work, so both give the same run for a seed
+ * (tests/unit/tabularRecorded.test.ts holds them to runs recorded before the whole-episode loop
+ * existed).
  */
 import type { Agent } from '../agent';
 import { readerFor, writerFor, type AgentState, type StateReader, type StateWriter } from '../agentState';
@@ -67,12 +68,57 @@ export abstract class TabularAgent implements Agent {
     return this.a;
   }
 
-  abstract step(r: number, s2: number, terminal: boolean): number;
+  /** One transition, as the Agent interface has it (the trainer's step-by-step path). */
+  step(r: number, s2: number, terminal: boolean): number {
+    const a2 = this.transition(this.s * 4 + this.a, r, s2, terminal);
+    this.s = s2;
+    this.a = a2;
+    return a2;
+  }
 
-  /** Runs the episode begun by start() to its end (terminated or truncated) in the host's world, each
-   *  step exactly as Trainer.step followed by this.step would, the host's counters and trail kept up.
-   *  endEpisode is the caller's. */
-  abstract runEpisode(h: EpisodeHost): void;
+  /** The agent's update rule for the transition from the pair i = s * 4 + a to s2 with learning reward
+   *  r: it learns and returns the next action (drawn at an episode's end too). Both step() and
+   *  runEpisode() run it; they keep the pair in flight. */
+  protected abstract transition(i: number, r: number, s2: number, terminal: boolean): number;
+
+  /**
+   * Runs the episode begun by start() to its end (terminated or truncated) in the host's world, each
+   * step exactly as Trainer.step followed by this.step would: the move walks the compiled grid's tables
+   * (the slip draw only when the world slips), the host's counters and trail are kept up, the agent's
+   * transition() learns, and the world is left as env.step leaves it only after the last move
+   * (GridWorld.land). endEpisode is the caller's.
+   */
+  runEpisode(h: EpisodeHost): void {
+    const { env, shaper, visits, episodeVisits, trail } = h;
+    const { nextState, moveReward, moveDone, maxSteps, slip } = env.grid;
+    let len = h.trailLength;
+    let ret = 0;
+    const t0 = env.t;
+    let t = t0;
+    let s = this.s;
+    let a = this.a;
+    let m: number;
+    let done: boolean;
+    do {
+      m = s * 4 + (slip > 0 ? env.direction(a) : a);
+      const s2 = nextState[m];
+      const r = moveReward[m];
+      done = moveDone[m] === 1;
+      t++;
+      ret += r;
+      visits[s2]++;
+      episodeVisits[s2]++;
+      trail[len++] = s2;
+      a = this.transition(s * 4 + a, shaper === null ? r : shaper.shape(s, r, s2, done), s2, done);
+      s = s2;
+    } while (!done && t < maxSteps);
+    env.land(m, t);
+    this.s = s;
+    this.a = a;
+    h.totalSteps += t - t0;
+    h.trailLength = len;
+    h.episodeReturn += ret;
+  }
 
   /** One transition (s, a, r, s2) through this agent's own step() rule, outside the episode in flight
    *  (demonstration replay, a live grade: src/rl/trainer.ts); the pair in flight is put back and the
@@ -94,10 +140,9 @@ export abstract class TabularAgent implements Agent {
     this.eps.endEpisode();
   }
 
-  /** Applies a TD error to the pair in flight, through the traces when lambda > 0. */
-  protected learn(delta: number): void {
-    const i = this.s * 4 + this.a;
-    if (this.traces) {
+  /** Applies a TD error to the pair i = s * 4 + a, through the traces when lambda > 0. */
+  protected learn(i: number, delta: number): void {
+    if (this.traces !== null) {
       this.traces.visit(i);
       this.traces.apply(this.q, this.alpha * delta, this.gamma * this.lambda);
     } else {

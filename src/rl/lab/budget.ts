@@ -29,7 +29,7 @@ import { compileGrid } from '../grid';
 import type { NeuralAgent } from '../neural/common';
 import { updateCost } from '../neural/updateCost';
 import { agentSeed, Trainer } from '../trainer';
-import { withSeed } from './runJob';
+import { runInOrder, seedMajor, withSeed, type LabResultHead } from './runJob';
 import { firstSuccess, type FirstSuccess } from './stats';
 
 /** Most points of a run's steps-per-episode curve. */
@@ -87,35 +87,28 @@ export interface BudgetPoint {
   medianSteps: number[];
 }
 
-export interface BudgetResult {
-  title: string;
+export interface BudgetResult extends LabResultHead {
   /** The knob every variant turns, or 'mixed' when variants turn different ones. */
   knob: BudgetKnob | 'mixed';
-  seeds: number;
-  episodes: number;
   solvedEvery: number;
   points: BudgetPoint[];
-  elapsedMs: number;
 }
 
-/** Seed-major order, so a cancelled or half-done budget has every (variant, value) on its first seeds. */
+/** One job per variant, value and seed, seed-major (every (variant, value) on the first seeds). */
 export function budgetJobs(spec: BudgetSpec): BudgetJob[] {
-  const jobs: BudgetJob[] = [];
-  for (let k = 0; k < spec.seeds; k++)
-    spec.variants.forEach((v, variant) =>
-      v.configs.forEach((c, valueIndex) =>
-        jobs.push({
-          id: jobs.length,
-          variant,
-          valueIndex,
-          k,
-          config: withSeed(c, k),
-          episodes: spec.episodes,
-          solvedEvery: spec.solvedEvery,
-        }),
-      ),
-    );
-  return jobs;
+  const { episodes, solvedEvery } = spec;
+  return seedMajor<BudgetJob>(spec.seeds, (k) =>
+    spec.variants.flatMap((v, variant) =>
+      v.configs.map((c, valueIndex) => ({
+        variant,
+        valueIndex,
+        k,
+        config: withSeed(c, k),
+        episodes,
+        solvedEvery,
+      })),
+    ),
+  );
 }
 
 export function computeUnit(agentType: string): ComputeUnit {
@@ -241,11 +234,6 @@ export async function runBudget(
   onProgress?: (done: number, total: number) => void,
 ): Promise<BudgetResult> {
   const t0 = performance.now();
-  const jobs = budgetJobs(spec);
-  const done: { job: BudgetJob; run: BudgetRun }[] = [];
-  for (const job of jobs) {
-    done.push({ job, run: await runBudgetJobAsync(job) });
-    onProgress?.(done.length, jobs.length);
-  }
+  const done = await runInOrder(budgetJobs(spec), (job) => runBudgetJobAsync(job), onProgress);
   return assembleBudget(spec, done, performance.now() - t0);
 }

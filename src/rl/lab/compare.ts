@@ -7,7 +7,15 @@
 import type { Experiment } from '../../config/experiment';
 import type { Config } from '../../config/schema';
 import { isNeuralType } from '../../config/neuralAgents';
-import { runJob, runJobAsync, withSeed, type RunSeries } from './runJob';
+import {
+  runInOrder,
+  runJob,
+  runJobAsync,
+  seedMajor,
+  withSeed,
+  type LabResultHead,
+  type RunSeries,
+} from './runJob';
 import { summarizeVariant, type VariantSummary } from './summarize';
 
 export interface LabJob {
@@ -19,22 +27,15 @@ export interface LabJob {
   config: Config;
 }
 
-export interface ComparisonResult {
-  title: string;
-  seeds: number;
-  episodes: number;
+export interface ComparisonResult extends LabResultHead {
   variants: VariantSummary[];
-  elapsedMs: number;
 }
 
-/** Seed-major order, so a cancelled or half-done comparison has every variant on its first seeds. */
+/** One job per variant and seed, seed-major. */
 export function comparisonJobs(exp: Experiment): LabJob[] {
-  const jobs: LabJob[] = [];
-  for (let k = 0; k < exp.seeds; k++)
-    exp.variants.forEach((v, variant) =>
-      jobs.push({ id: jobs.length, variant, k, config: withSeed(v.config, k) }),
-    );
-  return jobs;
+  return seedMajor<LabJob>(exp.seeds, (k) =>
+    exp.variants.map((v, variant) => ({ variant, k, config: withSeed(v.config, k) })),
+  );
 }
 
 /** Summaries from the finished runs (in any order); variants keep their experiment order. */
@@ -70,13 +71,8 @@ export async function runComparison(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ComparisonResult> {
   const t0 = performance.now();
-  const jobs = comparisonJobs(exp);
-  const done: { job: LabJob; run: RunSeries }[] = [];
-  for (const job of jobs) {
-    const neural = isNeuralType(job.config.agent.type);
-    const run = neural ? await runJobAsync(job.config) : runJob(job.config);
-    done.push({ job, run });
-    onProgress?.(done.length, jobs.length);
-  }
+  const run = (job: LabJob) =>
+    isNeuralType(job.config.agent.type) ? runJobAsync(job.config) : runJob(job.config);
+  const done = await runInOrder(comparisonJobs(exp), run, onProgress);
   return assembleComparison(exp, done, performance.now() - t0);
 }

@@ -73,6 +73,40 @@ export async function runJobAsync(config: Config, onTick?: RunTick): Promise<Run
 }
 
 /** The config of seed k of a run: the base seed plus k (variants share seeds: common random numbers). */
+/** What every lab result opens with: its title, seeds and episodes per run, and the time it took. */
+export interface LabResultHead {
+  title: string;
+  seeds: number;
+  episodes: number;
+  elapsedMs: number;
+}
+
+/** Jobs in seed-major order (every job of seed offset 0, then of 1, ...), so a cancelled or half-done
+ *  run has every variant on its first seeds; `each` gives seed offset k's jobs, the id is the position. */
+export function seedMajor<J extends { id: number }>(
+  seeds: number,
+  each: (k: number) => Omit<J, 'id'>[],
+): J[] {
+  const jobs: J[] = [];
+  for (let k = 0; k < seeds; k++) for (const j of each(k)) jobs.push({ id: jobs.length, ...j } as J);
+  return jobs;
+}
+
+/** Runs lab jobs here (the CLI, the tests), one after another, reporting progress: each job with its
+ *  run, in job order. */
+export async function runInOrder<J, R>(
+  jobs: J[],
+  run: (job: J) => R | Promise<R>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ job: J; run: R }[]> {
+  const done: { job: J; run: R }[] = [];
+  for (const job of jobs) {
+    done.push({ job, run: await run(job) });
+    onProgress?.(done.length, jobs.length);
+  }
+  return done;
+}
+
 export function withSeed(config: Config, k: number): Config {
   return { ...config, train: { ...config.train, seed: config.train.seed + k } };
 }
