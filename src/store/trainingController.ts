@@ -32,6 +32,7 @@ import {
   useTrainingStore,
 } from './trainingStore';
 import { useUiStore } from './uiStore';
+import { rememberRun } from './previousRun';
 import {
   applySearchStep,
   applyThinking,
@@ -141,7 +142,7 @@ function onCrash(message: string, restarted: boolean): void {
     );
 }
 
-function onConfigChange(config: Config): void {
+function onConfigChange(config: Config, old: Config): void {
   const resume = pendingResume;
   pendingResume = null;
   if (resume && JSON.stringify(resume.config) === JSON.stringify(config)) {
@@ -151,6 +152,7 @@ function onConfigChange(config: Config): void {
   const s = useTrainingStore.getState();
   const wasRunning = s.status === 'running';
   const hadProgress = s.totalSteps > 0 || (s.planner?.sweeps ?? 0) > 0;
+  rememberRun(old, config);
   startRun(config);
   if (wasRunning)
     useUiStore
@@ -178,7 +180,7 @@ export function connectTraining(
   sendSpeed();
   startRun(useConfigStore.getState().config);
   const unsubscribe = useConfigStore.subscribe((s, prev) => {
-    if (s.config !== prev.config) onConfigChange(s.config);
+    if (s.config !== prev.config) onConfigChange(s.config, prev.config);
   });
   return () => {
     unsubscribe();
