@@ -30,6 +30,11 @@ export function unwrap(s: unknown): unknown {
  * agent type, since the agent is a union), or undefined where none is declared.
  */
 export function labelAt(path: string, agentType?: string): string | undefined {
+  return metaAt(path, agentType)?.label;
+}
+
+/** The metadata of the field at a config path (as labelAt), or undefined where there is no such field. */
+export function metaAt(path: string, agentType?: string): z.core.GlobalMeta | undefined {
   let cur: unknown = configSchema;
   for (const key of path.split('.')) {
     cur = unwrap(cur);
@@ -41,5 +46,5 @@ export function labelAt(path: string, agentType?: string): string | undefined {
     if (!(cur instanceof z.ZodObject)) return undefined;
     cur = (cur.shape as Record<string, unknown>)[key];
   }
-  return cur instanceof z.ZodType ? metaOf(cur).label : undefined;
+  return cur instanceof z.ZodType ? metaOf(cur) : undefined;
 }

@@ -33,6 +33,7 @@ import {
 } from './trainingStore';
 import { useUiStore } from './uiStore';
 import { usesDemonstrations } from './teacherAdapter';
+import { rememberRun } from './previousRun';
 import {
   applySearchStep,
   applyThinking,
@@ -152,7 +153,7 @@ function sameButDemonstrations(a: Config, b: Config): boolean {
   return JSON.stringify({ ...a, demonstrations: [] }) === JSON.stringify({ ...b, demonstrations: [] });
 }
 
-function onConfigChange(config: Config): void {
+function onConfigChange(config: Config, old: Config): void {
   const resume = pendingResume;
   pendingResume = null;
   if (resume && JSON.stringify(resume.config) === JSON.stringify(config)) {
@@ -168,6 +169,7 @@ function onConfigChange(config: Config): void {
   const s = useTrainingStore.getState();
   const wasRunning = s.status === 'running';
   const hadProgress = s.totalSteps > 0 || (s.planner?.sweeps ?? 0) > 0;
+  rememberRun(old, config);
   startRun(config);
   if (wasRunning)
     useUiStore
@@ -196,7 +198,7 @@ export function connectTraining(
   prevConfig = useConfigStore.getState().config;
   startRun(prevConfig);
   const unsubscribe = useConfigStore.subscribe((s, prev) => {
-    if (s.config !== prev.config) onConfigChange(s.config);
+    if (s.config !== prev.config) onConfigChange(s.config, prev.config);
   });
   return () => {
     unsubscribe();

@@ -7,7 +7,8 @@
  */
 import { create } from 'zustand';
 import { DEFAULT_SPEED_INDEX, type Frame, type Progress, type RunInfo } from '../worker/protocol';
-import { emptySummary, type MetricsSummary } from '../rl/metrics';
+import { emptySummary, SUCCESS_WINDOW, type MetricsSummary } from '../rl/metrics';
+import type { Config } from '../config/schema';
 
 /** `pausing`: Pause was pressed and the worker has not yet confirmed (it finishes the step it is in). */
 export type RunStatus = 'starting' | 'idle' | 'running' | 'pausing' | 'paused' | 'done' | 'error';
@@ -25,6 +26,20 @@ type ProgressCounters = Pick<
   'episode' | 'target' | 'totalSteps' | 'stepsPerSecond' | 'epsilon' | 'loss' | 'metrics' | 'planner'
 >;
 
+/** The run before the last setting change (see previousRun.ts): its curves and what it reached. */
+export interface PreviousRun {
+  /** What the change altered, as the old run had it: "no reward shaping". */
+  label: string;
+  /** The old run's config (to rename it when a further change comes before the new run has data). */
+  config: Config;
+  /** Its chart summary, the buckets in use only (bounded like every summary). */
+  series: MetricsSummary;
+  episodes: number;
+  firstSuccess: number | null;
+  /** Success rate over its last SUCCESS_WINDOW episodes (0..1). */
+  finalSuccess: number;
+}
+
 export interface TrainingState extends ProgressCounters {
   status: RunStatus;
   runId: number;
@@ -41,6 +56,8 @@ export interface TrainingState extends ProgressCounters {
   speedIndex: number;
   /** The first episode at which the agent's greedy walk earned more than your best (null: not yet). */
   passedAt: number | null;
+  /** The run before the last setting change, drawn faded on the charts (null: none). */
+  previous: PreviousRun | null;
 }
 
 /** Versions of published summaries, unique across runs (the charts recompute when it changes). */
@@ -70,6 +87,7 @@ export const initialTrainingState = (): TrainingState => {
     error: null,
     speedIndex: DEFAULT_SPEED_INDEX,
     passedAt: null,
+    previous: null,
   };
 };
 
@@ -86,11 +104,38 @@ function statusOf(p: Progress): RunStatus {
     : 'idle';
 }
 
-/** A new run is being built: clears everything but the speed. */
+/** A new run is being built: clears everything but the speed and the previous run. */
 export function beginRun(runId: number): void {
   pausePending = false;
-  const { speedIndex } = useTrainingStore.getState();
-  useTrainingStore.setState({ ...initialTrainingState(), runId, speedIndex });
+  const { speedIndex, previous } = useTrainingStore.getState();
+  useTrainingStore.setState({ ...initialTrainingState(), runId, speedIndex, previous });
+}
+
+/** What the run's summary says of the moment `episode` episodes had finished (the history timeline's
+ *  stats): the success rate over the SUCCESS_WINDOW episodes before it, the mean epsilon of the
+ *  episode's bucket, and the first success if it came by then. Exact while the summary is (one bucket
+ *  per episode); to within a bucket once it is downsampled. */
+export function statsAt(
+  series: MetricsSummary,
+  episode: number,
+): { successRate: number | null; epsilon: number | null; firstSuccess: number | null } {
+  const first = series.counters.firstSuccess;
+  const firstSuccess = first !== null && first <= episode ? first : null;
+  const w = Math.max(1, series.width);
+  const last = Math.min(series.buckets, Math.ceil(episode / w)) - 1;
+  if (episode <= 0 || last < 0) return { successRate: null, epsilon: null, firstSuccess };
+  let n = 0;
+  let succ = 0;
+  for (let b = last; b >= 0 && n < SUCCESS_WINDOW; b--) {
+    n += series.n[b];
+    succ += series.succ[b];
+  }
+  const nb = series.n[last];
+  return {
+    successRate: n > 0 ? succ / n : null,
+    epsilon: nb > 0 ? series.epsSum[last] / nb : null,
+    firstSuccess,
+  };
 }
 
 export function applyReady(info: RunInfo): void {
@@ -135,4 +180,19 @@ export function applyError(error: RunError): void {
     error,
     status: error.phase === 'train' ? (s.totalSteps > 0 ? 'paused' : 'idle') : 'error',
   });
+}
+
+/**
+ * Whether the agent's exploration rate can change during a run (the epsilon chart is a flat line
+ * otherwise): a tabular agent's when it decays per episode (epsilonDecay < 1), a neural agent's over
+ * its decay steps, either only while it starts above its minimum. Agents without an epsilon (search,
+ * planners) never change it.
+ */
+export function epsilonChanges(agent: Config['agent']): boolean {
+  const a = agent as Record<string, unknown>;
+  const e = a.epsilon;
+  if (typeof e !== 'number') return false;
+  if (typeof a.epsilonMin === 'number' && a.epsilonMin >= e) return false;
+  if (typeof a.epsilonDecay === 'number') return a.epsilonDecay < 1;
+  return typeof a.epsilonDecaySteps === 'number';
 }

@@ -110,7 +110,10 @@ describe('first reward', () => {
     expect(stat()).toHaveTextContent('–');
     worker.progress({ running: true });
     expect(stat()).toHaveTextContent('not yet');
-    expect(stat().closest('.stat')).toHaveAttribute('title', NO_SIGNAL_TIP);
+    const about = within(stat().closest('.stat') as HTMLElement).getByRole('button', { name: 'About First reward' });
+    fireEvent.click(about);
+    expect(document.getElementById(about.getAttribute('aria-controls')!)).toHaveTextContent(NO_SIGNAL_TIP);
+    fireEvent.click(about);
     const run = new FakeRun();
     worker.progress({ running: true, ...run.episodes([0, 0, 0]) });
     expect(stat()).toHaveTextContent('not yet');

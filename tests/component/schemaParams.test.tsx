@@ -33,7 +33,8 @@ function checkFields(section: FieldSection, specs: readonly ParamSpec[]) {
   for (const spec of specs) {
     const at = `${JSON.stringify(section)}.${spec.key}`;
     const control = screen.getByLabelText(spec.label, { selector: 'input, select' });
-    expect(control, at).toHaveAttribute('title', spec.tip);
+    expect(control, at).toHaveAccessibleDescription(spec.tip);
+    expect(screen.getAllByRole('button', { name: `About ${spec.label}` }).length, at).toBeGreaterThan(0);
     const value = current(section)[spec.key];
     if (spec.kind === 'bool') {
       expect(control, at).toHaveAttribute('type', 'checkbox');

@@ -50,9 +50,12 @@ async function lesson(width: number, height: number): Promise<void> {
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => episodes(page)).toBeGreaterThan(20);
   expect(await text(page, 'first-reward')).toBe('not yet');
-  expect(
-    await page.getByTestId('first-reward').locator('xpath=ancestor::div[@title][1]').getAttribute('title'),
-  ).toBe('The agent has never reached a goal, so every value is still 0 and it has nothing to learn from');
+  const about = page.getByRole('button', { name: 'About First reward' });
+  await about.click();
+  expect(await page.locator(`[id="${await about.getAttribute('aria-controls')}"]`).textContent()).toBe(
+    'The agent has never reached a goal, so every value is still 0 and it has nothing to learn from',
+  );
+  await page.keyboard.press('Escape');
   expect(await text(page, 'greedy-path')).toBe('Greedy path: no preference yet');
   await expect
     .poll(() => page.locator('[data-testid="charts"] text', { hasText: 'no signal yet' }).count())

@@ -22,6 +22,23 @@ import type { ChartTheme } from './chartTheme';
 import { formatCompact } from './formatNumber';
 import { episodeTicks, niceTicks, tickFormat } from './niceTicks';
 
+/** A further series drawn over the chart's own: another run's curve (e.g. the previous run, faded). */
+export interface ChartOverlay {
+  /** What the series is ("previous run: no reward shaping"). */
+  name: string;
+  rows: readonly { ep: number; value: number }[];
+  color: string;
+  /** Drawn light and dashed, behind the chart's own lines. */
+  faded?: boolean;
+}
+
+/** A horizontal reference line with its label (e.g. a best possible return). */
+export interface ChartReference {
+  y: number;
+  label: string;
+  color: string;
+}
+
 export interface MiniChartProps {
   title: string;
   /** Short key shown right of the title (what the bold/faint marks mean). */
@@ -48,6 +65,10 @@ export interface MiniChartProps {
   beforeGoalLabel?: string;
   /** The episode on show in the history timeline, drawn as a line (null or absent: none). */
   cursor?: number | null;
+  /** Further series (other runs), drawn under the chart's own lines; the x axis spans them too. */
+  overlays?: readonly ChartOverlay[];
+  /** Horizontal reference lines, inside the y axis's range. */
+  references?: readonly ChartReference[];
 }
 
 export const TITLE_HEIGHT = 20;
@@ -56,8 +77,13 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
   const t = p.theme;
   const tick = { fill: t.muted, fontSize: 11 };
   const plotHeight = Math.max(60, p.height - TITLE_HEIGHT);
-  const xTicks = useMemo(() => episodeTicks(p.count), [p.count]);
-  const y = useMemo(() => yAxisOf(p), [p.rows, p.band, p.raw, p.main, p.yDomain]); // eslint-disable-line react-hooks/exhaustive-deps
+  const xMax = useMemo(() => {
+    let m = p.count;
+    for (const o of p.overlays ?? []) for (const r of o.rows) if (r.ep > m) m = r.ep;
+    return Math.ceil(m);
+  }, [p.count, p.overlays]);
+  const xTicks = useMemo(() => episodeTicks(xMax), [xMax]);
+  const y = useMemo(() => yAxisOf(p), [p.rows, p.band, p.raw, p.main, p.yDomain, p.overlays, p.references]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <figure style={{ margin: 0, width: p.width }} aria-label={p.title}>
       <figcaption
@@ -107,7 +133,7 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
         <XAxis
           dataKey="ep"
           type="number"
-          domain={[1, Math.max(2, p.count)]}
+          domain={[1, Math.max(2, xMax)]}
           ticks={xTicks}
           allowDecimals={false}
           tickFormatter={formatCompact}
@@ -140,6 +166,34 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
             <ChartTooltip active={props.active} payload={props.payload} lines={p.tooltip} theme={t} />
           )}
         />
+        {p.references?.map((r) => (
+          <ReferenceLine
+            key={r.label}
+            y={r.y}
+            stroke={r.color}
+            strokeDasharray="6 3"
+            strokeWidth={1.5}
+            ifOverflow="extendDomain"
+            label={{ value: r.label, position: 'insideTopRight', fill: r.color, fontSize: 11, fontWeight: 600 }}
+          />
+        ))}
+        {p.overlays?.map((o) => (
+          <Line
+            key={o.name}
+            name={o.name}
+            data={o.rows as { ep: number; value: number }[]}
+            dataKey="value"
+            isAnimationActive={false}
+            stroke={o.color}
+            strokeOpacity={o.faded ? 0.45 : 1}
+            strokeWidth={o.faded ? 2 : 2.5}
+            strokeDasharray={o.faded ? '5 4' : undefined}
+            dot={o.rows.length === 1 ? { r: 3, fill: o.color, fillOpacity: 0.45 } : false}
+            activeDot={false}
+            tooltipType="none"
+            className="chart-overlay"
+          />
+        ))}
         {p.band && (
           <Area
             dataKey={p.band}
@@ -215,6 +269,15 @@ function yAxisOf(p: MiniChartProps): {
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
+  }
+  for (const o of p.overlays ?? [])
+    for (const r of o.rows) {
+      if (r.value < lo) lo = r.value;
+      if (r.value > hi) hi = r.value;
+    }
+  for (const r of p.references ?? []) {
+    if (r.y < lo) lo = r.y;
+    if (r.y > hi) hi = r.y;
   }
   const [fLo, fHi] = p.yDomain ?? ['auto', 'auto'];
   if (typeof fLo === 'number') lo = fLo;

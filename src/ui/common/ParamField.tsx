@@ -2,12 +2,14 @@
  * One settings field from its ParamSpec: a number (slider + number box), a checkbox, a select or a
  * list typed as text. Every change is committed through `onCommit` (which validates); a refused value
  * shows its message under the field until the field is valid again: a valid value is typed, or the box
- * loses focus and returns to the current value.
+ * loses focus and returns to the current value. The field's help (the schema's tooltip) is a
+ * toggletip beside its label and the control's description.
  */
 import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import type { EditResult } from '../../store/configStore';
 import { formatNumber, parseIntList, type NumberSpec, type ParamSpec } from './paramSpec';
 import type { Bounds } from './schemaBounds';
+import { Toggletip } from './Toggletip';
 
 export interface ParamFieldProps {
   spec: ParamSpec;
@@ -70,7 +72,6 @@ export function ParamField({ spec, value, onCommit, bounds, disabled }: ParamFie
   const describedBy = error ? `${tipId} ${errId}` : tipId;
   const common = {
     id,
-    title: spec.tip,
     disabled,
     'aria-describedby': describedBy,
     'aria-invalid': error ? true : undefined,
@@ -142,9 +143,10 @@ export function ParamField({ spec, value, onCommit, bounds, disabled }: ParamFie
   return (
     <div className={`param param--${spec.kind}`}>
       <div className="param-row">
-        <label htmlFor={id} title={spec.tip}>
-          {spec.label}
-        </label>
+        <span className="param-name">
+          <label htmlFor={id}>{spec.label}</label>
+          <Toggletip label={spec.label} text={spec.tip} />
+        </span>
         {control}
       </div>
       {numeric && typeof value === 'number' && (
@@ -152,7 +154,6 @@ export function ParamField({ spec, value, onCommit, bounds, disabled }: ParamFie
           className="param-slider"
           type="range"
           aria-label={`${spec.label} slider`}
-          title={`${spec.label}: ${formatNumber(value)}`}
           aria-valuetext={formatNumber(value)}
           disabled={disabled}
           min={numeric.log ? 0 : numeric.min}

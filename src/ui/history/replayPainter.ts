@@ -15,6 +15,7 @@ import {
   type ReplayPainter,
 } from '../../store/replayExport';
 import { useUiStore } from '../../store/uiStore';
+import { agentInfo } from '../agent/agentParams';
 import type { Frame, Moment } from '../../worker/protocol';
 import { agentGreedyPath } from '../grid/greedyPath';
 import { drawOverlay, type OverlayData } from '../grid/overlay/drawOverlay';
@@ -48,12 +49,12 @@ function systemTheme(): Theme {
     : 'light';
 }
 
-/** The lesson's title on show, else a plain one. */
-function titleOf(): string {
+/** The lesson's title on show (else the world's size) and the agent's name: "Deep needle · DQN". */
+export function titleOf(): string {
   const story = useUiStore.getState().story;
-  if (story?.title) return story.title;
   const { agent, env } = useConfigStore.getState().config;
-  return `Gridworld ${env.grid[0].length} x ${env.grid.length} · ${agent.type}`;
+  const where = story?.title || `Gridworld ${env.grid[0].length} x ${env.grid.length}`;
+  return `${where} · ${agentInfo(agent.type)?.label ?? agent.type}`;
 }
 
 /** Size of a frame for a width x height grid. */

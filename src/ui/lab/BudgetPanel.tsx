@@ -2,14 +2,14 @@
  * The thinking budget (src/rl/lab/budget.ts): for a preset that turns one (a knob per variant over
  * values, on seeds), the seeds and the run button with progress and cancel on the worker pool, then
  * per variant against the knob value: episodes until the first success and until solved, the success
- * rate and the compute of a run (one chart per unit when variants count different ones), the table,
- * and what thinking buys and where it stops.
+ * rate and the compute of a run (one chart per unit when variants count different ones), the charts
+ * of the measures that vary most first, the table, and what thinking buys and where it stops.
  */
 import type { Preset } from '../../config/presets';
-import type { ComputeUnit } from '../../rl/lab/budget';
+import type { BudgetResult, ComputeUnit } from '../../rl/lab/budget';
 import type { Theme } from '../grid/overlay/palette';
 import { ThinkingNotes } from '../think/ThinkingNotes';
-import { BudgetChart, KNOB_LABEL, variantNames } from './BudgetChart';
+import { BudgetChart, KNOB_LABEL, variantNames, type BudgetMetric } from './BudgetChart';
 import { variantColor } from './labColors';
 import { BudgetTable } from './BudgetTable';
 import { budgetSeeds, cancelBudget, startBudget } from '../../store/labActions';
@@ -23,6 +23,26 @@ function runCount(p: Preset, seeds: number): number {
   const b = p.budget;
   if (!b) return 0;
   return b.variants.reduce((n, v) => n + (v.values ?? b.values ?? []).length, 0) * seeds;
+}
+
+/**
+ * The order of a budget's charts: the measures that take more different values across its points first
+ * (a budget of one episode per seed only ever has a first success and a solve at episode 1 or never, so
+ * its success rate, which varies, leads); ties keep first success, solved, success rate.
+ */
+export function budgetChartOrder(r: BudgetResult): Exclude<BudgetMetric, 'compute'>[] {
+  const points = r.points.filter((p) => p.seeds > 0);
+  const shown = (f: { median: number | null; censored: number }) =>
+    f.median === null ? 'never' : `${f.median}/${f.censored}`;
+  const distinct: Record<'first' | 'solved' | 'success', number> = {
+    first: new Set(points.map((p) => shown(p.firstSuccessEpisode))).size,
+    solved: new Set(points.map((p) => shown(p.solvedEpisode))).size,
+    success: new Set(points.map((p) => Math.round(p.successRate * 100))).size,
+  };
+  return (['first', 'solved', 'success'] as const)
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => distinct[b.m] - distinct[a.m] || a.i - b.i)
+    .map((x) => x.m);
 }
 
 const episodesText = (n: number) => `${n.toLocaleString('en-US')} real episode${n === 1 ? '' : 's'}`;
@@ -76,9 +96,9 @@ export function BudgetPanel(props: { preset: Preset; theme: Theme; big: boolean 
             ))}
           </div>
           <div className="lab-charts budget-charts">
-            <BudgetChart result={r} metric="first" theme={theme} height={h} />
-            <BudgetChart result={r} metric="solved" theme={theme} height={h} />
-            <BudgetChart result={r} metric="success" theme={theme} height={h - 40} />
+            {budgetChartOrder(r).map((m) => (
+              <BudgetChart key={m} result={r} metric={m} theme={theme} height={m === 'success' ? h - 40 : h} />
+            ))}
             {units.map((u) => (
               <BudgetChart key={u} result={r} metric="compute" unit={u} theme={theme} height={h - 40} />
             ))}

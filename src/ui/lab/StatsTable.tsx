@@ -17,12 +17,28 @@ function openTip(v: ComparisonResult['variants'][number], allSeeds: boolean): st
   return `Replay this variant's typical run in the playground (its median seed: ${when}): it trains again to ${v.episodes} episodes, then the timeline shows its first reward`;
 }
 
+type Variant = ComparisonResult['variants'][number];
+
+/**
+ * One line for a variant whose figures seem to disagree: some seeds reached the goal (a first success)
+ * yet its final success rounds to 0% — it found the goal and did not keep reaching it. null otherwise.
+ */
+export function foundNotKeptNote(v: Variant): string | null {
+  const found = v.seeds - v.firstEpisode.censored;
+  if (found === 0 || Math.round(v.finalSuccessRate * 100) > 0) return null;
+  const when =
+    v.firstEpisode.median === null ? '' : ` (median episode ${v.firstEpisode.median.toLocaleString('en-US')})`;
+  return `${v.name}: ${found} of ${v.seeds} seeds reached the goal at least once${when}, but almost none of their last 10% of episodes did (final success 0%): the goal was found, then not kept.`;
+}
+
 export function StatsTable(props: {
   result: ComparisonResult;
   theme: Theme;
   onOpen?(variant: number): void;
 }) {
   const { result } = props;
+  const notes = result.variants.map(foundNotKeptNote).filter((n): n is string => n !== null);
+  const columns = props.onOpen ? 6 : 5;
   return (
     <table className="lab-table" aria-label="Statistics per variant">
       <thead>
@@ -84,6 +100,22 @@ export function StatsTable(props: {
           </tr>
         ))}
       </tbody>
+      {notes.length > 0 && (
+        <tfoot>
+          {notes.map((n) => (
+            <tr key={n}>
+              <td
+                colSpan={columns}
+                className="lab-table-note"
+                data-testid="found-not-kept"
+                style={{ whiteSpace: 'normal', textAlign: 'left', fontSize: 13, color: 'var(--muted)' }}
+              >
+                {n}
+              </td>
+            </tr>
+          ))}
+        </tfoot>
+      )}
     </table>
   );
 }

@@ -1,8 +1,12 @@
-/** The live training charts, sized to the space they get, with a hint until the first episode ends. */
+/** The live training charts, sized to the space they get, with a hint until the first episode ends;
+ *  the run before the last setting change faded under them (its legend entry removes it), and no
+ *  epsilon chart for an agent whose epsilon cannot change. */
 import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useFirstInput } from '../common/useFirstInput';
-import { useTrainingStore } from '../../store/trainingStore';
 import { useIdlePreloaded } from '../idlePreload';
+import { useConfigStore } from '../../store/configStore';
+import { dismissPreviousRun } from '../../store/previousRun';
+import { epsilonChanges, useTrainingStore } from '../../store/trainingStore';
 
 /*
  * recharts is the largest part of the page's code (about 120 kB of the page's gzipped JS) and the charts
@@ -41,6 +45,8 @@ function ChartsPlaceholder({ height }: { height: number }) {
 
 export function ChartsPanel() {
   const series = useTrainingStore((s) => s.series);
+  const previous = useTrainingStore((s) => s.previous);
+  const showEpsilon = useConfigStore((s) => epsilonChanges(s.config.agent));
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(420);
   // Also once the page has fetched the chunk while idle (main.tsx), so the first Play does not mount them.
@@ -60,7 +66,14 @@ export function ChartsPanel() {
       <div className="charts-body" ref={ref} data-testid="charts" data-episodes={series.counters.episodes}>
         {show ? (
           <Suspense fallback={placeholder}>
-            <TrainingCharts series={series} height={height} markFirstGoal />
+            <TrainingCharts
+              series={series}
+              height={height}
+              markFirstGoal
+              previous={previous}
+              onDismissPrevious={dismissPreviousRun}
+              showEpsilon={showEpsilon}
+            />
           </Suspense>
         ) : (
           placeholder
