@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseBudget, type BudgetSpec } from '../src/config/experiment';
 import { presetBudget, presetBudgetInput, presetExperiment } from '../src/config/presetExperiments';
 import { getPreset } from '../src/config/presets';
-import { parseConfig } from '../src/config/schema';
+import { CONFIG_VERSION, parseConfig } from '../src/config/schema';
 import {
   PRESET_RESULTS,
   type BudgetFigures,
@@ -82,7 +82,7 @@ export function randomWalkSteps(id: string): number {
   const env = getPreset(id)!.config.env;
   const minusOne = Object.fromEntries(Object.keys(env.rewards).map((k) => [k, -1]));
   const r = parseConfig({
-    version: 1,
+    version: CONFIG_VERSION,
     env: { ...env, rewards: minusOne, stepReward: -1, slip: 0, gamma: 1 },
     agent: { type: 'policy-evaluation', theta: 1e-9, maxSweeps: 100_000 },
   });
