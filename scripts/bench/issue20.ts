@@ -53,10 +53,12 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   // The wasm backend loaded once beforehand, so no seed pays for it (dqn.ts's run does the same).
   await train8x8(99).catch(() => undefined);
   const dqn: number[] = [];
+  const dqnCpu: number[] = [];
   const steps: number[] = [];
   for (let seed = 1; seed <= 3; seed++) {
     const r = await train8x8(seed);
     dqn.push(r.seconds);
+    dqnCpu.push(r.cpu);
     steps.push(r.reached ? r.greedySteps : -1);
   }
   row(
@@ -64,6 +66,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     spread(dqn, 2, ' s'),
     `before 1.9-2.6 s; REINFORCEjs median 14 s; lean tfjs-wasm 1.2 s; goal < 1 s`,
   );
+  row('  the same, CPU s per seed', spread(dqnCpu, 2, ' s'), '(less sensitive to a loaded machine)');
   row('  greedy steps, seeds 1-3 (shortest 14)', steps.join(', '), '14 on 3/3');
 
   const dn = deepNeedleCli();
