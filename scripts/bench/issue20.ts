@@ -30,7 +30,8 @@ function timeCommand(cmd: string, args: string[], runs: number): number[] {
   const once = () => {
     const t0 = performance.now();
     const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${(r.stderr || r.stdout).slice(-300)}`);
+    if (r.status !== 0)
+      throw new Error(`${cmd} ${args.join(' ')} failed: ${(r.stderr || r.stdout).slice(-300)}`);
     return (performance.now() - t0) / 1000;
   };
   once();
@@ -89,8 +90,16 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     ] as const) {
       const viaNpm = timeCommand('npm', ['run', '--silent', 'sim', '--', file, '--episodes', '1'], runs);
       const direct = timeCommand(process.execPath, ['dist-cli/sim.js', file, '--episodes', '1'], runs);
-      row(`CLI start, ${name}: npm run sim, 1 episode`, spread(viaNpm, 2, ' s'), `before ${before}; goal ${goal}`);
-      row(`  node dist-cli/sim.js alone`, spread(direct, 2, ' s'), `(npm adds ${(median(viaNpm) - median(direct)).toFixed(2)} s)`);
+      row(
+        `CLI start, ${name}: npm run sim, 1 episode`,
+        spread(viaNpm, 2, ' s'),
+        `before ${before}; goal ${goal}`,
+      );
+      row(
+        `  node dist-cli/sim.js alone`,
+        spread(direct, 2, ' s'),
+        `(npm adds ${(median(viaNpm) - median(direct)).toFixed(2)} s)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
