@@ -74,8 +74,18 @@ export async function buildCli(state = sourceState(), dir = out) {
     // `?url` import) are never loaded in Node.
     external: ['*?url'],
     mainFields: ['module', 'main'],
-    // tfjs's node code calls require() (fs, path for its .wasm files): give each ES module chunk one
-    banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
+    // tfjs's node code calls require() and reads __dirname (the wasm backend's loader: without it the
+    // backend fails to start and tfjs falls back to cpu): give each ES module chunk both
+    banner: {
+      js: [
+        "import { createRequire as __cliRequire } from 'node:module';",
+        "import { fileURLToPath as __cliPath } from 'node:url';",
+        "import { dirname as __cliDirname } from 'node:path';",
+        'const require = __cliRequire(import.meta.url);',
+        'const __filename = __cliPath(import.meta.url);',
+        'const __dirname = __cliDirname(__filename);',
+      ].join(' '),
+    },
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'warning',

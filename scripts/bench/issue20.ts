@@ -30,7 +30,8 @@ function timeCommand(cmd: string, args: string[], runs: number): number[] {
   const once = () => {
     const t0 = performance.now();
     const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${(r.stderr || r.stdout).slice(-300)}`);
+    if (r.status !== 0)
+      throw new Error(`${cmd} ${args.join(' ')} failed: ${(r.stderr || r.stdout).slice(-300)}`);
     return (performance.now() - t0) / 1000;
   };
   once();
@@ -53,10 +54,12 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
   // The wasm backend loaded once beforehand, so no seed pays for it (dqn.ts's run does the same).
   await train8x8(99).catch(() => undefined);
   const dqn: number[] = [];
+  const dqnCpu: number[] = [];
   const steps: number[] = [];
   for (let seed = 1; seed <= 3; seed++) {
     const r = await train8x8(seed);
     dqn.push(r.seconds);
+    dqnCpu.push(r.cpu);
     steps.push(r.reached ? r.greedySteps : -1);
   }
   row(
@@ -64,6 +67,7 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     spread(dqn, 2, ' s'),
     `before 1.9-2.6 s; REINFORCEjs median 14 s; lean tfjs-wasm 1.2 s; goal < 1 s`,
   );
+  row('  the same, CPU s per seed', spread(dqnCpu, 2, ' s'), '(less sensitive to a loaded machine)');
   row('  greedy steps, seeds 1-3 (shortest 14)', steps.join(', '), '14 on 3/3');
 
   const dn = deepNeedleCli();
@@ -86,8 +90,16 @@ export async function run(args: string[] = process.argv.slice(2)): Promise<void>
     ] as const) {
       const viaNpm = timeCommand('npm', ['run', '--silent', 'sim', '--', file, '--episodes', '1'], runs);
       const direct = timeCommand(process.execPath, ['dist-cli/sim.js', file, '--episodes', '1'], runs);
-      row(`CLI start, ${name}: npm run sim, 1 episode`, spread(viaNpm, 2, ' s'), `before ${before}; goal ${goal}`);
-      row(`  node dist-cli/sim.js alone`, spread(direct, 2, ' s'), `(npm adds ${(median(viaNpm) - median(direct)).toFixed(2)} s)`);
+      row(
+        `CLI start, ${name}: npm run sim, 1 episode`,
+        spread(viaNpm, 2, ' s'),
+        `before ${before}; goal ${goal}`,
+      );
+      row(
+        `  node dist-cli/sim.js alone`,
+        spread(direct, 2, ' s'),
+        `(npm adds ${(median(viaNpm) - median(direct)).toFixed(2)} s)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -149,9 +149,6 @@ export async function ratioToKernel(
   rounds = 5,
 ): Promise<{ ratios: number[]; kRates: number[]; tRates: number[] }> {
   const cfg = config(sparse(50), 1000, { type: 'q-learning', epsilon: 0.1 }, episodes);
-  console.log(
-    `Q-learning, sparse 50 x 50, ${episodes.toLocaleString('en-US')} episodes through Trainer.runEpisode() vs a raw typed-array kernel, taking turns every ${SLICE} episodes, ${rounds} rounds (+1 warm-up)`,
-  );
   const ratios: number[] = [];
   const kRates: number[] = [];
   const tRates: number[] = [];
@@ -186,6 +183,9 @@ export async function ratioToKernel(
 }
 
 export async function printRatioToKernel(episodes = 40_000, rounds = 5): Promise<void> {
+  console.log(
+    `Q-learning, sparse 50 x 50, ${episodes.toLocaleString('en-US')} episodes through Trainer.runEpisode() vs a raw typed-array kernel, taking turns every ${SLICE} episodes, ${rounds} rounds (+1 warm-up)`,
+  );
   const { ratios, kRates, tRates } = await ratioToKernel(episodes, rounds);
   console.log(`  raw kernel           ${spread(kRates, 1, 'M steps/s')}`);
   console.log(`  trainer              ${spread(tRates, 1, 'M steps/s')}`);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type Config } from '../../src/config/schema';
+import { greedyAction } from '../../src/rl/greedy';
 import { isActive } from '../../src/rl/grid';
 import { createTrainer } from '../../src/rl/trainer';
 import type { NeuralAgent } from '../../src/rl/neural/createNeuralAgent';
@@ -49,6 +50,9 @@ describe.each([
       expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       expect(agent.greedy(s)).toBe(1);
     }
+    // greedy() is the core's rule on the table the walk and the views read, in every cell.
+    for (let s = 0; s < t.grid.nStates; s++)
+      if (isActive(t.grid, s)) expect(agent.greedy(s)).toBe(greedyAction(q, s));
     // The critic / baseline values the cell next to the goal above the start.
     expect(v[5]).toBeGreaterThan(v[1]);
     agent.dispose();

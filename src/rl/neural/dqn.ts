@@ -61,6 +61,9 @@ export function tdTargets(
 /** `steps` (environment steps) drive the epsilon schedule, training and target syncs. */
 export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
   readonly type = 'dqn';
+  /** The state the agent is in and the action it chose there. */
+  private s = 0;
+  private a = 0;
   private readonly inputs: CellInputs;
   private readonly net: Mlp;
   /** The update's pass: per distinct cell in JS where that is cheaper (cellPass.ts), else MlpPass. */
@@ -79,8 +82,6 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
   private readonly batch: Minibatch;
   private readonly ys: Float32Array;
   private readonly dq: Float32Array;
-  private s = 0;
-  private a = 0;
   /** The views' Q table and the update count it was computed at. */
   private readonly qTable: Float64Array;
   private tableAt = -1;
