@@ -147,7 +147,7 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
   const agent: Obj = sameType ? { ...base.agent, ...v.agent } : { ...v.agent };
   const train: Obj = { ...base.train, ...v.train };
   if (episodes !== undefined) train.episodes = episodes;
-  const r = parseConfig({ version: base.version, env, agent, train });
+  const r = parseConfig({ version: base.version, env, agent, train, demonstrations: base.demonstrations });
   if (!r.ok) return { ok: false, errors: r.errors.map((e) => aboutVariant(v, e)) };
   return { ok: true, value: r.config };
 }
