@@ -94,6 +94,7 @@ export class Trainer {
     const source = config.train.rewardSource ?? 'world';
     this.grades = source === 'teacher-grade' ? teacherMoves(this.grid, this.demos) : null;
     if (this.agent instanceof ImitationAgent) this.agent.imitate(this.demos);
+    else if (this.demos.n > 0) this.agent.keepDemonstrations?.(this.demos);
     const replay = 'demoReplay' in config.agent ? config.agent.demoReplay : 0;
     this.demoReplay = this.agent instanceof TabularAgent && this.demos.n > 0 ? replay : 0;
   }
