@@ -113,6 +113,9 @@ const TEACHER_GRID = [
   '............',
 ];
 export const TEACHER_DEMO = 'RRRRRRDDDDDRRRRDDLLLLU';
+/** Worse episodes ranked below the teacher's, for T-REX: further round (24 moves), and one that stops
+ *  short of the goal. */
+const TEACHER_WORSE = ['RRRRRRDDDDDRRRRRDDLLLLLU', 'RRRRRRDDDDDRRRR'];
 
 const SPECS: PresetSpec[] = [
   {
@@ -414,7 +417,7 @@ const SPECS: PresetSpec[] = [
     title: 'Never surpass your teacher',
     caption: [
       "A 12 x 8 room with a wall and one gap; only the goal in the gap pays. The built-in teacher walks to the cell above it and then goes the long way round the wall's end: 22 moves, where the shortest path is 12.",
-      "World reward only finds the goal late (first in episode 4 to 21, median 11.5: 675 steps) but ends on the 12-step shortest path on 8 of 8 seeds. The teacher's grade and imitation end on the teacher's 22-move path on 8 of 8 seeds, never shorter. Demonstrations, then the world's reward, find the goal in episode 1 on every seed (median 26 steps, 26x sooner) and still end on the shortest path on 8 of 8.",
+      "World reward only finds the goal late (first in episode 4 to 21, median 11.5: 675 steps) but ends on the 12-step shortest path on 8 of 8 seeds. The teacher's grade and imitation end on the teacher's 22-move path on 8 of 8 seeds, never shorter. Demonstrations, then the world's reward, find the goal in episode 1 on every seed (median 26 steps, 26x sooner) and still end on the shortest path on 8 of 8. A reward fitted to a ranking of the teacher's episode above two worse ones (T-REX, Brown et al. 2019) ends on the 12-step path on 8 of 8 seeds: better than its best demonstration.",
     ],
     config: {
       version: CONFIG_VERSION,
@@ -428,6 +431,11 @@ const SPECS: PresetSpec[] = [
       { name: "Teacher's grade", train: { rewardSource: 'teacher-grade' } },
       { name: 'Imitation', agent: { type: 'imitation' } },
       { name: "Demonstrations, then the world's reward", agent: { demoReplay: 1 } },
+      {
+        name: 'Reward from a ranking (T-REX)',
+        train: { rewardSource: 'ranked' },
+        demonstrations: [TEACHER_DEMO, ...TEACHER_WORSE],
+      },
     ],
   },
 ];

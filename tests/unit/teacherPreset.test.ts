@@ -10,7 +10,7 @@ describe('the teacher preset: never surpass your teacher', () => {
     const p = getPreset('teacher')!;
     const r = await runComparison(presetExperiment(p)!);
     expect(r.reference).toEqual({ optimalSteps: 12, teacherSteps: 22 });
-    const [world, graded, imitation, demos] = r.variants;
+    const [world, graded, imitation, demos, trex] = r.variants;
     const all = (v: (typeof r.variants)[number], steps: number) =>
       v.greedySteps.perSeed.filter((x) => x === steps).length;
     const caption = p.caption.join(' ');
@@ -43,6 +43,12 @@ describe('the teacher preset: never surpass your teacher', () => {
     );
     expect(caption).toContain(`still end on the shortest path on ${all(demos, 12)} of 8`);
     expect(all(demos, 12)).toBeGreaterThanOrEqual(7);
+    // T-REX: a reward fitted to the ranking ends shorter than the best demonstration
+    expect(trex.greedySteps.max).toBeLessThan(22);
+    expect(caption).toContain(
+      `(T-REX, Brown et al. 2019) ends on the 12-step path on ${all(trex, 12)} of 8 seeds`,
+    );
+    expect(all(trex, 12)).toBeGreaterThanOrEqual(7);
     // the CLI's JSON carries the same
     const j = comparisonJson(r) as { reference: unknown; variants: { greedySteps: unknown }[] };
     expect(j.reference).toEqual({ optimalSteps: 12, teacherSteps: 22 });
