@@ -47,5 +47,7 @@ export function compactConfig(config: Config): Obj {
       ? { type: config.agent.type, ...dropDefaults(config.agent, agentDefaults.data) }
       : config.agent,
     train: dropDefaults(config.train, trainDefaults),
+    // the person's demonstrations travel with the world (none: the key is left out)
+    ...(config.demonstrations?.length ? { demonstrations: config.demonstrations } : {}),
   };
 }

@@ -33,6 +33,8 @@ export const variantSchema = z.strictObject({
   env: overrides.optional(),
   agent: overrides.optional(),
   train: overrides.optional(),
+  /** The variant's own demonstrations (default: the base's), e.g. a ranking for a learned reward. */
+  demonstrations: z.array(z.unknown(), { error: 'must be a list of move strings' }).optional(),
 });
 
 /** A lab document's base config: of any version the app reads (migrated first, like a link or a file),
@@ -172,7 +174,13 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
       ],
     };
   if (episodes !== undefined) train.episodes = episodes;
-  const r = parseConfig({ version: base.version, env, agent, train, demonstrations: base.demonstrations });
+  const r = parseConfig({
+    version: base.version,
+    env,
+    agent,
+    train,
+    demonstrations: v.demonstrations ?? base.demonstrations,
+  });
   if (!r.ok) return { ok: false, errors: r.errors.map((e) => aboutVariant(v, e)) };
   return { ok: true, value: r.config };
 }

@@ -122,7 +122,7 @@ describe('the world and training lists', () => {
 
   it('renders every train field from the schema', () => {
     render(<TrainSettings />);
-    expect(sectionSpecs('train')).toHaveLength(5);
+    expect(sectionSpecs('train')).toHaveLength(6);
     checkFields('train', sectionSpecs('train'));
     fireEvent.change(screen.getByRole('combobox', { name: 'Reward shaping' }), {
       target: { value: 'potential' },

@@ -4,7 +4,7 @@
  * and what it earned. The moves are never re-simulated here: a demonstration says the direction each
  * move went (a slip included), so every transition is the grid's table entry for (cell, direction).
  */
-import { parseDemo } from '../../config/demonstrations';
+import { parseDemo } from '../../config/demoMoves';
 import type { EpisodeResult } from '../metrics';
 import { N_ACTIONS, type Grid } from '../grid';
 
