@@ -48,6 +48,15 @@ export interface MiniChartProps {
   beforeGoalLabel?: string;
   /** The episode on show in the history timeline, drawn as a line (null or absent: none). */
   cursor?: number | null;
+  /** Labelled reference lines: `y` a level (e.g. your best return, "You"), `x` an episode (a mark). */
+  refLines?: readonly RefLine[];
+}
+
+export interface RefLine {
+  x?: number;
+  y?: number;
+  label: string;
+  color?: string;
 }
 
 export const TITLE_HEIGHT = 20;
@@ -101,6 +110,17 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
             }}
           />
         )}
+        {p.refLines?.map((r) => (
+          <ReferenceLine
+            key={`${r.label}:${r.x ?? ''}:${r.y ?? ''}`}
+            {...(r.x !== undefined ? { x: r.x } : { y: r.y })}
+            stroke={r.color ?? t.text}
+            strokeDasharray="6 3"
+            strokeWidth={1.5}
+            ifOverflow={r.y !== undefined ? 'extendDomain' : 'hidden'}
+            label={{ value: r.label, position: r.x !== undefined ? 'insideTopRight' : 'insideBottomRight', fill: r.color ?? t.text, fontSize: 11, fontWeight: 600 }}
+          />
+        ))}
         {p.cursor != null && (
           <ReferenceLine x={Math.max(1, p.cursor)} stroke={t.text} strokeWidth={1.5} ifOverflow="hidden" />
         )}

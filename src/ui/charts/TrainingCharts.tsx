@@ -33,6 +33,8 @@ export interface TrainingChartsProps {
   maxPoints?: number;
   /** Mark the first successful episode on the return chart ("first goal", "no signal yet" before it). */
   markFirstGoal?: boolean;
+  /** Labelled reference lines on the return chart (your best return as "You", a "passed you" mark). */
+  returnLines?: MiniChartProps['refLines'];
 }
 
 const GAP = 12;
@@ -59,6 +61,7 @@ export function TrainingCharts({
   window,
   maxPoints = MAX_POINTS,
   markFirstGoal = false,
+  returnLines,
 }: TrainingChartsProps) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 640);
@@ -119,6 +122,7 @@ export function TrainingCharts({
       tooltip: retTips,
       firstGoal: markFirstGoal && data.count > 0 ? data.firstSuccess : undefined,
       beforeGoalLabel: data.rewardBeforeGoal ? 'no goal yet' : 'no signal yet',
+      refLines: returnLines,
     },
     {
       title: 'Steps per episode',

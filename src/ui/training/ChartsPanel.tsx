@@ -2,6 +2,7 @@
 import { lazy, Suspense, useLayoutEffect, useRef, useState } from 'react';
 import { useFirstInput } from '../common/useFirstInput';
 import { useTrainingStore } from '../../store/trainingStore';
+import { usePlayReturnLines } from '../play/returnLines';
 
 /*
  * recharts is the largest part of the page's code (about 120 kB of the page's gzipped JS) and the charts
@@ -43,6 +44,7 @@ export function ChartsPanel() {
   const ref = useRef<HTMLDivElement>(null);
   const [height, setHeight] = useState(420);
   const show = useFirstInput('charts', series.counters.episodes > 0);
+  const returnLines = usePlayReturnLines();
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -57,7 +59,7 @@ export function ChartsPanel() {
       <div className="charts-body" ref={ref} data-testid="charts" data-episodes={series.counters.episodes}>
         {show ? (
           <Suspense fallback={placeholder}>
-            <TrainingCharts series={series} height={height} markFirstGoal />
+            <TrainingCharts series={series} height={height} markFirstGoal returnLines={returnLines} />
           </Suspense>
         ) : (
           placeholder

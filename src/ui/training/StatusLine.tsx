@@ -10,6 +10,7 @@ import { SUCCESS_WINDOW } from '../../rl/metrics';
 import type { ReactNode } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { useTrainingStore, type RunStatus } from '../../store/trainingStore';
+import { PlayStatus } from '../play/PlayStatus';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   starting: 'Preparing',
@@ -137,6 +138,7 @@ export function StatusLine() {
           <b data-testid="loss">{loss === null ? '–' : loss.toPrecision(3)}</b>
         </Stat>
       )}
+      <PlayStatus />
     </div>
   );
 }
