@@ -204,6 +204,16 @@ const qInit = reward.default(0).meta({
   slider: { min: -10, max: 10, step: 0.1 },
 });
 
+/** Passes over the demonstrations' transitions through the agent's own update (src/rl/trainer.ts). */
+const demoReplay = int(0, 100)
+  .default(0)
+  .meta({
+    label: 'Demonstration replay',
+    tooltip:
+      "Passes over your demonstrations' moves, through this agent's own update, once before training and again after every episode; then it learns from its own episodes as usual. 0 is off.",
+    slider: { max: 10 },
+  });
+
 const tdFields = {
   alpha,
   ...epsilonFields,
@@ -214,6 +224,7 @@ const tdFields = {
     tooltip:
       'Eligibility traces: how much credit earlier steps of the episode get for a reward. 0 updates only the last step.',
   }),
+  demoReplay,
 };
 
 const planningFields = {
@@ -272,6 +283,7 @@ export const agentSchema = z.discriminatedUnion(
               'Remembered steps replayed after each real step. More planning learns from fewer real steps.',
             slider: { max: 100 },
           }),
+        demoReplay,
       })
       .meta({
         label: 'Dyna-Q',
@@ -296,6 +308,12 @@ export const agentSchema = z.discriminatedUnion(
       group: 'Planning',
       tooltip:
         'Computes how good every cell is for a random walker (the textbook example); arrows show the greedy choice.',
+    }),
+    z.strictObject({ type: z.literal('imitation') }).meta({
+      label: 'Imitation',
+      group: 'Tabular',
+      tooltip:
+        'Behaviour cloning: copies your demonstrations, the move you made most often in each cell (a fixed random move where you never went). It never learns from reward, so it is never better than you.',
     }),
     dqnSchema,
     actorCriticSchema,
@@ -343,6 +361,16 @@ export const trainSchema = z.strictObject({
       tooltip:
         'Exploration bonus β/√N − β for the cell entered (N = its visits so far): nothing for a new cell, less and less for familiar ones, so untried paths look better than worn ones. 0 is off.',
       slider: { max: 2 },
+    }),
+  /** What the agent learns from: the world's reward, or a teacher's grade (src/rl/teacher/grade.ts). */
+  rewardSource: z
+    .enum(['world', 'teacher-grade', 'live-grade'])
+    .default('world')
+    .meta({
+      label: 'Reward from',
+      tooltip:
+        "World: what the world pays. Teacher's grade: +1 for the move your demonstrations made in that cell, 0 for any other move, the episode ending where the world ends it (the world's own reward is not used). Live grade (TAMER, Knox & Stone 2008): you grade the agent's last move with + or -, and that grade is the reward for it; ungraded moves earn 0.",
+      options: { world: 'The world', 'teacher-grade': "Teacher's grade", 'live-grade': 'Live grade (+/-)' },
     }),
 });
 

@@ -13,6 +13,7 @@ import { QLearningAgent } from './agents/qLearning';
 import { RandomAgent } from './agents/random';
 import { SarsaAgent } from './agents/sarsa';
 import { ValueIterationAgent } from './agents/valueIteration';
+import { ImitationAgent } from './teacher/imitation';
 
 export function createAgent(cfg: AgentConfig, grid: Grid, seed: number): Agent {
   const rng = new Rng(seed);
@@ -34,6 +35,8 @@ export function createAgent(cfg: AgentConfig, grid: Grid, seed: number): Agent {
       return new PolicyIterationAgent(buildModel(grid), cfg);
     case 'policy-evaluation':
       return new PolicyEvaluationAgent(buildModel(grid), cfg);
+    case 'imitation':
+      return new ImitationAgent(n, rng);
     case 'mcts':
       return new MctsAgent(grid, cfg, rng);
     default:

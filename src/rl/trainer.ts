@@ -15,6 +15,9 @@ import { RunMetrics, type EpisodeResult } from './metrics';
 import { subSeed } from './rng';
 import { createShaper, shapedReward, shapingOf, type RewardShaper } from './shaping';
 import { TabularAgent } from './agents/tdBase';
+import { demoTransitions, type DemoTransitions } from './teacher/demonstrations';
+import { teacherGrade, teacherMoves } from './teacher/grade';
+import { ImitationAgent } from './teacher/imitation';
 
 /** The seed an agent of a run with this train seed gets (the env gets another). */
 export function agentSeed(seed: number): number {
@@ -56,6 +59,17 @@ export class Trainer {
   /** The action the agent chose for the state it is in; -1 before an episode starts. */
   private action = -1;
   private readonly envSeed: number;
+  /** The demonstrations that fit this world, as transitions (src/rl/teacher/demonstrations.ts). */
+  readonly demos: DemoTransitions;
+  /** 'teacher-grade': per (s * 4 + a), 1 for the teacher's moves (src/rl/teacher/grade.ts); else null. */
+  private readonly grades: Uint8Array | null;
+  /** Passes of demonstration replay before training and after every episode (0: none). */
+  private readonly demoReplay: number;
+  private replayedBefore = false;
+  /** The last real transition (s * 4 + chosen a, s2, ended), for a live grade; -1 before any. */
+  private lastPair = -1;
+  private lastNext = 0;
+  private lastDone = false;
 
   constructor(
     readonly config: Config,
@@ -76,6 +90,69 @@ export class Trainer {
       sh ? (s, r, s2, terminal) => shapedReward(sh, s, r, s2, terminal, visits[s2] + 1) : null,
     );
     this.trail = new Int32Array(this.grid.maxSteps + 1);
+    this.demos = demoTransitions(this.grid, config.demonstrations ?? []);
+    const source = config.train.rewardSource ?? 'world';
+    this.grades = source === 'teacher-grade' ? teacherMoves(this.grid, this.demos) : null;
+    if (this.agent instanceof ImitationAgent) this.agent.imitate(this.demos);
+    const replay = 'demoReplay' in config.agent ? config.agent.demoReplay : 0;
+    this.demoReplay = this.agent instanceof TabularAgent && this.demos.n > 0 ? replay : 0;
+  }
+
+  /** The reward source is the world's (the agents' own fast loops apply only then). */
+  private get worldReward(): boolean {
+    return (this.config.train.rewardSource ?? 'world') === 'world';
+  }
+
+  /** The reward the agent learns from for choosing a in s, which paid r (before shaping): the world's, the
+   *  teacher's grade, or 0 under live grading (the person's grade comes in through applyGrade). */
+  private sourceReward(s: number, a: number, r: number): number {
+    if (this.grades) return teacherGrade(this.grades, s, a);
+    return this.worldReward ? r : 0;
+  }
+
+  /**
+   * Demonstration replay: `demoReplay` passes over the demonstrations' transitions, each through the
+   * agent's own single-transition update (TabularAgent.learnFrom: Q-learning's, SARSA's, Dyna-Q's with
+   * its model and planning), with the reward the agent learns from (the source's, shaped as a search
+   * agent's simulated moves are: the count bonus at the current counts, which replay does not advance).
+   * Each episode is replayed from its last move back to its first, so one pass carries the goal's value
+   * all the way to the start. Only demonstrated pairs (s, a) are updated (and, for Dyna-Q, planned from).
+   */
+  replayDemos(): void {
+    const agent = this.agent;
+    if (this.demoReplay <= 0 || !(agent instanceof TabularAgent)) return;
+    const d = this.demos;
+    const sh = shapingOf(this.config.train, this.grid);
+    for (let p = 0; p < this.demoReplay; p++) {
+      let from = 0;
+      for (const end of d.episodeEnd) {
+        for (let k = end - 1; k >= from; k--) {
+          const s = d.s[k];
+          const s2 = d.s2[k];
+          const done = d.done[k] === 1;
+          const r0 = this.sourceReward(s, d.a[k], d.r[k]);
+          const r = sh ? shapedReward(sh, s, r0, s2, done, this.visits[s2] + 1) : r0;
+          agent.learnFrom(s, d.a[k], r, s2, done);
+        }
+        from = end;
+      }
+    }
+  }
+
+  /**
+   * A live grade (train.rewardSource 'live-grade', TAMER: Knox & Stone 2008): `grade` (+1, -1, any
+   * finite number) becomes the reward of the last real transition, applied through the agent's own TD
+   * update (TabularAgent.learnFrom) with that transition's next state and end. Through the TD update
+   * rather than TAMER's myopic one (gamma 0) so the agent's usual rule learns from the grades as from a
+   * reward: ungraded moves earned 0 when they were made, and a graded move's value flows back to the moves
+   * before it like any reward's. Returns false (and changes nothing) when there is no transition yet, the
+   * grade is not finite, or the agent has no single-transition update (only tabular TD agents do).
+   */
+  applyGrade(grade: number): boolean {
+    const agent = this.agent;
+    if (this.lastPair < 0 || !Number.isFinite(grade) || !(agent instanceof TabularAgent)) return false;
+    agent.learnFrom(this.lastPair >> 2, this.lastPair & 3, grade, this.lastNext, this.lastDone);
+    return true;
   }
 
   get episode(): number {
@@ -99,6 +176,10 @@ export class Trainer {
     this.trailLength = 1;
     this.visits[s]++;
     this.episodeVisits[s]++;
+    if (!this.replayedBefore) {
+      this.replayedBefore = true;
+      if (this.totalSteps === 0) this.replayDemos();
+    }
     this.action = this.agent.start(s);
   }
 
@@ -107,14 +188,19 @@ export class Trainer {
     if (this.action < 0) this.begin();
     const env = this.env;
     const s = env.state;
-    const s2 = env.step(this.action);
+    const a = this.action;
+    const s2 = env.step(a);
     const r = env.reward;
     this.episodeReturn += r;
     this.totalSteps++;
     this.visits[s2]++;
     this.episodeVisits[s2]++;
     this.trail[this.trailLength++] = s2;
-    const learnR = this.shaper ? this.shaper.shape(s, r, s2, env.terminated) : r;
+    this.lastPair = s * 4 + a;
+    this.lastNext = s2;
+    this.lastDone = env.terminated;
+    const r0 = this.worldReward ? r : this.sourceReward(s, a, r);
+    const learnR = this.shaper ? this.shaper.shape(s, r0, s2, env.terminated) : r0;
     const a2 = this.agent.step(learnR, s2, env.terminated);
     if (env.terminated || env.truncated) {
       this.finish();
@@ -129,14 +215,15 @@ export class Trainer {
     this.metrics.push(this.episodeReturn, env.t, env.success, this.agent.epsilon());
     this.agent.endEpisode();
     this.action = -1;
+    this.replayDemos();
   }
 
   /** Runs to the end of the current (or a new) episode and returns its metrics. A new episode of a
    *  tabular TD agent runs in that agent's own loop (TabularAgent.runEpisode: the same steps as step(),
-   *  without a call per step). */
+   *  without a call per step; only while it learns from the world's reward: its loop pays that). */
   runEpisode(): EpisodeResult {
     const agent = this.agent;
-    if (this.action < 0 && agent instanceof TabularAgent) {
+    if (this.action < 0 && agent instanceof TabularAgent && this.worldReward) {
       this.begin();
       agent.runEpisode(this);
       this.finish();

@@ -74,6 +74,21 @@ export abstract class TabularAgent implements Agent {
    *  endEpisode is the caller's. */
   abstract runEpisode(h: EpisodeHost): void;
 
+  /** One transition (s, a, r, s2) through this agent's own step() rule, outside the episode in flight
+   *  (demonstration replay, a live grade: src/rl/trainer.ts); the pair in flight is put back and the
+   *  traces cleared (a one-step update). */
+  learnFrom(s: number, a: number, r: number, s2: number, terminal: boolean): void {
+    const s0 = this.s;
+    const a0 = this.a;
+    this.traces?.clear();
+    this.s = s;
+    this.a = a;
+    this.step(r, s2, terminal);
+    this.traces?.clear();
+    this.s = s0;
+    this.a = a0;
+  }
+
   endEpisode(): void {
     this.traces?.clear();
     this.eps.endEpisode();
