@@ -43,7 +43,7 @@ export function YouToken({ width, cellSize }: { width: number; cellSize: number 
           top: y * cellSize + (cellSize - size) / 2,
           width: size,
           height: size,
-          fontSize: Math.max(8, Math.round(size * 0.45)),
+          fontSize: Math.max(7, Math.round(size * 0.32)),
         }}
       >
         you
