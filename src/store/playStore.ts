@@ -83,7 +83,10 @@ export function bestDemonstration(config: Config): BestEpisode | null {
 }
 
 /** The demonstrations with `text` added, the oldest dropped while over DEMO_LIMITS; and how many went. */
-export function withDemonstration(list: readonly string[], text: string): { list: string[]; dropped: number } {
+export function withDemonstration(
+  list: readonly string[],
+  text: string,
+): { list: string[]; dropped: number } {
   const out = [...list, text];
   let dropped = 0;
   while (

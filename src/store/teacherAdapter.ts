@@ -21,7 +21,9 @@ export function rewardSource(config: Config): string {
 export function usesDemonstrations(config: Config): boolean {
   const c = config as unknown as TeacherFields;
   const replayOn = (x: unknown) =>
-    typeof x === 'number' ? x > 0 : !!x && (typeof x !== 'object' || (x as { enabled?: boolean }).enabled !== false);
+    typeof x === 'number'
+      ? x > 0
+      : !!x && (typeof x !== 'object' || (x as { enabled?: boolean }).enabled !== false);
   return (
     rewardSource(config) === 'teacher-grade' ||
     c.agent.type === 'imitation' ||

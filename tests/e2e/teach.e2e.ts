@@ -94,20 +94,28 @@ describe('Teach it yourself', () => {
     await expect.poll(() => page.locator('.live-grade-tip').textContent()).toMatch(/Live grade/);
     await page.getByRole('slider', { name: 'Speed' }).fill('1');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await expect.poll(async () => Number(await page.getByTestId('step-count').textContent())).toBeGreaterThan(2);
+    await expect
+      .poll(async () => Number(await page.getByTestId('step-count').textContent()))
+      .toBeGreaterThan(2);
     await page.keyboard.press('+');
     await good.click();
     await page.keyboard.press('-');
     await page.getByRole('button', { name: 'Bad move' }).click();
     const steps = Number(await page.getByTestId('step-count').textContent());
-    await expect.poll(async () => Number(await page.getByTestId('step-count').textContent())).toBeGreaterThan(steps);
+    await expect
+      .poll(async () => Number(await page.getByTestId('step-count').textContent()))
+      .toBeGreaterThan(steps);
     expect(await page.getByTestId('run-status').textContent()).toBe('Training');
     expect(errors).toEqual([]);
     await page.context().close();
   });
 
   it('shows the arrow pad on a phone (390x844, touch)', async () => {
-    const context = await newContext(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const context = await newContext(browser, {
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}#${hashOf(world())}`);
     await ready(page);

@@ -118,7 +118,13 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
             strokeDasharray="6 3"
             strokeWidth={1.5}
             ifOverflow={r.y !== undefined ? 'extendDomain' : 'hidden'}
-            label={{ value: r.label, position: r.x !== undefined ? 'insideBottomLeft' : 'insideTopRight', fill: r.color ?? t.text, fontSize: 11, fontWeight: 600 }}
+            label={{
+              value: r.label,
+              position: r.x !== undefined ? 'insideBottomLeft' : 'insideTopRight',
+              fill: r.color ?? t.text,
+              fontSize: 11,
+              fontWeight: 600,
+            }}
           />
         ))}
         {p.cursor != null && (

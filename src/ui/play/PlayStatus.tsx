@@ -28,7 +28,10 @@ export function PlayStatus() {
         </span>
       )}
       {best && passedAt !== null && (
-        <strong data-testid="play-passed"> · The agent passed you at episode {passedAt.toLocaleString('en-US')}</strong>
+        <strong data-testid="play-passed">
+          {' '}
+          · The agent passed you at episode {passedAt.toLocaleString('en-US')}
+        </strong>
       )}
     </div>
   );

@@ -20,7 +20,8 @@ const MOVE_KEYS: Record<string, number> = {
 
 function typing(el: EventTarget | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
-  if (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (el.isContentEditable || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
+    return true;
   return el instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range'].includes(el.type);
 }
 

@@ -99,46 +99,48 @@ export function StatusLine() {
   // is neural whatever the config says.
   const neural = useConfigStore((s) => isNeuralType(s.config.agent.type)) || backend !== null;
   return (
-    <div className="status-line" role="group" aria-label="Training status" data-testid="status-line">
-      <span className={`chip chip-${status}`} data-testid="run-status">
-        {STATUS_TEXT[status]}
-      </span>
-      <Stat label="Episode" width={WIDTH.episode} tip="Episodes finished / episodes to train">
-        <b data-testid="episode-count">{int.format(episode)}</b>
-        {target > 0 && <span className="muted"> / {int.format(target)}</span>}
-      </Stat>
-      <Stat label="Steps" width={WIDTH.steps} tip="Environment steps taken in total">
-        <b data-testid="step-count">{int.format(totalSteps)}</b>
-      </Stat>
-      <Stat label="Steps / s" width={WIDTH.speed} tip="Steps per second the training worker is running">
-        <b data-testid="steps-per-second">{status === 'running' ? compact.format(Math.round(sps)) : '–'}</b>
-      </Stat>
-      <Stat label="ε" width={WIDTH.epsilon} tip="Current exploration rate: the chance of a random move">
-        <b data-testid="epsilon">{epsilon.toFixed(3)}</b>
-      </Stat>
-      <Stat
-        label={`Success (last ${SUCCESS_WINDOW})`}
-        width={WIDTH.success}
-        tip={`Share of the last ${SUCCESS_WINDOW} episodes that reached a goal`}
-      >
-        <b data-testid="success-rate">{episode > 0 ? `${Math.round(success * 100)}%` : '–'}</b>
-      </Stat>
-      <FirstReward />
-      {neural && (
+    <>
+      <div className="status-line" role="group" aria-label="Training status" data-testid="status-line">
+        <span className={`chip chip-${status}`} data-testid="run-status">
+          {STATUS_TEXT[status]}
+        </span>
+        <Stat label="Episode" width={WIDTH.episode} tip="Episodes finished / episodes to train">
+          <b data-testid="episode-count">{int.format(episode)}</b>
+          {target > 0 && <span className="muted"> / {int.format(target)}</span>}
+        </Stat>
+        <Stat label="Steps" width={WIDTH.steps} tip="Environment steps taken in total">
+          <b data-testid="step-count">{int.format(totalSteps)}</b>
+        </Stat>
+        <Stat label="Steps / s" width={WIDTH.speed} tip="Steps per second the training worker is running">
+          <b data-testid="steps-per-second">{status === 'running' ? compact.format(Math.round(sps)) : '–'}</b>
+        </Stat>
+        <Stat label="ε" width={WIDTH.epsilon} tip="Current exploration rate: the chance of a random move">
+          <b data-testid="epsilon">{epsilon.toFixed(3)}</b>
+        </Stat>
         <Stat
-          label="Backend"
-          width={WIDTH.backend}
-          tip="Where TensorFlow.js runs the network (choose it in the agent panel): wasm, webgl or cpu"
+          label={`Success (last ${SUCCESS_WINDOW})`}
+          width={WIDTH.success}
+          tip={`Share of the last ${SUCCESS_WINDOW} episodes that reached a goal`}
         >
-          <b data-testid="backend">{backend ?? '–'}</b>
+          <b data-testid="success-rate">{episode > 0 ? `${Math.round(success * 100)}%` : '–'}</b>
         </Stat>
-      )}
-      {neural && (
-        <Stat label="Loss" width={WIDTH.loss} tip="Loss of the network's last training step">
-          <b data-testid="loss">{loss === null ? '–' : loss.toPrecision(3)}</b>
-        </Stat>
-      )}
+        <FirstReward />
+        {neural && (
+          <Stat
+            label="Backend"
+            width={WIDTH.backend}
+            tip="Where TensorFlow.js runs the network (choose it in the agent panel): wasm, webgl or cpu"
+          >
+            <b data-testid="backend">{backend ?? '–'}</b>
+          </Stat>
+        )}
+        {neural && (
+          <Stat label="Loss" width={WIDTH.loss} tip="Loss of the network's last training step">
+            <b data-testid="loss">{loss === null ? '–' : loss.toPrecision(3)}</b>
+          </Stat>
+        )}
+      </div>
       <PlayStatus />
-    </div>
+    </>
   );
 }
