@@ -47,7 +47,7 @@ export function compactConfig(config: Config): Obj {
       ? { type: config.agent.type, ...dropDefaults(config.agent, agentDefaults.data) }
       : config.agent,
     train: dropDefaults(config.train, trainDefaults),
-    // The person's demonstrations travel with the world (none: the schema's default, left out).
-    ...(config.demonstrations.length > 0 ? { demonstrations: config.demonstrations } : {}),
+    // the person's demonstrations travel with the world (none: the key is left out)
+    ...(config.demonstrations?.length ? { demonstrations: config.demonstrations } : {}),
   };
 }

@@ -31,6 +31,8 @@ export const variantSchema = z.strictObject({
   env: overrides.optional(),
   agent: overrides.optional(),
   train: overrides.optional(),
+  /** The variant's own demonstrations (default: the base's), e.g. a ranking for a learned reward. */
+  demonstrations: z.array(z.unknown(), { error: 'must be a list of move strings' }).optional(),
 });
 
 export const experimentSchema = z.strictObject({
@@ -147,7 +149,13 @@ export function applyVariant(base: Config, v: VariantSpec, episodes?: number): L
   const agent: Obj = sameType ? { ...base.agent, ...v.agent } : { ...v.agent };
   const train: Obj = { ...base.train, ...v.train };
   if (episodes !== undefined) train.episodes = episodes;
-  const r = parseConfig({ version: base.version, env, agent, train });
+  const r = parseConfig({
+    version: base.version,
+    env,
+    agent,
+    train,
+    demonstrations: v.demonstrations ?? base.demonstrations,
+  });
   if (!r.ok) return { ok: false, errors: r.errors.map((e) => aboutVariant(v, e)) };
   return { ok: true, value: r.config };
 }

@@ -120,6 +120,11 @@ export const dqnSchema = z
       tooltip:
         'Choose the next move with the online network but value it with the target network: less overestimation.',
     }),
+    demoBuffer: z.boolean().default(false).meta({
+      label: 'Keep demonstrations',
+      tooltip:
+        "Your demonstrations' moves stay in the replay memory for good (DQfD-style), sampled with the agent's own steps, which never overwrite them.",
+    }),
   })
   .meta({
     label: 'DQN',

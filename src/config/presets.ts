@@ -5,7 +5,14 @@
  * config is validated when this module loads.
  */
 import type { BudgetKnob, BudgetVariantSpec, VariantSpec } from './experiment';
-import { agentSchema, CONFIG_VERSION, parseConfig, trainSchema, type Config, type ConfigInput } from './schema';
+import {
+  agentSchema,
+  CONFIG_VERSION,
+  parseConfig,
+  trainSchema,
+  type Config,
+  type ConfigInput,
+} from './schema';
 
 export interface PresetSpec {
   id: string;
@@ -88,6 +95,28 @@ const DEEP_NEEDLE_DQN = {
   doubleDqn: true,
 };
 
+/**
+ * "Never surpass your teacher" (issue 18): a 12 x 8 room, a wall across it, the goal in its one gap.
+ * The built-in teacher walks to the cell above the goal and then goes the long way round the wall's
+ * right end and back up into the goal (22 moves; the shortest path is 12). Only the goal pays. Gamma
+ * 0.5, so a learner of the teacher's grade cannot farm it (src/rl/teacher/grade.ts). The caption's
+ * numbers are a run's, checked by tests/unit/teacherPreset.test.ts.
+ */
+const TEACHER_GRID = [
+  'S...........',
+  '............',
+  '............',
+  '............',
+  '............',
+  '............',
+  '######G###..',
+  '............',
+];
+export const TEACHER_DEMO = 'RRRRRRDDDDDRRRRDDLLLLU';
+/** Worse episodes ranked below the teacher's, for T-REX: further round (24 moves), and one that stops
+ *  short of the goal. */
+const TEACHER_WORSE = ['RRRRRRDDDDDRRRRRDDLLLLLU', 'RRRRRRDDDDDRRRR'];
+
 const SPECS: PresetSpec[] = [
   {
     id: 'needle',
@@ -134,7 +163,12 @@ const SPECS: PresetSpec[] = [
       'An empty 24 x 24 field, 100 steps per episode; the sparsity sweep moves the goal from 4 to 46 steps away.',
       'Blind search (a random walk, or plain Q-learning before its first reward) hits an exponential wall; a count bonus does not.',
     ],
-    config: { version: CONFIG_VERSION, env: { ...needleEnv, grid: room(24, 24) }, agent: Q, train: train(300) },
+    config: {
+      version: CONFIG_VERSION,
+      env: { ...needleEnv, grid: room(24, 24) },
+      agent: Q,
+      train: train(300),
+    },
     variants: [
       { name: 'Plain Q-learning' },
       { name: 'Potential shaping', train: { shaping: 'potential' } },
@@ -150,7 +184,12 @@ const SPECS: PresetSpec[] = [
       "The same needle, now with distance-based shaping: potential-based (gamma*phi(s') - phi(s)) or naive (+1 for any step closer).",
       'Potential shaping finds and keeps the goal; naive shaping pays for stepping away and back, so the agent farms that loop.',
     ],
-    config: { version: CONFIG_VERSION, env: needleEnv, agent: Q, train: { ...train(300), shaping: 'potential' } },
+    config: {
+      version: CONFIG_VERSION,
+      env: needleEnv,
+      agent: Q,
+      train: { ...train(300), shaping: 'potential' },
+    },
     variants: [
       { name: 'No shaping', train: { shaping: 'none' } },
       { name: 'Potential shaping', train: { shaping: 'potential' } },
@@ -371,6 +410,33 @@ const SPECS: PresetSpec[] = [
       agent: { type: 'policy-evaluation', theta: 1e-6, maxSweeps: 10_000 },
       train: train(1),
     },
+  },
+  // Teach it yourself (issue 18): the teacher's lesson
+  {
+    id: 'teacher',
+    title: 'Never surpass your teacher',
+    caption: [
+      "A 12 x 8 room with a wall and one gap; only the goal in the gap pays. The built-in teacher walks to the cell above it and then goes the long way round the wall's end: 22 moves, where the shortest path is 12.",
+      "World reward only finds the goal late (first in episode 4 to 21, median 11.5: 675 steps) but ends on the 12-step shortest path on 8 of 8 seeds. The teacher's grade and imitation end on the teacher's 22-move path on 8 of 8 seeds, never shorter. Demonstrations, then the world's reward, find the goal in episode 1 on every seed (median 26 steps, 26x sooner) and still end on the shortest path on 8 of 8. A reward fitted to a ranking of the teacher's episode above two worse ones (T-REX, Brown et al. 2019) ends on the 12-step path on 8 of 8 seeds: better than its best demonstration.",
+    ],
+    config: {
+      version: CONFIG_VERSION,
+      env: { grid: TEACHER_GRID, stepReward: 0, slip: 0, maxSteps: 60, gamma: 0.5 },
+      agent: Q,
+      train: train(300),
+      demonstrations: [TEACHER_DEMO],
+    },
+    variants: [
+      { name: 'World reward only' },
+      { name: "Teacher's grade", train: { rewardSource: 'teacher-grade' } },
+      { name: 'Imitation', agent: { type: 'imitation' } },
+      { name: "Demonstrations, then the world's reward", agent: { demoReplay: 1 } },
+      {
+        name: 'Reward from a ranking (T-REX)',
+        train: { rewardSource: 'ranked' },
+        demonstrations: [TEACHER_DEMO, ...TEACHER_WORSE],
+      },
+    ],
   },
 ];
 

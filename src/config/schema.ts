@@ -364,13 +364,18 @@ export const trainSchema = z.strictObject({
     }),
   /** What the agent learns from: the world's reward, or a teacher's grade (src/rl/teacher/grade.ts). */
   rewardSource: z
-    .enum(['world', 'teacher-grade', 'live-grade'])
+    .enum(['world', 'teacher-grade', 'live-grade', 'ranked'])
     .default('world')
     .meta({
       label: 'Reward from',
       tooltip:
-        "World: what the world pays. Teacher's grade: +1 for the move your demonstrations made in that cell, 0 for any other move, the episode ending where the world ends it (the world's own reward is not used). Live grade (TAMER, Knox & Stone 2008): you grade the agent's last move with + or -, and that grade is the reward for it; ungraded moves earn 0.",
-      options: { world: 'The world', 'teacher-grade': "Teacher's grade", 'live-grade': 'Live grade (+/-)' },
+        "World: what the world pays. Teacher's grade: +1 for the move your demonstrations made in that cell, 0 for any other move, the episode ending where the world ends it (the world's own reward is not used). Live grade (TAMER, Knox & Stone 2008): you grade the agent's last move with + or -, and that grade is the reward for it; ungraded moves earn 0. From your ranking (T-REX, Brown et al. 2019): a reward per cell fitted so that your better-ranked demonstrations (listed first) score higher than your worse ones.",
+      options: {
+        world: 'The world',
+        'teacher-grade': "Teacher's grade",
+        'live-grade': 'Live grade (+/-)',
+        ranked: 'Learned from your ranking',
+      },
     }),
 });
 

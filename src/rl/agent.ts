@@ -5,6 +5,7 @@
  */
 import type { AgentState } from '../config/packedArray';
 import type { SimulatedReward } from './model';
+import type { DemoTransitions } from './teacher/demonstrations';
 
 export interface Agent {
   readonly type: string;
@@ -43,6 +44,9 @@ export interface Agent {
   /** Restores an exportState() of an agent built for the same config; throws an AgentStateError (and
    *  changes nothing) when the state does not fit this agent. */
   importState?(state: AgentState): void;
+  /** Agents that keep demonstrations in their replay memory (DQN's demoBuffer): given them once, by the
+   *  trainer, before training. */
+  keepDemonstrations?(t: DemoTransitions): void;
 }
 
 /** An agent's training as the views report it. */

@@ -18,6 +18,7 @@ import { TabularAgent } from './agents/tdBase';
 import { demoTransitions, type DemoTransitions } from './teacher/demonstrations';
 import { teacherGrade, teacherMoves } from './teacher/grade';
 import { ImitationAgent } from './teacher/imitation';
+import { fitTrexReward } from './teacher/trex';
 
 /** The seed an agent of a run with this train seed gets (the env gets another). */
 export function agentSeed(seed: number): number {
@@ -63,6 +64,8 @@ export class Trainer {
   readonly demos: DemoTransitions;
   /** 'teacher-grade': per (s * 4 + a), 1 for the teacher's moves (src/rl/teacher/grade.ts); else null. */
   private readonly grades: Uint8Array | null;
+  /** 'ranked': per cell, the reward fitted from the ranked demonstrations (src/rl/teacher/trex.ts). */
+  private readonly learnedReward: Float64Array | null;
   /** Passes of demonstration replay before training and after every episode (0: none). */
   private readonly demoReplay: number;
   private replayedBefore = false;
@@ -93,7 +96,9 @@ export class Trainer {
     this.demos = demoTransitions(this.grid, config.demonstrations ?? []);
     const source = config.train.rewardSource ?? 'world';
     this.grades = source === 'teacher-grade' ? teacherMoves(this.grid, this.demos) : null;
+    this.learnedReward = source === 'ranked' ? fitTrexReward(this.grid, this.demos) : null;
     if (this.agent instanceof ImitationAgent) this.agent.imitate(this.demos);
+    else if (this.demos.n > 0) this.agent.keepDemonstrations?.(this.demos);
     const replay = 'demoReplay' in config.agent ? config.agent.demoReplay : 0;
     this.demoReplay = this.agent instanceof TabularAgent && this.demos.n > 0 ? replay : 0;
   }
@@ -103,10 +108,12 @@ export class Trainer {
     return (this.config.train.rewardSource ?? 'world') === 'world';
   }
 
-  /** The reward the agent learns from for choosing a in s, which paid r (before shaping): the world's, the
-   *  teacher's grade, or 0 under live grading (the person's grade comes in through applyGrade). */
-  private sourceReward(s: number, a: number, r: number): number {
+  /** The reward the agent learns from for choosing a in s, which paid r and led to s2 (before shaping):
+   *  the world's, the teacher's grade, the reward learned from the ranking (for entering s2), or 0 under
+   *  live grading (the person's grade comes in through applyGrade). */
+  private sourceReward(s: number, a: number, r: number, s2: number): number {
     if (this.grades) return teacherGrade(this.grades, s, a);
+    if (this.learnedReward) return this.learnedReward[s2];
     return this.worldReward ? r : 0;
   }
 
@@ -130,7 +137,7 @@ export class Trainer {
           const s = d.s[k];
           const s2 = d.s2[k];
           const done = d.done[k] === 1;
-          const r0 = this.sourceReward(s, d.a[k], d.r[k]);
+          const r0 = this.sourceReward(s, d.a[k], d.r[k], s2);
           const r = sh ? shapedReward(sh, s, r0, s2, done, this.visits[s2] + 1) : r0;
           agent.learnFrom(s, d.a[k], r, s2, done);
         }
@@ -199,7 +206,7 @@ export class Trainer {
     this.lastPair = s * 4 + a;
     this.lastNext = s2;
     this.lastDone = env.terminated;
-    const r0 = this.worldReward ? r : this.sourceReward(s, a, r);
+    const r0 = this.worldReward ? r : this.sourceReward(s, a, r, s2);
     const learnR = this.shaper ? this.shaper.shape(s, r0, s2, env.terminated) : r0;
     const a2 = this.agent.step(learnR, s2, env.terminated);
     if (env.terminated || env.truncated) {

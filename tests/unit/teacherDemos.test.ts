@@ -80,3 +80,20 @@ describe('demonstrations read against the world', () => {
     }
   });
 });
+
+describe('demonstrations in the share link', () => {
+  it('travel with the world: a link keeps them exactly, and a world without any has no key for them', async () => {
+    const { encodeConfig, decodeConfig } = await import('../../src/config/codec');
+    const { compactConfig } = await import('../../src/config/compactConfig');
+    const { parseConfig, CONFIG_VERSION } = await import('../../src/config/schema');
+    const r = parseConfig({
+      version: CONFIG_VERSION,
+      env: { grid: ['S...', '.X..', '...G'], slip: 0.1 },
+      agent: { type: 'q-learning' },
+      demonstrations: ['RRRDD', 'RdRRD'],
+    });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(decodeConfig(encodeConfig(r.config))).toEqual({ ok: true, config: r.config });
+    expect('demonstrations' in compactConfig({ ...r.config, demonstrations: [] })).toBe(false);
+  });
+});

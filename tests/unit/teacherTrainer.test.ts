@@ -5,6 +5,7 @@ import { CONFIG_VERSION, parseConfig, type Config, type ConfigInput } from '../.
 import { Rng } from '../../src/rl/rng';
 import { Trainer } from '../../src/rl/trainer';
 import { demoTransitions } from '../../src/rl/teacher/demonstrations';
+import { fitTrexReward } from '../../src/rl/teacher/trex';
 
 // 5 x 4, a wall between start and goal; the teacher goes the long way round its right end
 const GRID = ['S....', '###..', '.....', 'G....'];
@@ -160,5 +161,35 @@ describe('learning from the teacher', () => {
     t.agent.qValues(q);
     expect(q[moved[0]]).toBeCloseTo(-0.25, 12);
     expect(t.applyGrade(Number.NaN)).toBe(false);
+  });
+});
+
+describe('a reward learned from ranked demonstrations (T-REX)', () => {
+  it('ranks the episodes as given, and Q-learning on it ends shorter than the best demonstration', () => {
+    // best first: the roundabout teacher (11 moves), a longer one (12, into a wall once), one that never reaches the goal
+    const ranked = [TEACHER, 'RRRRDDRDLLLL', 'RRRRDDD'];
+    const c = config(
+      { type: 'q-learning', epsilon: 0.2 },
+      { rewardSource: 'ranked', episodes: 400 },
+      { demonstrations: ranked, env: { grid: GRID, maxSteps: 40, gamma: 0.5 } },
+    );
+    const t = new Trainer(c);
+    // the fitted reward scores the better of the two that reach the goal higher; only the goal pays
+    const d = t.demos;
+    const learned = fitTrexReward(t.grid, d);
+    const scores = d.episodeEnd.map((end, e) => {
+      let g = 0;
+      for (let k = e === 0 ? 0 : d.episodeEnd[e - 1]; k < end; k++) g += learned[d.s2[k]];
+      return g;
+    });
+    expect(scores[0]).toBeGreaterThan(scores[1]); // (the shift keeps the order of equally long ones only)
+    const goal = t.grid.cells.indexOf(3);
+    expect(learned[goal]).toBeGreaterThan(0);
+    for (let s = 0; s < t.grid.nStates; s++)
+      if (!t.grid.terminal[s]) expect(learned[s]).toBeLessThanOrEqual(0);
+    t.train();
+    const walk = t.greedyWalk();
+    expect(walk.success).toBe(true);
+    expect(walk.steps).toBe(9); // the shortest path, shorter than the best demonstration's 11
   });
 });

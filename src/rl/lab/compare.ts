@@ -9,6 +9,9 @@ import type { Config } from '../../config/schema';
 import { isNeuralType } from '../../config/neuralAgents';
 import { runJob, runJobAsync, withSeed, type RunSeries } from './runJob';
 import { summarizeVariant, type VariantSummary } from './summarize';
+import { compileGrid } from '../grid';
+import { goalDistances } from '../shaping';
+import { bestDemoSteps } from '../teacher/demonstrations';
 
 export interface LabJob {
   /** Position in the job list. */
@@ -25,6 +28,27 @@ export interface ComparisonResult {
   episodes: number;
   variants: VariantSummary[];
   elapsedMs: number;
+  /** For an experiment whose base carries demonstrations (a teacher): the shortest path's length by the
+   *  exact model and the best (shortest successful) demonstration's; null otherwise. */
+  reference: PathReference | null;
+}
+
+export interface PathReference {
+  /** Steps of the shortest path from the start to a goal (null: no goal is reachable). */
+  optimalSteps: number | null;
+  /** Steps of the shortest demonstration that reaches a goal (null: none does). */
+  teacherSteps: number | null;
+}
+
+/** The reference lengths of a world with demonstrations (null when it has none). */
+export function pathReference(config: Config): PathReference | null {
+  if (!config.demonstrations?.length) return null;
+  const grid = compileGrid(config.env);
+  const d = goalDistances(grid)[grid.start];
+  return {
+    optimalSteps: Number.isFinite(d) ? d : null,
+    teacherSteps: bestDemoSteps(grid, config.demonstrations),
+  };
 }
 
 /** Seed-major order, so a cancelled or half-done comparison has every variant on its first seeds. */
@@ -57,6 +81,7 @@ export function assembleComparison(
       ),
     ),
     elapsedMs,
+    reference: pathReference(exp.base),
   };
 }
 

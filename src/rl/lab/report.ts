@@ -156,6 +156,7 @@ export function comparisonJson(r: ComparisonResult, maxPoints = 200): unknown {
         finalSuccessRate: v.finalSuccessRate,
         meanReturnLast10: v.meanReturnLast10,
         totalSteps: v.totalSteps,
+        greedySteps: v.greedySteps,
         curve: {
           episode: d.x.map((x) => x + 1),
           meanReturn: d.mean,
@@ -165,6 +166,7 @@ export function comparisonJson(r: ComparisonResult, maxPoints = 200): unknown {
         },
       };
     }),
+    ...(r.reference ? { reference: r.reference } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface RunSeries {
   /** Environment steps taken up to and including the first successful episode, null if none. */
   stepsToFirstSuccess: number | null;
   totalSteps: number;
+  /** The greedy walk's length at the end of the run (Trainer.greedyWalk), null where it reaches no goal. */
+  greedySteps?: number | null;
 }
 
 /** Called every `every` episodes with the episodes done; return true to stop early. */
@@ -41,7 +43,9 @@ function train(t: Trainer, episodes: number, onTick?: RunTick, every = 50): RunS
     if (onTick && n % every === 0 && onTick(n)) break;
   }
   const m = t.metrics;
+  const walk = t.greedyWalk();
   return {
+    greedySteps: walk.success ? walk.steps : null,
     seed: t.config.train.seed,
     returns: returns.slice(0, n),
     success: success.slice(0, n),

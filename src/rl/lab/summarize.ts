@@ -28,6 +28,24 @@ export interface VariantSummary {
   /** Episodes before any seed found a reward: the flat "no signal yet" stretch of the mean curve. */
   noSignalUntil: number;
   totalSteps: number;
+  /** The greedy walk's length at the end of each seed's run (null where it reaches no goal), and the
+   *  median, min and max over the seeds where it does (n of them). */
+  greedySteps: GreedySteps;
+}
+
+export interface GreedySteps {
+  n: number;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  perSeed: (number | null)[];
+}
+
+export function greedyStepsOf(perSeed: (number | null)[]): GreedySteps {
+  const v = perSeed.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const n = v.length;
+  const median = n === 0 ? null : n % 2 ? v[(n - 1) / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  return { n, median, min: n ? v[0] : null, max: n ? v[n - 1] : null, perSeed };
 }
 
 export function summarizeVariant(name: string, runs: RunSeries[], episodes: number): VariantSummary {
@@ -53,5 +71,6 @@ export function summarizeVariant(name: string, runs: RunSeries[], episodes: numb
     ),
     noSignalUntil: fe.min === null ? episodes : fe.min - 1,
     totalSteps: runs.reduce((t, r) => t + r.totalSteps, 0),
+    greedySteps: greedyStepsOf(runs.map((r) => r.greedySteps ?? null)),
   };
 }

@@ -30,6 +30,7 @@ import { MlpPass } from './mlpPass';
 import { tidyOn } from './tfSetup';
 import { CellInputs, createEncoder } from './observations';
 import { ReplayBuffer } from './replayBuffer';
+import type { DemoTransitions } from '../teacher/demonstrations';
 import { Rnd } from './rnd';
 
 /**
@@ -176,6 +177,12 @@ export class DqnAgent extends NeuralAgentBase implements NeuralAgent {
   }
 
   endEpisode(): void {}
+
+  /** With demoBuffer: the demonstrations' transitions, kept in the replay memory for good (Trainer). */
+  keepDemonstrations(t: DemoTransitions): void {
+    if (!this.cfg.demoBuffer) return;
+    for (let k = 0; k < t.n; k++) this.replay.pin(t.s[k], t.a[k], t.r[k], t.s2[k], t.done[k] === 1);
+  }
 
   /** One Adam step on a replayed minibatch. A NaN or infinite loss leaves the weights as they were. */
   private train(): void {

@@ -14,6 +14,9 @@ export class ReplayBuffer {
   readonly done: Uint8Array;
   size = 0;
   private next = 0;
+  /** Slots [0, pinned) hold transitions kept for good (demonstrations, DQfD-style): the ring turns over
+   *  the rest. */
+  pinned = 0;
 
   constructor(readonly capacity: number) {
     this.s = new Int32Array(capacity);
@@ -30,8 +33,16 @@ export class ReplayBuffer {
     this.r[i] = r;
     this.s2[i] = s2;
     this.done[i] = done ? 1 : 0;
-    this.next = (i + 1) % this.capacity;
+    this.next = i + 1 < this.capacity ? i + 1 : this.pinned;
     if (this.size < this.capacity) this.size++;
+  }
+
+  /** Keeps a transition for good; only before any push and while half the ring is left. */
+  pin(s: number, a: number, r: number, s2: number, done: boolean): boolean {
+    if (this.size !== this.pinned || this.pinned >= this.capacity / 2) return false;
+    this.push(s, a, r, s2, done);
+    this.pinned++;
+    return true;
   }
 
   /** The stored transitions (only the filled part of the ring) and where the next one goes. */
