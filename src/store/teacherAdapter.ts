@@ -26,6 +26,7 @@ export function usesDemonstrations(config: Config): boolean {
       : !!x && (typeof x !== 'object' || (x as { enabled?: boolean }).enabled !== false);
   return (
     rewardSource(config) === 'teacher-grade' ||
+    rewardSource(config) === 'ranked' ||
     c.agent.type === 'imitation' ||
     replayOn(c.agent.demoReplay) ||
     replayOn(c.agent.demoBuffer)
