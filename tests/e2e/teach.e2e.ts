@@ -5,6 +5,8 @@
  * (TEACH_SHOTS=<dir>, default /tmp) of play mode at 1280x800, in presentation mode, and at 390x844 with
  * touch (the arrow pad).
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeConfig, LINK_PARAM } from '../../src/config/codec';
@@ -12,6 +14,23 @@ import { parseConfig, type Config } from '../../src/config/schema';
 import { launchBrowser, newContext, baseUrl, openApp, nextFrames } from './browser';
 
 const SHOTS = process.env.TEACH_SHOTS ?? '/tmp';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe's serious and critical violations on the page as it is now (as a11y.e2e.ts counts them). */
+async function serious(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const r = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<unknown> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+      passes: unknown[];
+    };
+  });
+  expect(r.passes.length).toBeGreaterThan(10);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,7 +61,16 @@ const best = (page: Page) => page.getByTestId('play-best').textContent();
 
 describe('Teach it yourself', () => {
   it('plays with the arrow keys, is passed by the agent, and keeps the demonstration over a reload', async () => {
-    const { page, errors } = await openApp(browser, { hash: hashOf(world()) });
+    // CSP bypassed only so that axe can be injected (as a11y.e2e.ts does); no transitions for axe's colours.
+    const context = await newContext(browser, {
+      viewport: { width: 1280, height: 800 },
+      bypassCSP: true,
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl()}#${hashOf(world())}`);
     await ready(page);
     const toggle = page.getByRole('button', { name: 'Play it yourself' });
     await toggle.click();
@@ -55,6 +83,7 @@ describe('Teach it yourself', () => {
     for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown']) await page.keyboard.press(key);
     await expect.poll(() => best(page)).toBe('You: best return 1 in 10 steps');
     await page.screenshot({ path: `${SHOTS}/teach-play-1280x800.png` });
+    expect(await serious(page)).toEqual([]);
     // Presentation mode keeps the toggle and the status.
     await page.keyboard.press('p');
     await expect.poll(() => page.locator('html.presentation').count()).toBe(1);
