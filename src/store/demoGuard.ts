@@ -23,7 +23,8 @@ const isDemoError = (e: string) => e.startsWith('demonstrations');
 function wellFormed(list: unknown[], aside: SetAside[]): string[] {
   const ok: string[] = [];
   list.forEach((d, i) => {
-    if (typeof d !== 'string') return aside.push({ text: String(d), why: `demonstrations[${i}]: not a move string` });
+    if (typeof d !== 'string')
+      return aside.push({ text: String(d), why: `demonstrations[${i}]: not a move string` });
     const p = parseDemo(d);
     if (!p.ok) return aside.push({ text: d, why: `demonstrations[${i}]: ${p.error}` });
     if (p.moves.chosen.length === 0) return;

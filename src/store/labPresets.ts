@@ -22,8 +22,26 @@ const NEURAL_FIXES: VariantSpec[] = [
   { name: 'Curiosity (RND)', agent: { curiosity: 0.1 } },
 ];
 
+/** The four ways of learning from a teacher, as the teacher preset compares them (its first four). */
+const TEACHER_VARIANTS: VariantSpec[] = (PRESETS.find((p) => p.id === 'teacher')?.variants ?? [])
+  .slice(0, 4)
+  // The world's reward unless a variant says otherwise (a playground on live grades has no grader here).
+  .map((v) => ({ ...v, train: { rewardSource: 'world', ...v.train } }));
+
 export function playgroundPreset(): Preset {
   const config = useConfigStore.getState().config;
+  // With your demonstrations, and an agent that can replay them: the teacher's comparison on your world.
+  if (config.demonstrations.length > 0 && 'demoReplay' in config.agent && TEACHER_VARIANTS.length === 4)
+    return {
+      id: PLAYGROUND_ID,
+      title: 'Your playground world',
+      caption: [
+        `The world open in the playground, with the ${config.demonstrations.length} demonstration${config.demonstrations.length === 1 ? '' : 's'} you played in it as the teacher.`,
+        "World reward only, the teacher's grade, imitation, and your demonstrations then the world's reward: which ends on a shorter path than yours? Compare the path length at the end.",
+      ],
+      config,
+      variants: TEACHER_VARIANTS,
+    };
   return {
     id: PLAYGROUND_ID,
     title: 'Your playground world',

@@ -10,7 +10,8 @@ import { create } from 'zustand';
 import { DEMO_LIMITS, demoLength } from '../config/demonstrations';
 import type { Config } from '../config/schema';
 import { compileGrid } from '../rl/grid';
-import { PlaySession, replay, type PlayMove } from '../rl/humanPlay';
+import { PlaySession, type PlayMove } from '../rl/humanPlay';
+import { demoEpisodeStats } from '../rl/teacher/demonstrations';
 import { useConfigStore } from './configStore';
 import { training } from './trainingController';
 import { useTrainingStore } from './trainingStore';
@@ -71,8 +72,8 @@ export function bestDemonstration(config: Config): BestEpisode | null {
   if (config.demonstrations.length > 0) {
     const grid = compileGrid(config.env);
     config.demonstrations.forEach((text, index) => {
-      const r = replay(grid, text);
-      if (!r.ok) return;
+      const r = demoEpisodeStats(grid, text);
+      if (!r) return;
       if (!best || r.return > best.return || (r.return === best.return && r.steps < best.steps))
         best = { return: r.return, steps: r.steps, success: r.success, index };
     });
@@ -82,7 +83,10 @@ export function bestDemonstration(config: Config): BestEpisode | null {
 }
 
 /** The demonstrations with `text` added, the oldest dropped while over DEMO_LIMITS; and how many went. */
-export function withDemonstration(list: readonly string[], text: string): { list: string[]; dropped: number } {
+export function withDemonstration(
+  list: readonly string[],
+  text: string,
+): { list: string[]; dropped: number } {
   const out = [...list, text];
   let dropped = 0;
   while (

@@ -1,12 +1,11 @@
 /**
- * The few things the page needs from the teacher's core (src/rl/teacher, built on another branch), in
- * one place: whether a run learns from the demonstrations, which demonstrations fit the world, and the
- * live grade's reward source. Until the core's pieces land, the fit check is the replay of
- * src/rl/humanPlay.ts (a move after the world ended the episode does not fit).
+ * The few things the page needs from the teacher's core (src/rl/teacher), in one place: whether a run
+ * learns from the demonstrations, which demonstrations fit the world (the core's checkDemonstrations),
+ * and the reward source.
  */
 import type { Config } from '../config/schema';
 import { compileGrid } from '../rl/grid';
-import { replay } from '../rl/humanPlay';
+import { checkDemonstrations as coreCheck } from '../rl/teacher/demonstrations';
 
 type TeacherFields = {
   train: { rewardSource?: string };
@@ -22,9 +21,12 @@ export function rewardSource(config: Config): string {
 export function usesDemonstrations(config: Config): boolean {
   const c = config as unknown as TeacherFields;
   const replayOn = (x: unknown) =>
-    !!x && (typeof x !== 'object' || (x as { enabled?: boolean }).enabled !== false);
+    typeof x === 'number'
+      ? x > 0
+      : !!x && (typeof x !== 'object' || (x as { enabled?: boolean }).enabled !== false);
   return (
     rewardSource(config) === 'teacher-grade' ||
+    rewardSource(config) === 'ranked' ||
     c.agent.type === 'imitation' ||
     replayOn(c.agent.demoReplay) ||
     replayOn(c.agent.demoBuffer)
@@ -40,13 +42,6 @@ export interface DemoFit {
 
 /** Which of the config's demonstrations fit its world. */
 export function checkDemonstrations(config: Config): DemoFit {
-  const grid = compileGrid(config.env);
-  const valid: number[] = [];
-  const errors: string[] = [];
-  config.demonstrations.forEach((text, i) => {
-    const r = replay(grid, text);
-    if (r.ok && r.steps <= grid.maxSteps) valid.push(i);
-    else errors.push(`demonstrations[${i}]: ${r.ok ? 'longer than the step limit' : r.error}`);
-  });
-  return { valid, errors };
+  const r = coreCheck(compileGrid(config.env), config.demonstrations);
+  return { valid: r.fits, errors: r.errors };
 }

@@ -281,12 +281,9 @@ export class TrainingSession {
   }
 
   /** Live grading: the person's grade of the agent's last move, applied by the trainer (false: this
-   *  trainer takes no grades). */
+   *  run takes no grades: Trainer.applyGrade). */
   applyGrade(grade: number): boolean {
-    const t = this.trainer as unknown as { applyGrade?: (g: number) => unknown };
-    if (typeof t.applyGrade !== 'function') return false;
-    t.applyGrade(grade);
-    return true;
+    return this.trainer.applyGrade(grade);
   }
 
   private comparePerson(greedyReturn: number, e: number): void {

@@ -6,7 +6,10 @@ import { useSetAside } from '../../src/store/demoGuard';
 import { makeConfig } from './helpers';
 
 const [UP, RIGHT, DOWN] = [0, 1, 2];
-const world = makeConfig({ grid: ['S....', '.....', '.....', '.....', '....G'], env: { stepReward: -1, rewards: { G: 10 } } });
+const world = makeConfig({
+  grid: ['S....', '.....', '.....', '.....', '....G'],
+  env: { stepReward: -1, rewards: { G: 10 } },
+});
 
 describe('play store', () => {
   beforeEach(() => {
@@ -45,7 +48,11 @@ describe('play store', () => {
   it('keeps the world when a loaded demonstration is damaged or does not fit it', () => {
     const r = useConfigStore
       .getState()
-      .setConfig({ ...world, train: { ...world.train, seed: 5 }, demonstrations: ['RRRRDDDD', 'RRx', 'RRRRDDDDU'] });
+      .setConfig({
+        ...world,
+        train: { ...world.train, seed: 5 },
+        demonstrations: ['RRRRDDDD', 'RRx', 'RRRRDDDDU'],
+      });
     expect(r.ok).toBe(true);
     const c = useConfigStore.getState().config;
     expect(c.train.seed).toBe(5);

@@ -69,6 +69,15 @@ export interface MiniChartProps {
   overlays?: readonly ChartOverlay[];
   /** Horizontal reference lines, inside the y axis's range. */
   references?: readonly ChartReference[];
+  /** Labelled reference lines: `y` a level (e.g. your best return, "You"), `x` an episode (a mark). */
+  refLines?: readonly RefLine[];
+}
+
+export interface RefLine {
+  x?: number;
+  y?: number;
+  label: string;
+  color?: string;
 }
 
 export const TITLE_HEIGHT = 20;
@@ -127,6 +136,23 @@ export const MiniChart = memo(function MiniChart(p: MiniChartProps) {
             }}
           />
         )}
+        {p.refLines?.map((r) => (
+          <ReferenceLine
+            key={`${r.label}:${r.x ?? ''}:${r.y ?? ''}`}
+            {...(r.x !== undefined ? { x: r.x } : { y: r.y })}
+            stroke={r.color ?? t.text}
+            strokeDasharray="6 3"
+            strokeWidth={1.5}
+            ifOverflow={r.y !== undefined ? 'extendDomain' : 'hidden'}
+            label={{
+              value: r.label,
+              position: r.x !== undefined ? 'insideBottomLeft' : 'insideTopRight',
+              fill: r.color ?? t.text,
+              fontSize: 11,
+              fontWeight: 600,
+            }}
+          />
+        ))}
         {p.cursor != null && (
           <ReferenceLine x={Math.max(1, p.cursor)} stroke={t.text} strokeWidth={1.5} ifOverflow="hidden" />
         )}

@@ -49,6 +49,8 @@ export interface TrainingChartsProps {
   showEpsilon?: boolean;
   /** Horizontal reference lines per chart. */
   references?: Partial<Record<ChartId, readonly ChartReference[]>>;
+  /** Labelled reference lines on the return chart (your best return as "You", a "passed you" mark). */
+  returnLines?: MiniChartProps['refLines'];
 }
 
 export type ChartId = 'return' | 'steps' | 'success' | 'epsilon';
@@ -92,6 +94,7 @@ export function TrainingCharts({
   onDismissPrevious,
   showEpsilon = true,
   references,
+  returnLines,
 }: TrainingChartsProps) {
   const ref = useRef<HTMLDivElement>(null);
   const width = useElementWidth(ref, 640);
@@ -185,6 +188,7 @@ export function TrainingCharts({
       tooltip: retTips,
       firstGoal: markFirstGoal && data.count > 0 ? data.firstSuccess : undefined,
       beforeGoalLabel: data.rewardBeforeGoal ? 'no goal yet' : 'no signal yet',
+      refLines: returnLines,
     },
     {
       id: 'steps',

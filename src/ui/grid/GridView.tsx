@@ -23,6 +23,11 @@ import { CellButtons } from './CellButtons';
 import { useCellCodes } from './useCellCodes';
 import { useGreedyPath } from './useGreedyPath';
 import type { SearchDraw } from './overlay/drawSearch';
+import { usePlayStore } from '../../store/playStore';
+import { YouToken } from '../play/YouToken';
+
+/** While you play, the grid paints nothing. */
+const NO_PAINT = { begin: () => {}, end: () => {}, activate: () => {} };
 
 /** The grid's stage: the skip link's target (Header.tsx). */
 export const GRID_ID = 'grid';
@@ -72,7 +77,9 @@ export function GridView({ changed = null, search = null }: GridViewProps) {
   const runSteps = useTrainingStore((s) => s.totalSteps);
   const show = useUiStore((s) => s.show);
   const select = useUiStore((s) => s.select);
-  const painter = usePainter();
+  const playing = usePlayStore((s) => s.on);
+  const paint = usePainter();
+  const painter = playing ? NO_PAINT : paint;
   const stageRef = useRef<HTMLDivElement>(null);
   const box = useBoxSize(stageRef);
   const [hover, setHover] = useState<number | null>(null);
@@ -134,6 +141,7 @@ export function GridView({ changed = null, search = null }: GridViewProps) {
           onHover={setHover}
           onFocusCell={onFocusCell}
         />
+        {playing && <YouToken width={width} cellSize={cellSize} />}
       </div>
     </div>
   );

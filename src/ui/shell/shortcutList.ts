@@ -31,6 +31,15 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
   {
+    title: 'Play it yourself',
+    items: [
+      { keys: ['Arrows'], action: 'Move you, while Play it yourself is on' },
+      { keys: ['W', 'A', 'S', 'D'], action: 'Move you (up, left, down, right), while playing' },
+      { keys: ['+'], action: 'Good move: grade the agent’s last move (live grading)' },
+      { keys: ['-'], action: 'Bad move (live grading)' },
+    ],
+  },
+  {
     title: 'View',
     items: [
       { keys: ['P'], action: 'Presentation mode on / off' },

@@ -7,6 +7,7 @@ import { useIdlePreloaded } from '../idlePreload';
 import { useConfigStore } from '../../store/configStore';
 import { dismissPreviousRun } from '../../store/previousRun';
 import { epsilonChanges, useTrainingStore } from '../../store/trainingStore';
+import { usePlayReturnLines } from '../play/returnLines';
 
 /*
  * recharts is the largest part of the page's code (about 120 kB of the page's gzipped JS) and the charts
@@ -52,6 +53,7 @@ export function ChartsPanel() {
   // Also once the page has fetched the chunk while idle (main.tsx), so the first Play does not mount them.
   const preloaded = useIdlePreloaded('charts');
   const show = useFirstInput('charts', series.counters.episodes > 0 || preloaded);
+  const returnLines = usePlayReturnLines();
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -73,6 +75,7 @@ export function ChartsPanel() {
               previous={previous}
               onDismissPrevious={dismissPreviousRun}
               showEpsilon={showEpsilon}
+              returnLines={returnLines}
             />
           </Suspense>
         ) : (

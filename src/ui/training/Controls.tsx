@@ -5,6 +5,7 @@ import { training } from '../../store/trainingController';
 import { useTrainingStore } from '../../store/trainingStore';
 import { RewardWarning } from './RewardWarning';
 import { ThinkingBudgetSlot } from '../think/onDemand';
+import { PlayControls } from '../play/PlayControls';
 
 export function Controls() {
   const status = useTrainingStore((s) => s.status);
@@ -74,6 +75,7 @@ export function Controls() {
           />
           <span className="speed-label">{speed.label}</span>
         </label>
+        <PlayControls />
       </div>
       <RewardWarning />
     </div>

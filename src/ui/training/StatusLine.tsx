@@ -18,6 +18,7 @@ import { Toggletip } from '../common/Toggletip';
 import { NO_SIGNAL_TIP, STAT_HELP, type StatKey } from './statHelp';
 
 export { NO_SIGNAL_TIP };
+import { PlayStatus } from '../play/PlayStatus';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   starting: 'Preparing',
@@ -176,6 +177,7 @@ export function StatusLine() {
         )}
       </div>
       <PreviousRunLine />
+      <PlayStatus />
     </>
   );
 }
