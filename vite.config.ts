@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { visualizer } from 'rollup-plugin-visualizer';
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -158,6 +159,25 @@ const pwa = VitePWA({
 /** Unit tests that need a DOM (jsdom): a document, Blob URLs, localStorage. */
 const DOM_UNIT = ['tests/unit/export.test.ts', 'tests/unit/export.svg.test.ts', 'tests/unit/storage.test.ts'];
 
+/**
+ * The node unit files that replace a module or a global (vi.mock, vi.stubGlobal, vi.resetModules, ...):
+ * they run isolated (a fresh module graph per file), since without isolation a mock leaks into the
+ * files after it. Found by reading the files, so a new test that mocks is isolated without a list.
+ */
+function mockingUnitFiles(): string[] {
+  const dir = 'tests/unit';
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.test\.tsx?$/.test(name))
+    .map((name) => `${dir}/${name}`)
+    .filter((file) =>
+      /\bvi\.(mock|doMock|unmock|stubGlobal|stubEnv|resetModules|useFakeTimers|hoisted)\(/.test(
+        readFileSync(file, 'utf8'),
+      ),
+    );
+}
+const MOCKING_UNIT = mockingUnitFiles();
+
 /** Where `npm run analyze` (vite build --mode analyze) writes its bundle reports; gitignored. */
 const STATS_DIR = 'dist-stats';
 
@@ -256,7 +276,7 @@ export default defineConfig(({ mode }) => ({
       },
     },
   },
-  // Two projects (vitest 4 `projects`): the engine, CLI and storage tests run in plain Node, and only
+  // Two kinds of projects (vitest 4 `projects`): the engine, CLI and storage tests run in plain Node, and only
   // the tests that render or touch the DOM get jsdom and Testing Library's setup (a jsdom window per
   // file was about a quarter of the whole unit run). A unit test that needs the DOM goes in DOM_UNIT
   // (or starts with `// @vitest-environment jsdom`). maxWorkers: vitest's default (cores - 1) is one
@@ -271,10 +291,24 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
-          exclude: DOM_UNIT,
+          exclude: [...DOM_UNIT, ...MOCKING_UNIT],
           environment: 'node',
           // the CLI built once for the tests that spawn it (tests/cliBuild.ts, tests/unit/cliBin.ts)
           globalSetup: ['tests/cliBuild.ts'],
+          // Files share a worker's modules (zod, tfjs and its wasm load once per worker, not per file:
+          // the run's import time went from 86 s to 37 s). Safe for the engine's tests: they keep no
+          // state between files but tfjs's tensors, which they count relative to a baseline; the files
+          // that mock are in 'unit-isolated'.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-isolated',
+          include: MOCKING_UNIT.filter((f) => !DOM_UNIT.includes(f)),
+          passWithNoTests: true,
+          environment: 'node',
         },
       },
       {

@@ -75,12 +75,14 @@ describe('CellPass', () => {
   });
 });
 
-it('the default DQN walks the open 8 x 8 room in 14 steps after 300 episodes on seeds 1-3', async () => {
+// The first 150 of the bench's 300 episodes: the greedy walk is 14 steps from episode 75 on, on all
+// three seeds (it was at every 25th episode checked up to 300).
+it('the default DQN walks the open 8 x 8 room in 14 steps after 150 episodes on seeds 1-3', async () => {
   const greedy: string[] = [];
   for (const seed of [1, 2, 3]) {
     const config = open8x8(seed);
     const t = await createTrainer(config);
-    for (let e = 0; e < config.train.episodes; e++) t.runEpisode();
+    for (let e = 0; e < 150; e++) t.runEpisode();
     const g = t.greedyEpisode();
     greedy.push(`${g.success ? 'goal' : 'no goal'} in ${g.steps}`);
     t.agent.dispose();

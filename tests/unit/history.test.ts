@@ -1,6 +1,6 @@
 // @vitest-environment node
 // A run's history (src/rl/history.ts) and how the training session records it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Agent } from '../../src/rl/agent';
 import {
   HistorySchedule,
@@ -58,11 +58,19 @@ function scriptedSession(episodes: number, first: number, solvedAt: number): Tra
   return new TrainingSession(new Trainer(config, scripted(first, solvedAt)));
 }
 
-/** Plays the session to its target with a frozen clock (no time-based throttling). */
+/** Plays the session to its target with a frozen clock (no time-based throttling). performance.now
+ *  too: the session times its table reads with it, and on a loaded machine a read that seems to take
+ *  over CHEAP_TABLES_MS makes the tables "expensive", read only at a progress rate a frozen clock never
+ *  reaches (the test then failed with only episode 0 recorded before the first success). */
 function playOut(s: TrainingSession): void {
-  s.play();
-  let guard = 0;
-  while (s.running && guard++ < 1e7) s.run(1_000_000, Infinity, () => 0);
+  const now = vi.spyOn(performance, 'now').mockReturnValue(0);
+  try {
+    s.play();
+    let guard = 0;
+    while (s.running && guard++ < 1e7) s.run(1_000_000, Infinity, () => 0);
+  } finally {
+    now.mockRestore();
+  }
 }
 
 const marked = (ms: Moment[], mark: Moment['marks'][number]) => ms.filter((m) => m.marks.includes(mark));

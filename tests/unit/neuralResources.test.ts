@@ -44,19 +44,20 @@ describe('agents on different backends in one process', () => {
         config,
         // 128-128: an update that runs tfjs kernels (the default 64-64 takes cellPass.ts, all plain JS).
         await createNeuralAgent(
-          agentConfig('dqn', { backend, learningStarts: 50, hidden: [128, 128] }),
+          // batch 16: 32 rows a pass, over cellPassFits's 17 for this network
+          agentConfig('dqn', { backend, learningStarts: 20, batchSize: 16, hidden: [128, 128] }),
           grid,
           7,
         ),
       );
     const solo = await make('cpu');
-    solo.runSteps(200);
+    solo.runSteps(80);
     const a = await make('cpu');
     const b = await make('wasm');
     for (let i = 0; i < 4; i++) {
-      a.runSteps(50);
+      a.runSteps(20);
       expect(activeBackend()).toBe('cpu');
-      b.runSteps(50);
+      b.runSteps(20);
       expect(activeBackend()).toBe('wasm');
     }
     const q = (t: Trainer) => {
