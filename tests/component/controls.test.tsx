@@ -148,6 +148,7 @@ describe('agent panel', () => {
       'sarsa',
       'expected-sarsa',
       'dyna-q',
+      'imitation',
       'value-iteration',
       'policy-iteration',
       'policy-evaluation',
