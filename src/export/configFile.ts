@@ -20,7 +20,7 @@ function looksLikeLink(text: string): boolean {
 
 /** Said when a trained-agent file is imported as a config. */
 export const AGENT_FILE_IMPORTED =
-  'file: this is a trained-agent file, not a config: open it with Share & save → Open trained agent… (that opens the world with its training)';
+  'file: this is a trained-agent file, not a config: open it with Share & save → Open trained agent…';
 
 /** Whether text (or its first few hundred characters) is a trained-agent file (agentFile.ts). */
 export function looksLikeAgentFile(text: string): boolean {

@@ -61,8 +61,7 @@ export type RecordResult =
 const inMemory = new WeakMap<KeyValueStore, Map<string, string>>();
 
 /** Said wherever a memory-only replaced world is listed or reported. */
-export const MEMORY_ONLY_NOTE =
-  'Kept in this tab only (browser storage is full): it is lost when the tab closes. Restore it, or free space in Saved configs.';
+export const MEMORY_ONLY_NOTE = 'Kept in this tab only (storage is full): lost when the tab closes.';
 
 let sequence = 0;
 

@@ -40,7 +40,7 @@ const TFJS_FAILURE =
  */
 export function createErrorHint(message: string, neural: boolean): string {
   if (/trained agent could not be loaded/i.test(message))
-    return 'The file does not match this agent and world. Open another trained-agent file, or Reset to train from the start.';
+    return 'The file does not fit this agent and world: open another, or Reset.';
   if (neural && TFJS_FAILURE.test(message))
     return 'Neural agents need TensorFlow.js. Pick a tabular agent such as Q-learning to train right away.';
   return 'Check the agent settings, or pick another agent.';
@@ -59,8 +59,6 @@ export function isMissingChunkError(e: unknown): boolean {
 /** What a reload costs when this tab's version is gone: the world is autosaved, the run is not. */
 export function staleVersionText(episodes: number): string {
   const run =
-    episodes > 0
-      ? ` The training run (${episodes.toLocaleString('en-US')} episode${episodes === 1 ? '' : 's'}, its charts and timeline) is not kept: to keep it, first use Share & save → Save trained agent, then open the file after the reload.`
-      : '';
-  return `This tab runs an older version of the app, and part of it is no longer on the server (a newer version was installed, in another tab or on the site). Reload to use the new version: your world and settings are autosaved and come back.${run}`;
+    episodes > 0 ? ` The run (${episodes} episodes) is lost: first Save trained agent to keep it.` : '';
+  return `This tab runs an older version of the app, now gone from the server. Reload for the new one: your world and settings are autosaved and come back.${run}`;
 }

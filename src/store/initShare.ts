@@ -153,7 +153,7 @@ export function initShare(win: Window = window): () => void {
           });
         else if (r.memoryOnly)
           useShareState.setState({
-            storageWarning: `Browser storage is full, so the world you replaced is kept in Recently replaced for this tab only: it is lost when the tab closes. Restore it from Saved configs, or free space there; Undo (Ctrl+Z) also brings it back.`,
+            storageWarning: `Storage is full: the world you replaced is in Recently replaced for this tab only, lost when it closes.`,
           });
       }),
     );

@@ -7,7 +7,13 @@ import {
 } from '../config/agentFile';
 import type { TrainedState } from '../config/packedArray';
 import type { Config, ParseResult } from '../config/schema';
-import { MAX_IMPORT_BYTES, configToJson, looksLikeAgentFile, parseConfigFile } from '../export/configFile';
+import {
+  AGENT_FILE_IMPORTED,
+  MAX_IMPORT_BYTES,
+  configToJson,
+  looksLikeAgentFile,
+  parseConfigFile,
+} from '../export/configFile';
 import { metricsToCsv } from '../export/csv';
 import type { MetricsSummary } from '../rl/metrics';
 import { downloadBlob, downloadText, readFileText } from '../export/download';
@@ -111,7 +117,7 @@ async function readAndParse(file: File): Promise<{ result: ParseResult; message:
   const read = await readFileText(file, MAX_IMPORT_BYTES);
   // A trained-agent file is usually too large for a config: say what it is instead.
   if (!read.ok && file.size > MAX_IMPORT_BYTES && looksLikeAgentFile(await file.slice(0, 200).text()))
-    read.error = `“${file.name.slice(0, 80)}” is a trained-agent file, not a config: open it with Share & save → Open trained agent…`;
+    read.error = AGENT_FILE_IMPORTED.slice(6);
   if (!read.ok)
     return {
       result: { ok: false, errors: [read.error] },

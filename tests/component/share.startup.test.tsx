@@ -378,7 +378,7 @@ describe('initShare (page start-up)', () => {
     } finally {
       full.mockRestore();
     }
-    expect(useShareState.getState().storageWarning).toMatch(/storage is full.*this tab only.*lost when/);
+    expect(useShareState.getState().storageWarning).toMatch(/Storage is full.*this tab only.*lost when/);
     expect(replaced()[0]).toMatchObject({ config: world(71), memoryOnly: true });
   });
 

@@ -106,6 +106,7 @@ describe('trained agent file', () => {
     const bad = JSON.parse(text0);
     bad.config.env.slip = 0.25;
     bad.state.agent.arrays.q = packArray(new Float64Array(100), 'f64');
+    delete bad.checksum; // made by hand, not saved: no checksum to refuse it by
     writeFileSync(misfit, JSON.stringify(bad));
     await openAgent(page, misfit);
     await expect

@@ -153,7 +153,7 @@ describe('messages', () => {
       /TensorFlow/,
     );
     expect(createErrorHint('This trained agent could not be loaded: hidden sizes differ', true)).toMatch(
-      /does not match/,
+      /does not fit/,
     );
     expect(createErrorHint('no TensorFlow.js backend could start (tried wasm, cpu)', true)).toMatch(
       /need TensorFlow\.js/,

@@ -62,7 +62,14 @@ describe('drawOverlay pixels', () => {
     expect(at(22, 2)).toBe(sprites.glyph[Cell.Goal]!.src[0]);
     expect(at(2, 12)).toBe(sprites.glyph[Cell.Wall]!.src[0]);
     expect(at(12, 2)).toBe(px(p.cell[Cell.Empty]));
-    expect(stats).toEqual({ heatCells: 0, qCells: 0, arrows: 0, valueTexts: 0, trailSegments: 0 });
+    expect(stats).toEqual({
+      heatCells: 0,
+      qCells: 0,
+      arrows: 0,
+      valueTexts: 0,
+      trailSegments: 0,
+      redrawnCells: 6,
+    });
   });
 
   it('tints open cells by value: red for negative, blue for positive; terminal cells keep their colour', () => {

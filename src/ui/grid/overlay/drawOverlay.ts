@@ -2,6 +2,13 @@
  * Paints the whole grid picture. Area layers (grid lines, cell colours, value or visit heat, Q
  * triangles, visit bars) and sprites (glyphs, policy arrows) go into one reused ImageData; text, the
  * trail, the greedy path, the agent and the hover outline are drawn as vectors on top. GridOverlay decides when.
+ *
+ * Incremental: the ImageData persists in the Scratch, with each cell's inputs as last drawn (its colour
+ * bin's pixel, Q triangle pixels, visit bar, glyph, arrow sprite). A paint recomputes those inputs (cheap:
+ * a bin lookup per cell) and rewrites only the cells whose inputs changed; a new size, pixel ratio,
+ * palette or sprite set redraws all of them. The result is the same pixels as a full redraw
+ * (tests/unit/overlayIncremental.test.ts). Then the whole image is put (one putImageData) and the vector
+ * layers drawn over it. Pure: everything it keeps is in the Scratch it is given.
  */
 import { Cell, N_ACTIONS } from '../../../rl/grid';
 import { divergingBin, DIVERGING_BINS, logScale01, sequentialBin } from './colorScale';
@@ -14,7 +21,7 @@ import { drawSearch, type SearchDraw } from './drawSearch';
 import { isOpenCell, maxAbsOpen, maxCount } from './minMax';
 import type { Palette } from './palette';
 import { pixelColors } from './pixelColors';
-import { cellBounds, rasterCells } from './rasterCells';
+import { cellBounds, rasterCell, rasterCells } from './rasterCells';
 import type { Scratch } from './scratch';
 import { blitSprite, canvasSpriteFactory, getSprites } from './sprites';
 
@@ -74,6 +81,8 @@ export interface DrawStats {
   arrows: number;
   valueTexts: number;
   trailSegments: number;
+  /** Cells whose pixels were rewritten this paint (all of them on a full redraw). */
+  redrawnCells: number;
 }
 
 const MID = (DIVERGING_BINS - 1) / 2;
@@ -89,15 +98,24 @@ export function drawOverlay(
   const { width, height, cells, cellSize: cs, show } = d;
   const dpr = opts.dpr;
   const n = width * height;
-  const stats: DrawStats = { heatCells: 0, qCells: 0, arrows: 0, valueTexts: 0, trailSegments: 0 };
+  const stats: DrawStats = {
+    heatCells: 0,
+    qCells: 0,
+    arrows: 0,
+    valueTexts: 0,
+    trailSegments: 0,
+    redrawnCells: 0,
+  };
   sc.ensure(width, height);
   cellBounds(sc.X, width, cs * dpr);
   cellBounds(sc.Y, height, cs * dpr);
   const pw = sc.X[width];
   const ph = sc.Y[height];
-  if (!sc.image || sc.image.width !== pw || sc.image.height !== ph) {
-    sc.image = ctx.createImageData(pw, ph);
-    sc.pixels = new Uint32Array(sc.image.data.buffer);
+  let image = sc.image;
+  const newImage = !image || image.width !== pw || image.height !== ph;
+  if (!image || newImage) {
+    image = sc.image = ctx.createImageData(pw, ph);
+    sc.pixels = new Uint32Array(image.data.buffer);
   }
   const u32 = sc.pixels;
   const px = pixelColors(p);
@@ -146,7 +164,7 @@ export function drawOverlay(
     }
   }
   const barH = Math.max(2, Math.round(cs * 0.1 * dpr));
-  rasterCells(u32, { width, height, pw, ph, gap, grid: px.grid, barH, barColor: px.visitBar }, sc);
+  const raster = { width, height, pw, ph, gap, grid: px.grid, barH, barColor: px.visitBar };
 
   const arrowSource = show.policy ? (d.policy ?? q) : null;
   const qNumbers = show.q && q !== null && cs >= Q_NUMBERS_MIN_CELL;
@@ -161,20 +179,31 @@ export function drawOverlay(
     textBelow ? 0.3 : 0.36,
   );
   for (let s = 0; s < n; s++) {
+    const mask = arrowSource && isOpenCell(cells[s]) ? bestActionMask(arrowSource, s) : 0;
+    sc.arrow[s] = mask;
+    stats.arrows += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
+  }
+
+  const was = sc.drawn;
+  const layout = `${pw}x${ph}|${width}x${height}|${gap}|${barH}|${px.grid}|${px.visitBar}|${cs}|${dpr}`;
+  const full = newImage || was.layout !== layout || was.sprites !== sprites || was.code.length !== n;
+  if (full) rasterCells(u32, raster, sc);
+  for (let s = 0; s < n; s++) {
+    if (!full && !cellChanged(sc, s, cells)) continue;
+    if (!full) rasterCell(u32, raster, sc, s);
     const code = cells[s];
     const x = s % width;
     const x0 = sc.X[x];
     const y0 = sc.Y[(s - x) / width];
     const glyph = sprites.glyph[code];
     if (glyph && code !== Cell.Empty) blitSprite(u32, pw, glyph, x0, y0);
-    if (arrowSource && isOpenCell(code)) {
-      const mask = bestActionMask(arrowSource, s);
-      if (mask === 0) continue;
-      blitSprite(u32, pw, sprites.arrows[mask], x0, y0);
-      stats.arrows += (mask & 1) + ((mask >> 1) & 1) + ((mask >> 2) & 1) + ((mask >> 3) & 1);
-    }
+    if (sc.arrow[s]) blitSprite(u32, pw, sprites.arrows[sc.arrow[s]], x0, y0);
+    remember(sc, s, cells);
+    stats.redrawnCells++;
   }
-  ctx.putImageData(sc.image, 0, 0);
+  was.layout = layout;
+  was.sprites = sprites;
+  ctx.putImageData(image, 0, 0);
 
   const g = { width, height, cs, cells };
   const hoverNumbers = !qNumbers && q !== null && hoverQ >= 0 && cs >= Q_NUMBERS_MIN_CELL;
@@ -191,4 +220,37 @@ export function drawOverlay(
   if (d.agent != null) drawAgent(ctx, g, p, d.agent);
   if (hover >= 0) drawHover(ctx, g, p, hover);
   return stats;
+}
+
+/** Whether cell s's inputs differ from what the image holds for it (Scratch.drawn). */
+function cellChanged(sc: Scratch, s: number, cells: Uint8Array): boolean {
+  const w = sc.drawn;
+  if (w.code[s] !== cells[s] || w.color[s] !== sc.color[s] || w.dark[s] !== sc.dark[s]) return true;
+  if (w.bar[s] !== sc.bar[s] || w.arrow[s] !== sc.arrow[s] || w.qCell[s] !== sc.qCell[s]) return true;
+  if (!sc.qCell[s]) return false;
+  const q = s * 4;
+  return (
+    w.qDivider[s] !== sc.qDivider[s] ||
+    w.qColor[q] !== sc.qColor[q] ||
+    w.qColor[q + 1] !== sc.qColor[q + 1] ||
+    w.qColor[q + 2] !== sc.qColor[q + 2] ||
+    w.qColor[q + 3] !== sc.qColor[q + 3]
+  );
+}
+
+/** Records cell s's inputs as drawn. */
+function remember(sc: Scratch, s: number, cells: Uint8Array): void {
+  const w = sc.drawn;
+  w.code[s] = cells[s];
+  w.color[s] = sc.color[s];
+  w.dark[s] = sc.dark[s];
+  w.bar[s] = sc.bar[s];
+  w.arrow[s] = sc.arrow[s];
+  w.qCell[s] = sc.qCell[s];
+  w.qDivider[s] = sc.qDivider[s];
+  const q = s * 4;
+  w.qColor[q] = sc.qColor[q];
+  w.qColor[q + 1] = sc.qColor[q + 1];
+  w.qColor[q + 2] = sc.qColor[q + 2];
+  w.qColor[q + 3] = sc.qColor[q + 3];
 }

@@ -60,6 +60,26 @@ function run(u32: Uint32Array, px: number, from: number, to: number): void {
   else for (let i = from; i < to; i++) u32[i] = px;
 }
 
+/**
+ * One cell's rectangle only (its grid lines, fill, Q triangles and visit bar), exactly the pixels
+ * rasterCells writes there: for redrawing the cells that changed since the last paint.
+ */
+export function rasterCell(u32: Uint32Array, r: RasterParams, sc: Scratch, s: number): void {
+  const { width, pw, gap, grid, barH } = r;
+  const cx = s % width;
+  const cy = (s - cx) / width;
+  const y0 = sc.Y[cy];
+  const y1 = sc.Y[cy + 1];
+  const top = Math.min(y1, y0 + gap);
+  for (let py = y0; py < top; py++) u32.fill(grid, py * pw + sc.X[cx], py * pw + sc.X[cx + 1]);
+  const zH = y1 - top;
+  const hasBar = sc.bar[s] > 0;
+  for (let py = top; py < y1; py++) {
+    const v = py - top;
+    writeCell(u32, r, sc, py * pw, s, cx, v, zH, hasBar && v < barH);
+  }
+}
+
 function writeRow(
   u32: Uint32Array,
   r: RasterParams,
@@ -70,36 +90,48 @@ function writeRow(
   zH: number,
   barRow: boolean,
 ): void {
-  const { width, pw, gap, grid, barColor } = r;
+  const row = py * r.pw;
+  for (let cx = 0; cx < r.width; cx++) writeCell(u32, r, sc, row, cy * r.width + cx, cx, v, zH, barRow);
+}
+
+/** Row `row` (offset of the image row) of cell s in column cx; v: the row within the cell's area. */
+function writeCell(
+  u32: Uint32Array,
+  r: RasterParams,
+  sc: Scratch,
+  row: number,
+  s: number,
+  cx: number,
+  v: number,
+  zH: number,
+  barRow: boolean,
+): void {
+  const { gap, grid, barColor } = r;
   const { X, color, dark, qCell, qColor, qDivider, bar } = sc;
-  const row = py * pw;
-  for (let cx = 0; cx < width; cx++) {
-    const s = cy * width + cx;
-    const x0 = row + X[cx];
-    const x1 = row + X[cx + 1];
-    const a = Math.min(x1, x0 + gap);
-    run(u32, grid, x0, a);
-    const zW = x1 - a;
-    if (qCell[s]) {
-      // Diagonals at this row; left of both: action 3, right of both: action 1, between: 0 (top) or 2.
-      const d1 = ((v + 0.5) * zW) / zH;
-      const lo = Math.floor(Math.min(d1, zW - d1));
-      const hi = Math.floor(Math.max(d1, zW - d1));
-      const q = s * 4;
-      const mid = 2 * v + 1 < zH ? qColor[q] : qColor[q + 2];
-      const div = qDivider[s];
-      const l = a + Math.max(0, Math.min(zW, lo));
-      const h = a + Math.max(0, Math.min(zW - 1, hi));
-      run(u32, qColor[q + 3], a, l);
-      if (l < x1) u32[l] = div;
-      run(u32, mid, l + 1, h);
-      if (h > l && h < x1) u32[h] = div;
-      run(u32, qColor[q + 1], h + 1, x1);
-    } else if (barRow && bar[s] > 0) {
-      run(u32, dark[s], a, x1);
-    } else {
-      run(u32, color[s], a, x1);
-    }
-    if (barRow && bar[s] > 0) run(u32, barColor, a, Math.min(x1, a + bar[s]));
+  const x0 = row + X[cx];
+  const x1 = row + X[cx + 1];
+  const a = Math.min(x1, x0 + gap);
+  run(u32, grid, x0, a);
+  const zW = x1 - a;
+  if (qCell[s]) {
+    // Diagonals at this row; left of both: action 3, right of both: action 1, between: 0 (top) or 2.
+    const d1 = ((v + 0.5) * zW) / zH;
+    const lo = Math.floor(Math.min(d1, zW - d1));
+    const hi = Math.floor(Math.max(d1, zW - d1));
+    const q = s * 4;
+    const mid = 2 * v + 1 < zH ? qColor[q] : qColor[q + 2];
+    const div = qDivider[s];
+    const l = a + Math.max(0, Math.min(zW, lo));
+    const h = a + Math.max(0, Math.min(zW - 1, hi));
+    run(u32, qColor[q + 3], a, l);
+    if (l < x1) u32[l] = div;
+    run(u32, mid, l + 1, h);
+    if (h > l && h < x1) u32[h] = div;
+    run(u32, qColor[q + 1], h + 1, x1);
+  } else if (barRow && bar[s] > 0) {
+    run(u32, dark[s], a, x1);
+  } else {
+    run(u32, color[s], a, x1);
   }
+  if (barRow && bar[s] > 0) run(u32, barColor, a, Math.min(x1, a + bar[s]));
 }

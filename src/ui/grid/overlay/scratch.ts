@@ -18,6 +18,24 @@ export class Scratch {
   /** The image's pixels as packed RGBA. */
   pixels = new Uint32Array(0);
   sprites = new Map<string, SpriteSet>();
+  /** Per cell: the arrow sprite drawn (best-action mask, 0 none) this paint. */
+  arrow = new Uint8Array(0);
+  /**
+   * What the image holds from the last paint, per cell (drawOverlay redraws only the cells whose inputs
+   * differ from these), and the layout it was drawn with ('' until the first paint: a full redraw).
+   */
+  drawn = {
+    layout: '',
+    sprites: null as SpriteSet | null,
+    code: new Uint8Array(0),
+    color: new Uint32Array(0),
+    dark: new Uint32Array(0),
+    qCell: new Uint8Array(0),
+    bar: new Int32Array(0),
+    qColor: new Uint32Array(0),
+    qDivider: new Uint32Array(0),
+    arrow: new Uint8Array(0),
+  };
 
   /** Builds sprites (arrows, glyphs); tests may swap in their own. */
   constructor(readonly spriteFactory?: SpriteFactory) {}
@@ -32,6 +50,17 @@ export class Scratch {
       this.bar = new Int32Array(n);
       this.qColor = new Uint32Array(n * 4);
       this.qDivider = new Uint32Array(n);
+      this.arrow = new Uint8Array(n);
+      const d = this.drawn;
+      d.layout = '';
+      d.code = new Uint8Array(n);
+      d.color = new Uint32Array(n);
+      d.dark = new Uint32Array(n);
+      d.qCell = new Uint8Array(n);
+      d.bar = new Int32Array(n);
+      d.qColor = new Uint32Array(n * 4);
+      d.qDivider = new Uint32Array(n);
+      d.arrow = new Uint8Array(n);
     }
     if (this.X.length !== width + 1) this.X = new Int32Array(width + 1);
     if (this.Y.length !== height + 1) this.Y = new Int32Array(height + 1);
