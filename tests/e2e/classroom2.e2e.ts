@@ -173,4 +173,42 @@ describe('lessons from a link, and the search lesson', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it("the Lab: a one-episode budget leads with its success rate; found-not-kept gets a line", async () => {
+    const { page, errors } = await open({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Lab', exact: true }).click();
+    await page.getByRole('radio', { name: /Search against the wall/ }).check();
+    const panel = page.getByRole('region', { name: 'Thinking budget' });
+    await panel.getByRole('spinbutton', { name: /Seeds/ }).fill('1');
+    await panel.getByRole('button', { name: 'Run thinking budget' }).click();
+    await panel.getByRole('table', { name: 'Thinking budget statistics' }).waitFor({ timeout: 590_000 });
+    const titles = await panel.locator('.budget-charts figure').evaluateAll((fs) =>
+      fs.map((f) => f.getAttribute('aria-label') ?? ''),
+    );
+    expect(titles[0]).toMatch(/Success rate/);
+    await panel.locator('.budget-charts').scrollIntoViewIfNeeded();
+    await shot(page, 'class2-budget-search-wall-1280x800');
+
+    await page.getByRole('radio', { name: /Needle in a haystack/ }).check();
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    const table = page.getByRole('table', { name: 'Statistics per variant' });
+    await table.waitFor({ timeout: 590_000 });
+    // Every variant that found the goal on some seed but ends at 0% has its line, and no other.
+    const rows = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        name: tr.getAttribute('data-variant') ?? '',
+        found: Number(tr.getAttribute('data-never')) < Number(tr.querySelectorAll('td')[1]?.textContent?.split('/')[1] ?? 0),
+        zero: Math.round(Number(tr.getAttribute('data-final-success')) * 100) === 0,
+      })),
+    );
+    const notes = await table.getByTestId('found-not-kept').allTextContents();
+    expect(notes.map((n) => n.split(':')[0]).sort()).toEqual(
+      rows.filter((r) => r.found && r.zero).map((r) => r.name).sort(),
+    );
+    await table.scrollIntoViewIfNeeded();
+    await shot(page, 'class2-needle-table-1280x800');
+    expect(await serious(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
