@@ -112,7 +112,7 @@ describe('the previous run (item 3)', () => {
 
     render(<StatusLine />);
     expect(screen.getByTestId('previous-run-status')).toHaveTextContent(
-      'Previous run (no reward shaping): first reward never (300 episodes), final success 0% after 300 episodes.',
+      'Previous run (no reward shaping): 300 episodes, first reward never, final success 0%.',
     );
     cleanup();
 

@@ -63,6 +63,7 @@ const MAIN_OF: Record<ChartId, MiniChartProps['main']> = {
   epsilon: 'eps',
 };
 const LEGEND_HEIGHT = 28;
+const NARROW_LEGEND = 420;
 
 const GAP = 12;
 // Constant props, so the memoised charts that did not get new data skip their render.
@@ -141,7 +142,9 @@ export function TrainingCharts({
   const cols = shown === 3 ? (width >= THREE_COLUMNS_FROM ? 3 : 1) : width >= TWO_COLUMNS_FROM ? 2 : 1;
   const rowsOfCharts = Math.ceil(shown / cols);
   const chartW = Math.floor((width - GAP * (cols - 1)) / cols);
-  const legendH = previous ? LEGEND_HEIGHT : 0;
+  // A narrow column puts the previous run's entry on a line of its own (its name stays readable).
+  const legendRows = width < NARROW_LEGEND ? 2 : 1;
+  const legendH = previous ? LEGEND_HEIGHT * legendRows : 0;
   const chartH = Math.max(
     110,
     Math.floor((height - legendH - GAP * (rowsOfCharts - 1)) / rowsOfCharts),
@@ -243,10 +246,12 @@ export function TrainingCharts({
           role="group"
           aria-label="Runs on the charts"
           style={{
-            height: LEGEND_HEIGHT,
+            height: legendH,
             display: 'flex',
-            alignItems: 'center',
-            gap: 14,
+            flexDirection: legendRows === 2 ? 'column' : 'row',
+            alignItems: legendRows === 2 ? 'flex-start' : 'center',
+            justifyContent: 'center',
+            gap: legendRows === 2 ? 2 : 14,
             fontSize: 12,
             color: t.muted,
             whiteSpace: 'nowrap',
@@ -275,6 +280,7 @@ export function TrainingCharts({
               font: 'inherit',
               cursor: 'pointer',
               minWidth: 0,
+              maxWidth: '100%',
               overflow: 'hidden',
               textOverflow: 'ellipsis',
             }}
@@ -312,7 +318,7 @@ export function TrainingCharts({
               boxShadow: '0 1px 4px rgba(0, 0, 0, 0.12)',
             }}
           >
-            No episodes yet: press Play
+            {previous ? 'New run: press Play to compare' : 'No episodes yet: press Play'}
           </span>
         </div>
       )}

@@ -34,9 +34,12 @@ export function budgetChartOrder(r: BudgetResult): Exclude<BudgetMetric, 'comput
   const points = r.points.filter((p) => p.seeds > 0);
   const shown = (f: { median: number | null; censored: number }) =>
     f.median === null ? 'never' : `${f.median}/${f.censored}`;
+  // One episode per seed: a first success or a solve can only be "episode 1" or "never", which the
+  // success rate (the share of seeds that succeeded) already says, and in more steps.
+  const binary = r.episodes <= 1;
   const distinct: Record<'first' | 'solved' | 'success', number> = {
-    first: new Set(points.map((p) => shown(p.firstSuccessEpisode))).size,
-    solved: new Set(points.map((p) => shown(p.solvedEpisode))).size,
+    first: binary ? 0 : new Set(points.map((p) => shown(p.firstSuccessEpisode))).size,
+    solved: binary ? 0 : new Set(points.map((p) => shown(p.solvedEpisode))).size,
     success: new Set(points.map((p) => Math.round(p.successRate * 100))).size,
   };
   return (['first', 'solved', 'success'] as const)

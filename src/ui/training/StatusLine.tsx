@@ -95,14 +95,12 @@ function PreviousRunLine() {
   const previous = useTrainingStore((s) => s.previous);
   if (!previous) return null;
   const first =
-    previous.firstSuccess === null
-      ? `first reward never (${int.format(previous.episodes)} episodes)`
-      : `first reward at episode ${int.format(previous.firstSuccess)}`;
+    previous.firstSuccess === null ? 'first reward never' : `first reward at episode ${int.format(previous.firstSuccess)}`;
   return (
     <p className="previous-run-status muted" data-testid="previous-run-status" style={{ margin: 0, fontSize: '0.9em' }}>
       <span>
-        Previous run ({previous.label}): {first}, final success {percent(previous.finalSuccess)} after{' '}
-        {int.format(previous.episodes)} episodes.
+        Previous run ({previous.label}): {int.format(previous.episodes)} episodes, {first}, final success{' '}
+        {percent(previous.finalSuccess)}.
       </span>
       <Toggletip className="toggletip--inline" label="Previous run" text={STAT_HELP.previous} />
     </p>
