@@ -21,7 +21,7 @@ import { drawSearch, type SearchDraw } from './drawSearch';
 import { isOpenCell, maxAbsOpen, maxCount } from './minMax';
 import type { Palette } from './palette';
 import { pixelColors } from './pixelColors';
-import { cellBounds, rasterCell, rasterCells } from './rasterCells';
+import { cellBounds, rasterCell } from './rasterCells';
 import type { Scratch } from './scratch';
 import { blitSprite, canvasSpriteFactory, getSprites } from './sprites';
 
@@ -187,10 +187,9 @@ export function drawOverlay(
   const was = sc.drawn;
   const layout = `${pw}x${ph}|${width}x${height}|${gap}|${barH}|${px.grid}|${px.visitBar}|${cs}|${dpr}`;
   const full = newImage || was.layout !== layout || was.sprites !== sprites || was.code.length !== n;
-  if (full) rasterCells(u32, raster, sc);
   for (let s = 0; s < n; s++) {
     if (!full && !cellChanged(sc, s, cells)) continue;
-    if (!full) rasterCell(u32, raster, sc, s);
+    rasterCell(u32, raster, sc, s);
     const code = cells[s];
     const x = s % width;
     const x0 = sc.X[x];

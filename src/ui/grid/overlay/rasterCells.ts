@@ -1,7 +1,8 @@
 /**
  * The area layers written straight into pixels (much faster than filling thousands of small paths):
  * grid lines, each cell's fill (type colour or heat), Q triangles (four per cell, split on the
- * diagonals) and visit bars along the top edge. Rows that repeat are copied instead of recomputed.
+ * diagonals) and visit bars along the top edge, one cell at a time (drawOverlay rewrites only the
+ * cells that changed).
  */
 import type { Scratch } from './scratch';
 
@@ -22,36 +23,6 @@ export interface RasterParams {
 /** Cell boundaries in device px: X[i] = round(i * cellSize * dpr). */
 export function cellBounds(out: Int32Array, count: number, step: number): void {
   for (let i = 0; i <= count; i++) out[i] = Math.round(i * step);
-}
-
-export function rasterCells(u32: Uint32Array, r: RasterParams, sc: Scratch): void {
-  const { width, height, pw, gap, grid, barH } = r;
-  const { Y, qCell, bar } = sc;
-  for (let cy = 0; cy < height; cy++) {
-    const y0 = Y[cy];
-    const y1 = Y[cy + 1];
-    const top = Math.min(y1, y0 + gap);
-    u32.fill(grid, y0 * pw, top * pw);
-    let rowQ = false;
-    let rowBar = false;
-    for (let cx = 0; cx < width; cx++) {
-      const s = cy * width + cx;
-      if (qCell[s]) rowQ = true;
-      if (bar[s] > 0) rowBar = true;
-    }
-    const zH = y1 - top;
-    let prevKind = -1;
-    for (let py = top; py < y1; py++) {
-      const v = py - top;
-      const kind = rowBar && v < barH ? 0 : 1;
-      if (!rowQ && kind === prevKind) {
-        u32.copyWithin(py * pw, (py - 1) * pw, py * pw);
-        continue;
-      }
-      prevKind = kind;
-      writeRow(u32, r, sc, py, cy, v, zH, kind === 0);
-    }
-  }
 }
 
 /** Writes px into u32[from, to) (short runs in a plain loop: faster than a TypedArray.fill call). */
@@ -78,20 +49,6 @@ export function rasterCell(u32: Uint32Array, r: RasterParams, sc: Scratch, s: nu
     const v = py - top;
     writeCell(u32, r, sc, py * pw, s, cx, v, zH, hasBar && v < barH);
   }
-}
-
-function writeRow(
-  u32: Uint32Array,
-  r: RasterParams,
-  sc: Scratch,
-  py: number,
-  cy: number,
-  v: number,
-  zH: number,
-  barRow: boolean,
-): void {
-  const row = py * r.pw;
-  for (let cx = 0; cx < r.width; cx++) writeCell(u32, r, sc, row, cy * r.width + cx, cx, v, zH, barRow);
 }
 
 /** Row `row` (offset of the image row) of cell s in column cx; v: the row within the cell's area. */
