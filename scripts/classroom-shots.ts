@@ -41,6 +41,8 @@ try {
         }));
         console.log(name, JSON.stringify(m));
         await page.screenshot({ path: `${out}/${name}.png`, fullPage: w < 800 });
+        // A phone's or tablet's first screen as well (the full page is too tall to read at a glance).
+        if (w < 800) await page.screenshot({ path: `${out}/${name}-screen.png` });
         await context.close();
       }
     }

@@ -1,11 +1,13 @@
 /**
  * Embed mode (`#embed=1&c=...`, for an iframe): only the grid and the charts, the run controls unless
- * the link says `controls=0`, and a link to open the same world in the full playground.
+ * the link says `controls=0`, a line naming the lesson when the link has one (its title and first
+ * caption line, the whole story in its tooltip), and a link to open the same world in the full playground.
  */
 import type { ReactNode } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { shareLinkFor } from '../../store/shareActions';
 import { useShareFlags } from '../../store/shareState';
+import { useUiStore } from '../../store/uiStore';
 import './embed.css';
 
 export interface EmbedLayoutProps {
@@ -19,10 +21,16 @@ export function EmbedLayout({ grid, chart, controls }: EmbedLayoutProps) {
   const flags = useShareFlags();
   const config = useConfigStore((s) => s.config);
   const full = shareLinkFor(config, window.location.href);
+  const story = useUiStore((s) => s.story);
   return (
     <div className="embed-layout">
       <div className="embed-top">
         {flags.controls && controls}
+        {story && (
+          <p className="embed-lesson" title={`${story.title}: ${story.caption.join(' ')}`}>
+            <strong>{story.title}</strong> {story.caption[0]}
+          </p>
+        )}
         <a
           className="embed-open"
           href={full}
