@@ -147,8 +147,6 @@ function onCrash(message: string, restarted: boolean): void {
     );
 }
 
-let prevConfig: Config | null = null;
-
 function sameButDemonstrations(a: Config, b: Config): boolean {
   return JSON.stringify({ ...a, demonstrations: [] }) === JSON.stringify({ ...b, demonstrations: [] });
 }
@@ -161,11 +159,7 @@ function onConfigChange(config: Config, old: Config): void {
     return;
   }
   // A demonstration recorded ("Play it yourself") changes nothing a run that does not learn from them uses.
-  if (prevConfig && sameButDemonstrations(prevConfig, config) && !usesDemonstrations(config)) {
-    prevConfig = config;
-    return;
-  }
-  prevConfig = config;
+  if (sameButDemonstrations(old, config) && !usesDemonstrations(config)) return;
   const s = useTrainingStore.getState();
   const wasRunning = s.status === 'running';
   const hadProgress = s.totalSteps > 0 || (s.planner?.sweeps ?? 0) > 0;
@@ -195,8 +189,7 @@ export function connectTraining(
   gaveUpNotice = null;
   client = new TrainingClient(factory, { onMessage, onCrash, onPong }, timers);
   sendSpeed();
-  prevConfig = useConfigStore.getState().config;
-  startRun(prevConfig);
+  startRun(useConfigStore.getState().config);
   const unsubscribe = useConfigStore.subscribe((s, prev) => {
     if (s.config !== prev.config) onConfigChange(s.config, prev.config);
   });

@@ -228,11 +228,15 @@ describe('grid editor', () => {
     expect(slip).toHaveValue(0);
   });
 
-  it('explains each environment setting in a tooltip', () => {
+  it('explains each environment setting in a toggletip (the schema\'s text, opened by a press)', () => {
     for (const name of ['Step reward', 'Slip', 'Max steps', 'Discount γ']) {
-      const input = screen.getByRole('spinbutton', { name });
-      expect(input.getAttribute('title')?.length).toBeGreaterThan(20);
-      expect(input).toHaveAccessibleDescription(input.getAttribute('title')!);
+      expect(screen.getByRole('spinbutton', { name })).not.toHaveAttribute('title');
+      const about = screen.getByRole('button', { name: `About ${name}` });
+      fireEvent.click(about);
+      expect(about).toHaveAttribute('aria-expanded', 'true');
+      const bubble = document.getElementById(about.getAttribute('aria-controls')!)!;
+      expect(bubble.textContent?.length).toBeGreaterThan(20);
+      fireEvent.click(about);
     }
   });
 });

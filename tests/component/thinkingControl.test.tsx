@@ -127,6 +127,10 @@ describe('thinking status and the search stepper', () => {
       '200 simulations per move',
     );
     expect(screen.getByTestId('ms-per-move')).toHaveTextContent('3.1 ms');
+    // Choosing a search agent turns the Search overlay on (issue 19 item 7); turned off, opening the
+    // stepper turns it back on.
+    expect(useUiStore.getState().show.search).toBe(true);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Search' }));
     expect(useUiStore.getState().show.search).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: 'Step through the search' }));
     // Opening turns the overlay on and asks for the search after one simulation.
@@ -171,13 +175,14 @@ describe('thinking status and the search stepper', () => {
     expect(screen.getByTestId('stepper-note')).toHaveTextContent(/No search yet for this move/);
   });
 
-  it('offers the Search overlay for MCTS only', () => {
+  it('offers the Search overlay for MCTS only, on when it is chosen, and it can be turned off', () => {
     worker.ready();
     expect(screen.queryByRole('checkbox', { name: 'Search' })).toBeNull();
     pick('mcts');
     const box = screen.getByRole('checkbox', { name: 'Search' });
-    fireEvent.click(box);
     expect(useUiStore.getState().show.search).toBe(true);
+    fireEvent.click(box);
+    expect(useUiStore.getState().show.search).toBe(false);
   });
 });
 
