@@ -1,23 +1,4 @@
 /** True on a phone or tablet (the stacked playground, below 900 px: index.css), where the lesson comes first. */
-import { useSyncExternalStore } from 'react';
+import { useMediaQuery } from '../common/useMediaQuery';
 
-const QUERY = '(max-width: 899px)';
-
-function subscribe(onChange: () => void): () => void {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return () => {};
-  const m = window.matchMedia(QUERY);
-  m.addEventListener('change', onChange);
-  return () => m.removeEventListener('change', onChange);
-}
-
-function snapshot(): boolean {
-  return (
-    typeof window !== 'undefined' &&
-    typeof window.matchMedia === 'function' &&
-    window.matchMedia(QUERY).matches
-  );
-}
-
-export function useNarrowScreen(): boolean {
-  return useSyncExternalStore(subscribe, snapshot, () => false);
-}
+export const useNarrowScreen = (): boolean => useMediaQuery('(max-width: 899px)');

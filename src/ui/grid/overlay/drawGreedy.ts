@@ -4,7 +4,7 @@
  */
 import type { GridGeom } from './geom';
 import type { Palette } from './palette';
-import { strokeOnHalo } from './stroke';
+import { arrowHead, strokeOnHalo } from './stroke';
 
 export interface GreedyPathDraw {
   /** Cells in order, from the start. */
@@ -75,14 +75,5 @@ function drawLoopMarker(ctx: CanvasRenderingContext2D, g: GridGeom, p: Palette, 
   const hy = y + r * Math.sin(a1);
   const head = Math.max(3, w * 1.8);
   const tangent = a1 + Math.PI / 2;
-  ctx.beginPath();
-  ctx.moveTo(hx + head * Math.cos(tangent), hy + head * Math.sin(tangent));
-  ctx.lineTo(hx + head * Math.cos(tangent + 2.4), hy + head * Math.sin(tangent + 2.4));
-  ctx.lineTo(hx + head * Math.cos(tangent - 2.4), hy + head * Math.sin(tangent - 2.4));
-  ctx.closePath();
-  ctx.fillStyle = p.greedy;
-  ctx.strokeStyle = p.greedyHalo;
-  ctx.lineWidth = 1.5;
-  ctx.stroke();
-  ctx.fill();
+  arrowHead(ctx, hx, hy, tangent, head, head, 2.4, p.greedy, p.greedyHalo);
 }

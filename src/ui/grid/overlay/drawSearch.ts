@@ -8,7 +8,7 @@
 import { logScale01 } from './colorScale';
 import { themeColors, type GridColors } from '../../theme';
 import type { GridGeom } from './geom';
-import { strokeOnHalo } from './stroke';
+import { arrowHead, strokeOnHalo } from './stroke';
 
 export interface SearchDraw {
   /** Per cell: how often the search visited it. */
@@ -85,14 +85,5 @@ function drawLine(
   const [x0, y0] = pts[pts.length - 2];
   const a = Math.atan2(y1 - y0, x1 - x0);
   const h = Math.max(5, w * 2.2);
-  ctx.beginPath();
-  ctx.moveTo(x1 + Math.cos(a) * h * 0.6, y1 + Math.sin(a) * h * 0.6);
-  ctx.lineTo(x1 + Math.cos(a + 2.5) * h, y1 + Math.sin(a + 2.5) * h);
-  ctx.lineTo(x1 + Math.cos(a - 2.5) * h, y1 + Math.sin(a - 2.5) * h);
-  ctx.closePath();
-  ctx.fillStyle = c.searchLine;
-  ctx.strokeStyle = c.searchHalo;
-  ctx.lineWidth = 1.5;
-  ctx.stroke();
-  ctx.fill();
+  arrowHead(ctx, x1, y1, a, h * 0.6, h, 2.5, c.searchLine, c.searchHalo);
 }

@@ -1,6 +1,19 @@
 /** Buffers reused from one paint to the next (per-cell inputs, the pixel image, sprite cache). */
 import type { SpriteFactory, SpriteSet } from './sprites';
 
+/** The per-cell layers a paint computes and the image keeps (see Scratch), sized for n cells. */
+function cellLayers(n: number) {
+  return {
+    color: new Uint32Array(n),
+    dark: new Uint32Array(n),
+    qCell: new Uint8Array(n),
+    bar: new Int32Array(n),
+    qColor: new Uint32Array(n * 4),
+    qDivider: new Uint32Array(n),
+    arrow: new Uint8Array(n),
+  };
+}
+
 export class Scratch {
   n = -1;
   /** Per cell: fill pixel, the darker track pixel, Q flag, visit-bar length (device px). */
@@ -44,23 +57,8 @@ export class Scratch {
     const n = width * height;
     if (n !== this.n) {
       this.n = n;
-      this.color = new Uint32Array(n);
-      this.dark = new Uint32Array(n);
-      this.qCell = new Uint8Array(n);
-      this.bar = new Int32Array(n);
-      this.qColor = new Uint32Array(n * 4);
-      this.qDivider = new Uint32Array(n);
-      this.arrow = new Uint8Array(n);
-      const d = this.drawn;
-      d.layout = '';
-      d.code = new Uint8Array(n);
-      d.color = new Uint32Array(n);
-      d.dark = new Uint32Array(n);
-      d.qCell = new Uint8Array(n);
-      d.bar = new Int32Array(n);
-      d.qColor = new Uint32Array(n * 4);
-      d.qDivider = new Uint32Array(n);
-      d.arrow = new Uint8Array(n);
+      Object.assign(this, cellLayers(n));
+      Object.assign(this.drawn, cellLayers(n), { layout: '', code: new Uint8Array(n) });
     }
     if (this.X.length !== width + 1) this.X = new Int32Array(width + 1);
     if (this.Y.length !== height + 1) this.Y = new Int32Array(height + 1);
