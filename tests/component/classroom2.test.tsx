@@ -24,7 +24,7 @@ import { closeToggletips } from '../../src/ui/common/Toggletip';
 import { titleOf } from '../../src/ui/history/replayPainter';
 import { budgetChartOrder } from '../../src/ui/lab/BudgetPanel';
 import { StatsTable } from '../../src/ui/lab/StatsTable';
-import { StatusLine } from '../../src/ui/training/StatusLine';
+import { PreviousRunLine, StatusLine } from '../../src/ui/training/StatusLine';
 import { STAT_HELP } from '../../src/ui/training/statHelp';
 import { summaryOf } from '../unit/helpers';
 import { FakeRun, fakeFactory, type FakeWorker } from './fakeWorker';
@@ -110,7 +110,7 @@ describe('the previous run (item 3)', () => {
     expect(prev.series.n.length).toBe(300); // a bounded copy: the buckets in use only
     expect(useTrainingStore.getState().episode).toBe(0); // the new run starts from scratch
 
-    render(<StatusLine />);
+    render(<PreviousRunLine />);
     expect(screen.getByTestId('previous-run-status')).toHaveTextContent(
       'Previous run (no reward shaping): 300 episodes, first reward never, final success 0%.',
     );

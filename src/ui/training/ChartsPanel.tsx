@@ -8,6 +8,8 @@ import { useConfigStore } from '../../store/configStore';
 import { dismissPreviousRun } from '../../store/previousRun';
 import { epsilonChanges, useTrainingStore } from '../../store/trainingStore';
 import { usePlayReturnLines } from '../play/returnLines';
+import { PlayStatus } from '../play/PlayStatus';
+import { PreviousRunLine } from './StatusLine';
 
 /*
  * recharts is the largest part of the page's code (about 120 kB of the page's gzipped JS) and the charts
@@ -65,6 +67,10 @@ export function ChartsPanel() {
   return (
     <section className="charts" aria-label="Training charts">
       <h2 className="panel-title">Learning curves</h2>
+      {/* Lines that come and go with the run (your best, the previous run): here, beside the charts they
+          describe, not under the status tiles, where they would move the grid. */}
+      <PlayStatus />
+      <PreviousRunLine />
       <div className="charts-body" ref={ref} data-testid="charts" data-episodes={series.counters.episodes}>
         {show ? (
           <Suspense fallback={placeholder}>

@@ -18,7 +18,6 @@ import { Toggletip } from '../common/Toggletip';
 import { NO_SIGNAL_TIP, STAT_HELP, type StatKey } from './statHelp';
 
 export { NO_SIGNAL_TIP };
-import { PlayStatus } from '../play/PlayStatus';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   starting: 'Preparing',
@@ -91,7 +90,9 @@ function FirstReward({ first, started }: { first: number | null; started: boolea
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** What the previous run (before the last setting change) reached, or nothing. */
-function PreviousRunLine() {
+/** What the run before the last setting change reached (shown above the charts, which draw it faded,
+ *  so that the line's coming and going never moves the grid). */
+export function PreviousRunLine() {
   const previous = useTrainingStore((s) => s.previous);
   if (!previous) return null;
   const first =
@@ -174,8 +175,6 @@ export function StatusLine() {
           </Stat>
         )}
       </div>
-      <PreviousRunLine />
-      <PlayStatus />
     </>
   );
 }
