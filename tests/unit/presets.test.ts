@@ -213,5 +213,5 @@ describe('presets', () => {
     const sweep = presetSweep(p, p.sweepDistances!);
     expect(sweep.ok).toBe(true);
     if (sweep.ok) expect(sweepJobs(sweep.value).ok).toBe(true);
-  }, 120_000);
+  }, 300_000); // only a hang: under heavy load (two busy loops beside CI) it can pass 120 s
 });
