@@ -15,6 +15,21 @@ import { launchChromium } from '../../scripts/browserApp';
 
 export const WAIT = 120_000;
 
+/** The Content-Type a static host sends for a built file (the e2e tests that serve dist themselves). */
+export function contentType(file: string): string {
+  return CONTENT_TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream';
+}
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+
 /** The shared browser (a connection of this file's own); with extra flags, a browser of its own. */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   const endpoint = inject('browserWsEndpoint');

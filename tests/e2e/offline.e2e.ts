@@ -7,23 +7,14 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newContext } from './browser';
+import { contentType, launchBrowser, newContext } from './browser';
 
 /** Where the app is served: a sub-folder, as on a school's web space. */
 const FOLDER = '/class/gridworld/';
 const DIST = 'dist';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
 const CSP_META = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/;
 
 let browser: Browser;
@@ -53,7 +44,7 @@ async function serveDist(): Promise<DistServer> {
       return;
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentType(file),
       'Content-Security-Policy': policy,
       'Cache-Control': 'no-cache',
     });
